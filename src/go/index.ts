@@ -1,0 +1,11 @@
+// Public API of src/go: Go semantics JavaScript lacks (strings, strconv, encoding/json, net/url, time, gjson).
+// Other parts import only from this file.
+export { isSpace, isPrint } from './unicode.ts';
+export { trimSpace } from './strings.ts';
+export { quote, quoteBytes, formatSliceV } from './quote.ts';
+export { formatFloat, formatFloatJSON } from './float.ts';
+export { jsonMarshal, jsonMarshalIndent, jsonEncode, jsonString } from './json/encode.ts';
+export type { MarshalOptions, GoJSONMarshaler } from './json/encode.ts';
+export { indentJSON } from './json/indent.ts';
+export { queryEscape, pathEscape, encodeQuery } from './url/escape.ts';
+export { codePoints, toWellFormed, utf8Encode, utf8DecodeLossy, compareUTF8 } from './utf8.ts';

@@ -1,0 +1,138 @@
+// Go encoding/json Marshal / MarshalIndent / Encoder.Encode of decoded values.
+// Plain objects are Go maps (keys sorted by UTF-8 byte order), a JS Map is a Go struct (insertion order),
+// arrays are slices, numbers float64, strings are Go strings (lone surrogates → \ufffd).
+// Objects implementing GoJSONMarshaler (e.g. GoTime) supply their own JSON text, like json.Marshaler.
+import { compareUTF8 } from '../utf8.ts';
+import { formatFloatJSON } from '../float.ts';
+import { indentJSON } from './indent.ts';
+
+export interface MarshalOptions {
+  /** Escape `<`, `>`, `&` as \u003c \u003e \u0026 (Go's default, true). */
+  escapeHTML?: boolean;
+}
+
+/** A value that marshals itself, like Go's json.Marshaler. Must return valid compact JSON. */
+export interface GoJSONMarshaler {
+  marshalGoJSON(): string;
+}
+
+function isMarshaler(v: object): v is GoJSONMarshaler {
+  return typeof (v as Partial<GoJSONMarshaler>).marshalGoJSON === 'function';
+}
+
+const hex = '0123456789abcdef';
+
+/** A Go JSON string literal for s (Go ≥ 1.22 escapes: \b \f \n \r \t short, other controls \u00XX). */
+export function jsonString(s: string, escapeHTML = true): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    let r = s.charCodeAt(i);
+    if (r >= 0xd800 && r <= 0xdfff) {
+      const lo = s.charCodeAt(i + 1);
+      if (r <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff) {
+        r = ((r - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        i++;
+      } else {
+        out += '\\ufffd'; // lone surrogate = invalid UTF-8 in Go
+        continue;
+      }
+    }
+    switch (r) {
+      case 0x22: out += '\\"'; continue;
+      case 0x5c: out += '\\\\'; continue;
+      case 0x08: out += '\\b'; continue;
+      case 0x0c: out += '\\f'; continue;
+      case 0x0a: out += '\\n'; continue;
+      case 0x0d: out += '\\r'; continue;
+      case 0x09: out += '\\t'; continue;
+      case 0x2028: out += '\\u2028'; continue;
+      case 0x2029: out += '\\u2029'; continue;
+    }
+    if (r < 0x20 || (escapeHTML && (r === 0x3c || r === 0x3e || r === 0x26))) {
+      out += '\\u00' + hex[r >> 4] + hex[r & 0xf];
+      continue;
+    }
+    out += String.fromCodePoint(r);
+  }
+  return out + '"';
+}
+
+function isPlainObject(v: object): v is Record<string, unknown> {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function encode(v: unknown, escapeHTML: boolean, path: string, seen: Set<object>): string {
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'string': return jsonString(v, escapeHTML);
+    case 'boolean': return v ? 'true' : 'false';
+    case 'number': return formatFloatJSON(v);
+    case 'object': break;
+    default: throw new TypeError(`json: unsupported type: ${typeof v} at ${path || 'top level'}`);
+  }
+  const obj = v as object;
+  if (seen.has(obj)) throw new TypeError(`json: unsupported value: encountered a cycle at ${path || 'top level'}`);
+  seen.add(obj);
+  try {
+    if (isMarshaler(obj)) return compactHTML(obj.marshalGoJSON(), escapeHTML);
+    if (Array.isArray(obj)) {
+      return '[' + obj.map((x, i) => encode(x, escapeHTML, `${path}[${i}]`, seen)).join(',') + ']';
+    }
+    let entries: [string, unknown][];
+    if (obj instanceof Map) {
+      entries = [];
+      for (const [k, val] of obj) {
+        if (typeof k !== 'string') throw new TypeError(`json: struct field names must be strings at ${path || 'top level'}`);
+        entries.push([k, val]);
+      }
+    } else if (isPlainObject(obj)) {
+      entries = Object.entries(obj).sort((a, b) => compareUTF8(a[0], b[0]));
+    } else {
+      throw new TypeError(`json: unsupported type: ${obj.constructor?.name ?? 'object'} at ${path || 'top level'}`);
+    }
+    return (
+      '{' +
+      entries.map(([k, val]) => jsonString(k, escapeHTML) + ':' + encode(val, escapeHTML, `${path}.${k}`, seen)).join(',') +
+      '}'
+    );
+  } finally {
+    seen.delete(obj);
+  }
+}
+
+/** Marshaler output is compacted and, with escapeHTML, HTML-escaped (Go's compact(..., escape)). */
+function compactHTML(raw: string, escapeHTML: boolean): string {
+  let out = '';
+  let inStr = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (inStr) {
+      if (c === '\\') { out += c + raw[++i]; continue; }
+      if (c === '"') inStr = false;
+      if (escapeHTML && (c === '<' || c === '>' || c === '&')) { out += '\\u00' + hex[c.charCodeAt(0) >> 4] + hex[c.charCodeAt(0) & 0xf]; continue; }
+      if (c === '\u2028' || c === '\u2029') { out += c === '\u2028' ? '\\u2028' : '\\u2029'; continue; }
+      out += c;
+      continue;
+    }
+    if (c === '"') inStr = true;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue;
+    out += c;
+  }
+  return out;
+}
+
+/** Go json.Marshal. Throws (like Go returns an error) for NaN/Inf, cycles and unsupported JS types. */
+export function jsonMarshal(v: unknown, opts?: MarshalOptions): string {
+  return encode(v, opts?.escapeHTML ?? true, '', new Set());
+}
+
+/** Go json.MarshalIndent: Marshal, then Indent with prefix and indent. */
+export function jsonMarshalIndent(v: unknown, prefix: string, indent: string, opts?: MarshalOptions): string {
+  return indentJSON(jsonMarshal(v, opts), prefix, indent);
+}
+
+/** Go json.Encoder.Encode (with SetEscapeHTML from opts): Marshal + "\n". */
+export function jsonEncode(v: unknown, opts?: MarshalOptions): string {
+  return jsonMarshal(v, opts) + '\n';
+}

@@ -1,0 +1,88 @@
+// UTF-8 helpers mirroring Go's unicode/utf8: JS strings <-> bytes, rune decoding with RuneError semantics.
+// A lone UTF-16 surrogate in a JS string has no Go equivalent; it is treated as U+FFFD everywhere.
+
+export const RUNE_ERROR = 0xfffd;
+
+/** Code points of a JS string; lone surrogates become U+FFFD. */
+export function codePoints(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out.push(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+        i++;
+        continue;
+      }
+    }
+    out.push(c >= 0xd800 && c <= 0xdfff ? RUNE_ERROR : c);
+  }
+  return out;
+}
+
+/** The string with every lone surrogate replaced by U+FFFD (what a Go string would hold). */
+export function toWellFormed(s: string): string {
+  return String.fromCodePoint(...codePoints(s));
+}
+
+const encoder = new TextEncoder();
+/** UTF-8 bytes of a JS string (lone surrogates encode as U+FFFD). */
+export function utf8Encode(s: string): Uint8Array {
+  return encoder.encode(s);
+}
+
+/** Decoded rune at byte offset i, Go utf8.DecodeRune semantics: invalid → [0xFFFD, 1]. */
+export function decodeRune(b: Uint8Array, i: number): [rune: number, size: number] {
+  const n = b.length - i;
+  if (n <= 0) return [RUNE_ERROR, 0];
+  const b0 = b[i];
+  if (b0 < 0x80) return [b0, 1];
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => i + k < b.length && b[i + k] >= lo && b[i + k] <= hi;
+  if (b0 >= 0xc2 && b0 <= 0xdf) {
+    if (cont(1)) return [((b0 & 0x1f) << 6) | (b[i + 1] & 0x3f), 2];
+    return [RUNE_ERROR, 1];
+  }
+  if (b0 >= 0xe0 && b0 <= 0xef) {
+    const lo = b0 === 0xe0 ? 0xa0 : 0x80;
+    const hi = b0 === 0xed ? 0x9f : 0xbf;
+    if (cont(1, lo, hi) && cont(2)) {
+      return [((b0 & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f), 3];
+    }
+    return [RUNE_ERROR, 1];
+  }
+  if (b0 >= 0xf0 && b0 <= 0xf4) {
+    const lo = b0 === 0xf0 ? 0x90 : 0x80;
+    const hi = b0 === 0xf4 ? 0x8f : 0xbf;
+    if (cont(1, lo, hi) && cont(2) && cont(3)) {
+      return [
+        ((b0 & 0x07) << 18) | ((b[i + 1] & 0x3f) << 12) | ((b[i + 2] & 0x3f) << 6) | (b[i + 3] & 0x3f),
+        4,
+      ];
+    }
+    return [RUNE_ERROR, 1];
+  }
+  return [RUNE_ERROR, 1];
+}
+
+/** Go string([]byte) viewed as JS text: invalid bytes become U+FFFD (like ranging over a Go string). */
+export function utf8DecodeLossy(b: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < b.length; ) {
+    const [r, size] = decodeRune(b, i);
+    out += String.fromCodePoint(r);
+    i += size;
+  }
+  return out;
+}
+
+/** Compare two strings by UTF-8 byte order (= code point order), like Go's strings.Compare. */
+export function compareUTF8(a: string, b: string): number {
+  const ca = codePoints(a);
+  const cb = codePoints(b);
+  const n = Math.min(ca.length, cb.length);
+  for (let i = 0; i < n; i++) {
+    if (ca[i] !== cb[i]) return ca[i] < cb[i] ? -1 : 1;
+  }
+  return ca.length === cb.length ? 0 : ca.length < cb.length ? -1 : 1;
+}
