@@ -1,0 +1,100 @@
+// Types of a scenario file (fixtures/scenarios/<name>.yaml) after `extends` is resolved and the
+// file has passed fixtures/scenarios/scenario.schema.json. Mirrors the schema; no logic here.
+
+export type Revision = 'pre-agent-name' | 'pr24325' | 'pr25443' | 'pr26883';
+export const REVISIONS: readonly Revision[] = ['pre-agent-name', 'pr24325', 'pr25443', 'pr26883'];
+export const DEFAULT_REVISION: Revision = 'pr24325';
+
+export type JobType = 'workspace_build' | 'template_version_import' | 'template_version_dry_run';
+
+export interface ScenarioAgent {
+  name: string;
+  id?: string;
+  token: string;
+  instanceId?: string;
+  /** Name of the parent agent in the same resource: makes this a sub-agent. */
+  parent?: string;
+  deleted?: boolean;
+  createdAt?: string;
+}
+
+export interface ScenarioResource {
+  name: string;
+  agents: ScenarioAgent[];
+}
+
+export interface ScenarioBuild {
+  number: number;
+  latest?: boolean;
+  job?: { type: JobType };
+  resources: ScenarioResource[];
+}
+
+export interface ScenarioWorkspace {
+  id?: string;
+  name: string;
+  owner?: string;
+  deleted?: boolean;
+  builds: ScenarioBuild[];
+}
+
+export interface ScenarioTemplateImport {
+  job?: { type: 'template_version_import' | 'template_version_dry_run' };
+  resources: ScenarioResource[];
+}
+
+export interface ScenarioLink {
+  accessToken: string;
+  refreshToken?: string;
+  /** Any JSON; `null` and absent both mean token_extra null. */
+  extra?: unknown;
+  expiry?: string;
+  /** false: the provider rejects the token, so the server answers with the URL. Default true. */
+  valid?: boolean;
+}
+
+export interface ScenarioProvider {
+  id: string;
+  type: string;
+  regex?: string;
+  link?: ScenarioLink;
+}
+
+export type OperationId =
+  | 'authAwsInstanceIdentity'
+  | 'authAzureInstanceIdentity'
+  | 'authGoogleInstanceIdentity'
+  | 'getWorkspaceAgentExternalAuth'
+  | 'awsPutToken'
+  | 'awsGetIdentitySignature'
+  | 'awsGetIdentityDocument'
+  | 'azureGetAttestedDocument'
+  | 'gcpGetIdentityToken'
+  | 'gcpGetCerts';
+
+export interface Fault {
+  operation?: OperationId;
+  method?: string;
+  path?: string;
+  status?: number;
+  contentType?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  delayMs?: number;
+  reset?: true;
+  times?: number;
+}
+
+export interface Scenario {
+  /** Scenario name (file name without .yaml), or the path it was loaded from. */
+  name: string;
+  description: string;
+  revision?: Revision;
+  /** Cloud identities; shape owned by src/sim/cloud (metadataSchema). */
+  machine?: Record<string, unknown>;
+  workspaces?: ScenarioWorkspace[];
+  templateImports?: ScenarioTemplateImport[];
+  externalAuth?: { providers?: ScenarioProvider[] };
+  agentTokenAuth?: string;
+  faults?: Fault[];
+}
