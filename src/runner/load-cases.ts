@@ -1,0 +1,147 @@
+// Loads conformance cases from YAML files, merges per-file defaults and validates every case
+// against conformance/case.schema.json. Errors name the file, the case and the field.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { parse as parseYaml } from 'yaml';
+import { packageRoot, paths } from './root.ts';
+import type { Case } from './types.ts';
+
+export class CaseLoadError extends Error {}
+
+let validators: { file: ValidateFunction; kase: ValidateFunction } | undefined;
+
+function getValidators(): { file: ValidateFunction; kase: ValidateFunction } {
+  if (validators) return validators;
+  const schema = JSON.parse(readFileSync(paths.schema(), 'utf8')) as { $id: string };
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  ajv.addSchema(schema);
+  validators = {
+    file: ajv.getSchema(`${schema.$id}#/$defs/file`)!,
+    kase: ajv.getSchema(`${schema.$id}#/$defs/case`)!,
+  };
+  return validators;
+}
+
+/** Human text for ajv errors: `field /expect/exit: must be integer`. */
+export function describeSchemaErrors(errors: ErrorObject[] | null | undefined): string {
+  const lines = new Set<string>();
+  for (const e of errors ?? []) {
+    if (e.keyword === 'if' || e.keyword === 'anyOf') continue;
+    const field = e.instancePath || '(top level)';
+    if (e.keyword === 'additionalProperties') {
+      lines.add(`field ${field}: unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`);
+    } else if (e.keyword === 'required') {
+      lines.add(`field ${field}: missing required field "${(e.params as { missingProperty: string }).missingProperty}"`);
+    } else if (e.keyword === 'enum') {
+      lines.add(`field ${field}: must be one of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`);
+    } else if (e.keyword === 'not' && e.schemaPath.includes('expect')) {
+      lines.add(`field ${field}: a core case may not have an exact "stderr" (use stderr_contains / stderr_matches, or make it strict)`);
+    } else if (e.keyword === 'not' && e.schemaPath.endsWith('/else/allOf/0/not')) {
+      lines.add(`field ${field}: "strict_reason" is only for strict cases`);
+    } else if (e.keyword === 'not') {
+      lines.add(`field ${field}: "stdout" and "stdout_golden" cannot both be given`);
+    } else {
+      lines.add(`field ${field}: ${e.message ?? e.keyword}`);
+    }
+  }
+  return [...lines].join('; ');
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Defaults under a case: top-level keys replaced, maps (env, expect) merged one level deep. */
+export function mergeDefaults(defaults: Record<string, unknown>, kase: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...defaults };
+  for (const [k, v] of Object.entries(kase)) {
+    const d = out[k];
+    out[k] = isPlainObject(d) && isPlainObject(v) ? { ...d, ...v } : v;
+  }
+  return out;
+}
+
+function listYaml(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listYaml(p));
+    else if (name.endsWith('.yaml') || name.endsWith('.yml')) out.push(p);
+  }
+  return out;
+}
+
+export interface LoadOptions {
+  /** Do not require golden files to exist (they are about to be written). */
+  allowMissingGoldens?: boolean;
+}
+
+/** Parses one case file; returns its cases with `file` set. */
+export function loadCaseFile(file: string, options: LoadOptions = {}): Case[] {
+  const abs = resolve(file);
+  const shown = relative(process.cwd(), abs) || abs;
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(abs, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+  } catch (err) {
+    throw new CaseLoadError(`${shown}: invalid YAML: ${(err as Error).message}`);
+  }
+  const { file: validateFile, kase: validateCase } = getValidators();
+  let raw: Record<string, unknown>[];
+  let defaults: Record<string, unknown> = {};
+  if (isPlainObject(doc) && 'cases' in doc) {
+    if (!validateFile(doc)) throw new CaseLoadError(`${shown}: ${describeSchemaErrors(validateFile.errors)}`);
+    defaults = (doc.defaults as Record<string, unknown> | undefined) ?? {};
+    raw = doc.cases as Record<string, unknown>[];
+  } else if (isPlainObject(doc)) {
+    raw = [doc];
+  } else {
+    throw new CaseLoadError(`${shown}: expected a case (a YAML mapping) or a mapping with "cases", got ${doc === null ? 'an empty file' : typeof doc}`);
+  }
+  return raw.map((r, i) => {
+    const merged = mergeDefaults(defaults, r);
+    const label = typeof merged.id === 'string' ? `case "${merged.id}"` : `case #${i + 1}`;
+    if (!validateCase(merged)) {
+      throw new CaseLoadError(`${shown}: ${label}: ${describeSchemaErrors(validateCase.errors)}`);
+    }
+    const kase = { env: {}, ...merged, file: abs } as unknown as Case;
+    for (const re of kase.expect.stderr_matches ?? []) {
+      try {
+        new RegExp(re);
+      } catch (err) {
+        throw new CaseLoadError(`${shown}: ${label}: field /expect/stderr_matches: invalid regular expression ${JSON.stringify(re)}: ${(err as Error).message}`);
+      }
+    }
+    if (kase.expect.stdout_golden && !options.allowMissingGoldens) {
+      const g = goldenPath(kase);
+      if (!existsSync(g)) {
+        throw new CaseLoadError(`${shown}: ${label}: field /expect/stdout_golden: file not found: ${relative(process.cwd(), g) || g} (create it with --update-goldens)`);
+      }
+    }
+    return kase;
+  });
+}
+
+export function goldenPath(kase: Case): string {
+  return resolve(dirname(kase.file), kase.expect.stdout_golden!);
+}
+
+/** Loads every case under `dir` (default conformance/cases), rejecting duplicate ids. */
+export function loadCases(dir: string = paths.casesDir(), options: LoadOptions = {}): Case[] {
+  if (!existsSync(dir)) throw new CaseLoadError(`cases directory not found: ${dir}`);
+  const cases: Case[] = [];
+  const seen = new Map<string, string>();
+  for (const file of listYaml(dir)) {
+    for (const c of loadCaseFile(file, options)) {
+      const prev = seen.get(c.id);
+      if (prev) {
+        throw new CaseLoadError(`${relative(packageRoot(), c.file)}: case "${c.id}": field /id: duplicate id (also in ${relative(packageRoot(), prev)})`);
+      }
+      seen.set(c.id, c.file);
+      cases.push(c);
+    }
+  }
+  if (cases.length === 0) throw new CaseLoadError(`no cases found under ${dir}`);
+  return cases;
+}

@@ -1,0 +1,84 @@
+// Process control with real child processes: clean env, no TTY stdin, timeout kills the whole
+// tree, output cap, crash signals and start errors.
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runProcess } from './process.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'runner-process-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function script(name: string, body: string, mode = 0o755): string {
+  const p = join(dir, name);
+  writeFileSync(p, `#!/usr/bin/env node\n${body}\n`);
+  chmodSync(p, mode);
+  return p;
+}
+
+const base = { env: { PATH: process.env.PATH ?? '' }, cwd: dir, timeoutMs: 20_000, capBytes: 4096 };
+
+/** Running (not dead, not a zombie waiting for a reaper). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+describe('runProcess', () => {
+  it('passes exactly the given environment, argv and a non-TTY stdin', async () => {
+    const p = script('env.js', `process.stdout.write(JSON.stringify({ env: process.env, argv: process.argv.slice(2), tty: Boolean(process.stdin.isTTY) }))`);
+    const r = await runProcess({ ...base, file: p, args: ['a b', ''], env: { PATH: process.env.PATH ?? '', FOO: 'bar' } });
+    const out = JSON.parse(r.stdout) as { env: Record<string, string>; argv: string[]; tty: boolean };
+    expect(r.exitCode).toBe(0);
+    expect(Object.keys(out.env).filter((k) => !k.startsWith('NODE_') && k !== '_').sort()).toEqual(['FOO', 'PATH']);
+    expect(out.argv).toEqual(['a b', '']);
+    expect(out.tty).toBe(false);
+  });
+
+  it('keeps stdout and stderr byte-exact, including missing final newlines', async () => {
+    const p = script('out.js', `process.stdout.write('tok'); process.stderr.write('e\\n\\n'); process.exitCode = 3`);
+    const r = await runProcess({ ...base, file: p, args: [] });
+    expect([r.stdout, r.stderr, r.exitCode, r.signal, r.timedOut, r.stdoutCapped]).toEqual(['tok', 'e\n\n', 3, null, false, false]);
+  });
+
+  it('kills the whole process tree on timeout', async () => {
+    const pidFile = join(dir, 'grandchild.pid');
+    const p = script('hang.js', `const c = require('node:child_process').spawn('sleep', ['300'], { stdio: 'ignore' }); require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); process.stdout.write('started'); setInterval(() => {}, 1000);`);
+    const r = await runProcess({ ...base, file: p, args: [], timeoutMs: 1500 });
+    expect(r.timedOut).toBe(true);
+    expect(r.stdout).toBe('started');
+    const grandchild = Number(readFileSync(pidFile, 'utf8'));
+    await new Promise((res) => setTimeout(res, 100));
+    expect(alive(grandchild)).toBe(false);
+  });
+
+  it('caps a flood of output and says so', async () => {
+    const p = script('flood.js', `const b = Buffer.alloc(65536, 120); (function w() { while (process.stdout.write(b)) {} process.stdout.once('drain', w); })();`);
+    const r = await runProcess({ ...base, file: p, args: [] });
+    expect(r.stdoutCapped).toBe(true);
+    expect(r.stdout.length).toBe(4096);
+    expect(r.timedOut).toBe(false);
+  });
+
+  it('reports crashes by signal', async () => {
+    const p = script('crash.js', `process.kill(process.pid, 'SIGSEGV')`);
+    const r = await runProcess({ ...base, file: p, args: [] });
+    expect([r.exitCode, r.signal]).toEqual([null, 'SIGSEGV']);
+  });
+
+  it('reports a binary that cannot start', async () => {
+    const missing = await runProcess({ ...base, file: join(dir, 'nope'), args: [] });
+    expect(missing.startError).toMatch(/^ENOENT: /);
+    const p = script('noexec.js', '', 0o644);
+    const noexec = await runProcess({ ...base, file: p, args: [] });
+    expect(noexec.startError).toMatch(/^EACCES: /);
+  });
+});

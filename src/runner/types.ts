@@ -1,0 +1,165 @@
+// Shared data types of the conformance runner: cases (as loaded from YAML), process results,
+// journal entries as the runner sees them, verdicts and the run summary.
+
+export const PROFILES = ['pr24325', 'pr26883', 'pre-agent-name'] as const;
+export type Profile = (typeof PROFILES)[number];
+export const LEVELS = ['core', 'strict'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** One assertion on the simulator's journal. Every given field must hold for an entry to match. */
+export interface RequestAssertion {
+  description?: string;
+  service?: string;
+  operation?: string;
+  method?: string;
+  path?: string;
+  /** Exact raw query string (without `?`). */
+  query?: string;
+  /** Decoded query parameters; `null` means the key must be absent. */
+  query_params?: Record<string, string | null>;
+  /** Header equality (name case-insensitive); `null` means absent. */
+  headers?: Record<string, string | null>;
+  headers_present?: string[];
+  headers_absent?: string[];
+  /** Header names that must appear with exactly this spelling on the wire. */
+  header_names_exact?: string[];
+  /** Exact raw request body. */
+  body?: string;
+  body_json?: unknown;
+  body_json_subset?: unknown;
+  /** Top-level JSON keys the body must not have. */
+  body_keys_absent?: string[];
+  response_status?: number;
+  /** Exact number of matching entries; without it at least one must match. */
+  count?: number;
+}
+
+export interface Expectations {
+  exit: number;
+  stdout?: string;
+  /** Golden file path, relative to the case file. */
+  stdout_golden?: string;
+  stdout_contains?: string[];
+  stdout_not_contains?: string[];
+  stderr?: string;
+  stderr_contains?: string[];
+  stderr_not_contains?: string[];
+  stderr_matches?: string[];
+  requests?: RequestAssertion[];
+  /** The `requests` assertions must match entries in this order (by journal sequence). */
+  requests_in_order?: boolean;
+  /** Exact number of requests in the journal. */
+  total_requests?: number;
+  /** Requests the simulator could not route are tolerated (otherwise they fail the case). */
+  allow_unhandled?: boolean;
+}
+
+export interface Fault {
+  operation: string;
+  status?: number;
+  contentType?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  delayMs?: number;
+  reset?: boolean;
+  times?: number;
+}
+
+export interface Case {
+  id: string;
+  title: string;
+  level: Level;
+  /** Why a strict case pins upstream's exact behaviour (required for strict cases). */
+  strict_reason?: string;
+  revisions: Profile[];
+  scenario: string;
+  /** Server revision of the simulator; defaults to the profile. */
+  server_revision?: string;
+  args: string[];
+  /** Environment of the binary on top of the runner's; `null` removes a variable. */
+  env: Record<string, string | null>;
+  /** Contents of a token file; its path is `{token_file}` in args and env. */
+  token_file?: string;
+  faults?: Fault[];
+  /** Per-case timeout override in ms. */
+  timeout_ms?: number;
+  expect: Expectations;
+  /** Absolute path of the YAML file that defines the case. */
+  file: string;
+}
+
+/** A journal entry as produced by src/sim (structural copy, so judging stays independent). */
+export interface WireEntry {
+  seq: number;
+  service: string;
+  operationId?: string;
+  method: string;
+  url: string;
+  path: string;
+  query?: unknown;
+  headers: [string, string][];
+  body: string;
+  response: { status: number; headers?: [string, string][]; body?: string };
+  violations: string[];
+  proxied?: boolean;
+}
+
+export interface ProcessResult {
+  /** Exit code, or null when killed by a signal or never started. */
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  /** Set when the binary could not be started (ENOENT, EACCES, ...). */
+  startError?: string;
+  stdout: string;
+  stderr: string;
+  stdoutCapped: boolean;
+  stderrCapped: boolean;
+  capBytes: number;
+  durationMs: number;
+}
+
+export const FAILURE_KINDS = ['output', 'exit', 'wire', 'openapi', 'timeout', 'crash', 'start'] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+export const FAILURE_LABELS: Record<FailureKind, string> = {
+  output: 'output mismatch',
+  exit: 'exit code',
+  wire: 'wire assertion',
+  openapi: 'OpenAPI violation',
+  timeout: 'timeout',
+  crash: 'crash/signal',
+  start: 'could not start',
+};
+
+export interface Failure {
+  kind: FailureKind;
+  message: string;
+  /** Multi-line detail (visible-whitespace diff, request dump, ...). */
+  detail?: string;
+}
+
+export interface Verdict {
+  pass: boolean;
+  failures: Failure[];
+  /** Normalisations applied before comparing (e.g. the help header version). */
+  normalisations: string[];
+}
+
+export type Outcome = 'pass' | 'fail' | 'known-failure' | 'unexpected-pass' | 'not-run';
+
+export interface CaseResult {
+  id: string;
+  title: string;
+  level: Level;
+  file: string;
+  outcome: Outcome;
+  verdict?: Verdict;
+  /** Reason from the known-failures file, for known and unexpectedly passing cases. */
+  knownReason?: string;
+  /** Why a case did not run (set-up error, interrupted). */
+  notRunReason?: string;
+  process?: ProcessResult;
+  journal: WireEntry[];
+  argv: string[];
+  durationMs: number;
+}
