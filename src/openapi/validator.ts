@@ -78,12 +78,16 @@ function describeCredential(scheme: SecurityScheme): string {
   return `${scheme.in} ${scheme.name}`;
 }
 
+// Compiled schemas depend only on the revision: share them between validators.
+const compilers = new Map<ContractRevision, ReturnType<typeof createSchemaCompiler>>();
+
 export function createContractValidator(opts: { revision?: ContractRevision } = {}): ContractValidator {
   const revision = opts.revision ?? DEFAULT_CONTRACT_REVISION;
   if (!isContractRevision(revision)) {
     throw new Error(`unknown contract revision ${JSON.stringify(revision)} (known: pre-agent-name, pr24325, pr25443, pr26883)`);
   }
-  const compiler = createSchemaCompiler(revision);
+  let compiler = compilers.get(revision);
+  if (!compiler) compilers.set(revision, (compiler = createSchemaCompiler(revision)));
   const templates = new Map<string, PathTemplate>();
   for (const op of operations) if (!templates.has(op.path)) templates.set(op.path, compilePathTemplate(op.path));
   // Literal paths first, so a fixed path beats a template that would also match it.
