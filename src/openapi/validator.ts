@@ -86,8 +86,8 @@ export function createContractValidator(opts: { revision?: ContractRevision } = 
   if (!isContractRevision(revision)) {
     throw new Error(`unknown contract revision ${JSON.stringify(revision)} (known: pre-agent-name, pr24325, pr25443, pr26883)`);
   }
-  let compiler = compilers.get(revision);
-  if (!compiler) compilers.set(revision, (compiler = createSchemaCompiler(revision)));
+  const compiler = compilers.get(revision) ?? createSchemaCompiler(revision);
+  compilers.set(revision, compiler);
   const templates = new Map<string, PathTemplate>();
   for (const op of operations) if (!templates.has(op.path)) templates.set(op.path, compilePathTemplate(op.path));
   // Literal paths first, so a fixed path beats a template that would also match it.
