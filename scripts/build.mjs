@@ -7,6 +7,25 @@ const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20'
 
 const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/coder.mjs' },
+  {
+    entryPoints: ['src/runner/main.ts'],
+    outfile: 'dist/coder-conformance.mjs',
+    packages: 'external',
+    // Modules find repo files (openapi.yaml, fixtures/) from import.meta.url: keep each bundled
+    // source module's own location, relative to dist/ so the checkout can move.
+    plugins: [{
+      name: 'source-import-meta-url',
+      setup(b) {
+        b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async ({ path: file }) => {
+          const { readFile } = await import('node:fs/promises');
+          const { relative, resolve } = await import('node:path');
+          const rel = relative(resolve('dist'), file).split('\\').join('/');
+          const src = await readFile(file, 'utf8');
+          return { contents: src.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
+        });
+      },
+    }],
+  },
 ];
 
 await Promise.all(entries.map((e) => build({ ...common, ...e })));

@@ -87,9 +87,11 @@ describe('judge', () => {
   });
 
   it('fails on OpenAPI violations and unhandled requests from the journal', () => {
-    const e: WireEntry = { seq: 1, service: 'unhandled', method: 'GET', url: 'http://169.254.169.254/x', path: '/x', headers: [], body: '', response: { status: 502 }, violations: ['request: path /x is not in the contract'] };
+    const e: WireEntry = { seq: 1, service: 'unhandled', method: 'GET', url: 'http://169.254.169.254/x', path: '/x', headers: [], body: '', response: { status: 502 }, violations: ['getX: header parameter "Coder-Session-Token" is empty', 'getX: response 502 body is not JSON'] };
     const v = judge(ok(), [e], { exit: 0 });
     expect(v.failures.map((f) => f.kind)).toEqual(['wire', 'openapi']);
+    expect(v.failures[1].detail).toBe('  - getX: header parameter "Coder-Session-Token" is empty');
     expect(judge(ok(), [e], { exit: 0, allow_unhandled: true }).failures.map((f) => f.kind)).toEqual(['openapi']);
+    expect(judge(ok(), [e], { exit: 0, allow_unhandled: true, allowed_violations: ['"Coder-Session-Token" is empty'] }).pass).toBe(true);
   });
 });

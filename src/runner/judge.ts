@@ -91,6 +91,6 @@ export function judge(result: ProcessResult, journal: WireEntry[], expect: Expec
   for (const re of expect.stderr_matches ?? []) {
     if (!new RegExp(re).test(result.stderr)) failures.push({ kind: 'output', message: `stderr does not match /${re}/`, detail: `stderr:\n${preview(result.stderr)}` });
   }
-  failures.push(...judgeWire(journal, expect), ...judgeViolations(journal));
+  failures.push(...judgeWire(journal, expect), ...judgeViolations(journal, expect.allowed_violations));
   return { pass: failures.length === 0, failures, normalisations };
 }

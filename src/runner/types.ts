@@ -29,7 +29,10 @@ export interface RequestAssertion {
   body_json_subset?: unknown;
   /** Top-level JSON keys the body must not have. */
   body_keys_absent?: string[];
+  /** Regular expression the raw body must match. */
+  body_matches?: string;
   response_status?: number;
+  response_body_contains?: string;
   /** Exact number of matching entries; without it at least one must match. */
   count?: number;
 }
@@ -52,6 +55,8 @@ export interface Expectations {
   total_requests?: number;
   /** Requests the simulator could not route are tolerated (otherwise they fail the case). */
   allow_unhandled?: boolean;
+  /** Substrings of request-side contract violations tolerated because upstream commits them too. */
+  allowed_violations?: string[];
 }
 
 export interface Fault {

@@ -1,0 +1,32 @@
+// Entry point of `coder-conformance` (bundled to dist/coder-conformance.mjs): wires the command
+// to the real simulator, the contract, the process streams and SIGINT/SIGTERM (which stop the
+// run; cases not started are reported as not run).
+import { serveCommand, startSimulator } from '../sim/index.ts';
+import { cli } from './cli.ts';
+import { contractOperations } from './contract.ts';
+import type { StartSimulator } from './run-case.ts';
+
+const start: StartSimulator = async ({ scenario, revision, faults }) =>
+  startSimulator({ scenario, revision: revision as Parameters<typeof startSimulator>[0]['revision'], ...(faults ? { faults: faults as never } : {}) });
+
+const controller = new AbortController();
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    process.stderr.write(`coder-conformance: ${sig}: stopping (a run reports the cases not started as not run)\n`);
+    controller.abort();
+  });
+}
+
+let code: number;
+try {
+  code = await cli(
+    { argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal },
+    { startSimulator: start, contract: contractOperations, serve: (argv, io) => serveCommand(argv, io) },
+  );
+} catch (err) {
+  process.stderr.write(`coder-conformance: internal error: ${(err as Error).stack ?? String(err)}\n`);
+  code = 2;
+}
+process.exitCode = code;
+// Simulators are closed per case; nothing should keep the loop alive, but do not wait on stragglers.
+setTimeout(() => process.exit(code), 200).unref();
