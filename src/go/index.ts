@@ -17,3 +17,6 @@ export type { ParseURLResult } from './url/parse.ts';
 export { GoURL, resolvePath } from './url/url.ts';
 export type { GoUserinfo } from './url/url.ts';
 export { queryUnescape, URLError } from './url/unescape.ts';
+export { GoTime, zeroTime, formatRFC3339Nano } from './time/gotime.ts';
+export { parseGoTimeJSON, parseRFC3339, parseStrictRFC3339, timeQuote } from './time/parse.ts';
+export type { GoTimeResult } from './time/parse.ts';
