@@ -112,6 +112,13 @@ export const GCP_ERRORS = {
   notFound: 'Not Found\n',
 } as const;
 
+/**
+ * CHOICE: order of the identity endpoint's checks: Metadata-Flavor (403), then the service account
+ * (404), then `audience` (400). `format` other than `full` gives the standard claims; `licenses`
+ * is ignored.
+ */
+export const GCP_CHECK_ORDER = ['flavor', 'serviceAccount', 'audience'] as const;
+
 /** Identity tokens live one hour (GCE documentation). */
 export const GCP_TOKEN_LIFETIME_SECONDS = 3600;
 

@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { goUnmarshalStruct, type GoStruct } from './gostruct.ts';
+
+const doc: GoStruct = { qualifiedName: 'awsidentity.awsInstanceIdentityDocument', name: 'awsInstanceIdentityDocument', fields: { instanceId: 'string' } };
+const payload: GoStruct = { qualifiedName: 'idtoken.Payload', name: 'Payload', fields: { aud: 'string', exp: 'int64' } };
+
+describe('goUnmarshalStruct', () => {
+  test('reads the tagged field, matching keys case-insensitively', () => {
+    expect(goUnmarshalStruct('{"instanceId":"i-1"}', doc)).toMatchObject({ ok: true, fields: { instanceId: 'i-1' } });
+    expect(goUnmarshalStruct('{"INSTANCEID":"i-2","other":1}', doc)).toMatchObject({ ok: true, fields: { instanceId: 'i-2' } });
+    expect(goUnmarshalStruct('{"instanceId":null}', doc)).toMatchObject({ ok: true, fields: { instanceId: '' } });
+    expect(goUnmarshalStruct('null', doc)).toMatchObject({ ok: true, fields: { instanceId: '' } });
+  });
+
+  test('syntax errors are Go scanner texts', () => {
+    expect(goUnmarshalStruct('', doc)).toEqual({ ok: false, error: 'unexpected end of JSON input' });
+    expect(goUnmarshalStruct('{"instanceId":', doc)).toEqual({ ok: false, error: 'unexpected end of JSON input' });
+    expect(goUnmarshalStruct('nope', doc)).toEqual({ ok: false, error: "invalid character 'o' in literal null (expecting 'u')" });
+    expect(goUnmarshalStruct('<html>', doc)).toEqual({ ok: false, error: "invalid character '<' looking for beginning of value" });
+  });
+
+  test('type errors are Go UnmarshalTypeError texts', () => {
+    expect(goUnmarshalStruct('{"instanceId":5}', doc)).toEqual({
+      ok: false,
+      error: 'json: cannot unmarshal number into Go struct field awsInstanceIdentityDocument.instanceId of type string',
+    });
+    expect(goUnmarshalStruct('"x"', doc)).toEqual({
+      ok: false,
+      error: 'json: cannot unmarshal string into Go value of type awsidentity.awsInstanceIdentityDocument',
+    });
+    expect(goUnmarshalStruct('{"exp":1.5}', payload)).toEqual({
+      ok: false,
+      error: 'json: cannot unmarshal number 1.5 into Go struct field Payload.exp of type int64',
+    });
+    expect(goUnmarshalStruct('{"aud":["a"],"exp":"x"}', payload)).toEqual({
+      ok: false,
+      error: 'json: cannot unmarshal array into Go struct field Payload.aud of type string',
+    });
+  });
+});
