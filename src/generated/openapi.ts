@@ -183,6 +183,8 @@ export interface paths {
          * Get an identity JWT for a service account
          * @description The agent asks for `audience=coder&format=full` with header `Metadata-Flavor: Google`
          *     (Go client library, `User-Agent: gcloud-golang/0.1`). The library retries 5xx.
+         *     An unknown service account gives 404, which the library reports as
+         *     `metadata: GCE metadata "<suffix>" not defined`.
          */
         get: operations["gcpGetIdentityToken"];
         put?: never;
@@ -445,10 +447,10 @@ export interface components {
                  *     	"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
                  *     <html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en">
                  *      <head>
-                 *       <title>400 - Missing or Invalid Parameters</title>
+                 *       <title>400 - Bad Request</title>
                  *      </head>
                  *      <body>
-                 *       <h1>400 - Missing or Invalid Parameters</h1>
+                 *       <h1>400 - Bad Request</h1>
                  *      </body>
                  *     </html>
                  */
@@ -477,26 +479,30 @@ export interface components {
                 "text/html": string;
             };
         };
-        /** @description Missing, invalid or expired IMDSv2 session token. */
+        /** @description Missing, invalid or expired IMDSv2 session token. The body is empty (UNCONFIRMED detail; any Content-Type is accepted since there is no body). */
         AwsUnauthorized: {
             headers: {
                 [name: string]: unknown;
             };
+            content?: never;
+        };
+        /**
+         * @description The path is not served here. 169.254.169.254 is shared by the three clouds, so this is
+         *     also how a machine of another cloud answers: AWS with an XHTML page, GCE with text, Azure
+         *     with `{"error":"Not found"}`. Any `text/*` body or an Azure JSON error is accepted.
+         */
+        MetadataNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
             content: {
+                "text/*": string;
                 /**
-                 * @example <?xml version="1.0" encoding="iso-8859-1"?>
-                 *     <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"
-                 *     	"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
-                 *     <html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en">
-                 *      <head>
-                 *       <title>401 - Unauthorized</title>
-                 *      </head>
-                 *      <body>
-                 *       <h1>401 - Unauthorized</h1>
-                 *      </body>
-                 *     </html>
+                 * @example {
+                 *       "error": "Not found"
+                 *     }
                  */
-                "text/html": string;
+                "application/json": components["schemas"]["AzureImdsError"];
             };
         };
     };
@@ -768,6 +774,7 @@ export interface operations {
             };
             400: components["responses"]["AwsBadRequest"];
             403: components["responses"]["AwsForbidden"];
+            404: components["responses"]["MetadataNotFound"];
         };
     };
     awsGetIdentitySignature: {
@@ -799,6 +806,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AwsUnauthorized"];
+            404: components["responses"]["MetadataNotFound"];
         };
     };
     awsGetIdentityDocument: {
@@ -848,6 +856,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AwsUnauthorized"];
+            404: components["responses"]["MetadataNotFound"];
         };
     };
     azureGetAttestedDocument: {
@@ -898,7 +907,8 @@ export interface operations {
                     "application/json": components["schemas"]["AzureImdsError"];
                 };
             };
-            /** @description More than 5 requests per second. */
+            404: components["responses"]["MetadataNotFound"];
+            /** @description More than 5 requests per second (UNCONFIRMED body text). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -951,7 +961,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The RS256-signed JWT, as plain text, no trailing newline. */
+            /** @description The RS256-signed JWT, no trailing newline. The metadata server labels values `application/text`; `text/plain` is accepted too (clients ignore the type). */
             200: {
                 headers: {
                     /**
@@ -963,6 +973,8 @@ export interface operations {
                 };
                 content: {
                     /** @example eyJhbGciOiJSUzI1NiIsImtpZCI6InRlc3Qta2V5LTEiLCJ0eXAiOiJKV1QifQ.eyJhdWQiOiJjb2RlciIsImdvb2dsZSI6eyJjb21wdXRlX2VuZ2luZSI6eyJpbnN0YW5jZV9pZCI6IjEyMzQ1Njc4OTAxMjM0NTY3ODkifX19.c2lnbmF0dXJlLWJ5dGVz */
+                    "application/text": components["schemas"]["GcpIdentityJwt"];
+                    /** @example eyJhbGciOiJSUzI1NiIsImtpZCI6InRlc3Qta2V5LTEiLCJ0eXAiOiJKV1QifQ.eyJhdWQiOiJjb2RlciIsImdvb2dsZSI6eyJjb21wdXRlX2VuZ2luZSI6eyJpbnN0YW5jZV9pZCI6IjEyMzQ1Njc4OTAxMjM0NTY3ODkifX19.c2lnbmF0dXJlLWJ5dGVz */
                     "text/plain": components["schemas"]["GcpIdentityJwt"];
                 };
             };
@@ -973,10 +985,10 @@ export interface operations {
                 };
                 content: {
                     /** @example non-empty audience parameter required */
-                    "text/plain": string;
+                    "text/*": string;
                 };
             };
-            /** @description Missing `Metadata-Flavor: Google` header (or a forwarded request). */
+            /** @description Missing `Metadata-Flavor: Google` header (or a forwarded request). GCE serves an HTML error page (markup UNCONFIRMED) containing `Missing Metadata-Flavor:Google header.`; any `text/*` body is accepted, since clients only show it inside their error text. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -990,26 +1002,10 @@ export interface operations {
                      *       <p><b>403.</b> <ins>That’s an error.</ins>
                      *       <p>Your client does not have permission to get URL <code>/computeMetadata/v1/instance/service-accounts/default/identity</code> from this server. Missing Metadata-Flavor:Google header. <ins>That’s all we know.</ins>
                      */
-                    "text/html": string;
+                    "text/*": string;
                 };
             };
-            /** @description Unknown service account. The Go library reports `metadata: GCE metadata "<suffix>" not defined`. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example <!DOCTYPE html>
-                     *     <html lang=en>
-                     *       <meta charset=utf-8>
-                     *       <title>Error 404 (Not Found)!!1</title>
-                     *       <p><b>404.</b> <ins>That’s an error.</ins>
-                     *       <p>The requested URL <code>/computeMetadata/v1/instance/service-accounts/nobody/identity</code> was not found on this server.  <ins>That’s all we know.</ins>
-                     */
-                    "text/html": string;
-                };
-            };
+            404: components["responses"]["MetadataNotFound"];
             /** @description Metadata server failure. The Go library retries up to 5 times, then reports ``compute: Received <code> `<body>` ``. */
             "5XX": {
                 headers: {
@@ -1017,7 +1013,7 @@ export interface operations {
                 };
                 content: {
                     /** @example internal error */
-                    "text/plain": string;
+                    "text/*": string;
                 };
             };
         };

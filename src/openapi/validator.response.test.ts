@@ -136,7 +136,7 @@ describe('AWS IMDSv2 responses', () => {
     ]);
     expect(v.validateResponse(id, res(400, HTML_CT, '<html>400 - Missing or Invalid Parameters</html>'))).toEqual([]);
     expect(v.validateResponse(id, res(403, HTML_CT, '<html>403 - Forbidden</html>'))).toEqual([]);
-    expect(v.validateResponse(id, res(401, HTML_CT, 'x'))).toEqual([`${id}: response status 401 is not declared for revision pr24325 (declared: 200, 400, 403)`]);
+    expect(v.validateResponse(id, res(401, TEXT_CT, ''))).toEqual([`${id}: response status 401 is not declared for revision pr24325 (declared: 200, 400, 403, 404)`]);
   });
   it('awsGetIdentitySignature', () => {
     const id = 'awsGetIdentitySignature';
@@ -144,7 +144,10 @@ describe('AWS IMDSv2 responses', () => {
     expect(v.validateResponse(id, res(200, [['Content-Type', 'text/plain']], 'not base64!'))).toEqual([
       `${id}: response 200 body: must match pattern "^[A-Za-z0-9+/=\\r\\n]+$"`,
     ]);
-    expect(v.validateResponse(id, res(401, HTML_CT, '<html>401 - Unauthorized</html>'))).toEqual([]);
+    expect(v.validateResponse(id, res(401, TEXT_CT, ''))).toEqual([]);
+    expect(v.validateResponse(id, res(401, HTML_CT, '<html>401 - Unauthorized</html>'))).toEqual([
+      `${id}: response 401 declares no body, got 31 bytes`,
+    ]);
   });
   it('awsGetIdentityDocument: JSON served as text/plain', () => {
     const id = 'awsGetIdentityDocument';
@@ -175,6 +178,20 @@ describe('AWS IMDSv2 responses', () => {
   });
 });
 
+describe('404 from the shared metadata address', () => {
+  it('accepts any cloud\'s not-found answer on every metadata operation', () => {
+    for (const id of ['awsPutToken', 'awsGetIdentitySignature', 'awsGetIdentityDocument', 'azureGetAttestedDocument', 'gcpGetIdentityToken']) {
+      expect(v.validateResponse(id, res(404, HTML_CT, '<html>404 - Not Found</html>')), id).toEqual([]);
+      expect(v.validateResponse(id, res(404, TEXT_CT, 'Not Found\n')), id).toEqual([]);
+      expect(v.validateResponse(id, json(404, { error: 'Not found' })), id).toEqual([]);
+      expect(v.validateResponse(id, json(404, { message: 'Not found' })), id).toEqual([`${id}: response 404 body at /error: is required but missing`]);
+      expect(v.validateResponse(id, res(404, [['Content-Type', 'application/xml']], '<e/>')), id).toEqual([
+        `${id}: response 404 body has Content-Type "application/xml", expected text/* or application/json`,
+      ]);
+    }
+  });
+});
+
 describe('Azure IMDS responses', () => {
   const id = 'azureGetAttestedDocument';
   it('accepts the attested document and the documented 400 bodies', () => {
@@ -198,8 +215,13 @@ describe('GCP responses', () => {
   const id = 'gcpGetIdentityToken';
   const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJjb2RlciJ9.c2ln';
   it('accepts a JWT with the Metadata-Flavor response header, and error outcomes', () => {
+    expect(v.validateResponse(id, res(200, [['Content-Type', 'application/text'], ['Metadata-Flavor', 'Google']], jwt))).toEqual([]);
     expect(v.validateResponse(id, res(200, [['Content-Type', 'text/plain'], ['Metadata-Flavor', 'Google']], jwt))).toEqual([]);
+    expect(v.validateResponse(id, res(200, [['Content-Type', 'application/jwt'], ['Metadata-Flavor', 'Google']], jwt))).toEqual([
+      `${id}: response 200 body has Content-Type "application/jwt", expected application/text or text/plain`,
+    ]);
     expect(v.validateResponse(id, res(400, TEXT_CT, 'non-empty audience parameter required\n'))).toEqual([]);
+    expect(v.validateResponse(id, res(400, HTML_CT, '<p>non-empty audience parameter required'))).toEqual([]);
     expect(v.validateResponse(id, res(403, HTML_CT, '<html>403</html>'))).toEqual([]);
     expect(v.validateResponse(id, res(404, HTML_CT, '<html>404</html>'))).toEqual([]);
     expect(v.validateResponse(id, res(503, TEXT_CT, 'unavailable'))).toEqual([]);
