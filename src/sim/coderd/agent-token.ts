@@ -1,0 +1,83 @@
+// coderd's workspace-agent authentication middleware (httpmw): the token from the cookie
+// `coder_session_token`, else the query parameter, else the `Coder-Session-Token` header (empty =
+// absent); Go uuid.Parse forms; the three 401 answers. CHOICE (UNCONFIRMED which query the era
+// used): a token authenticates only a non-deleted agent of the latest build of a non-deleted
+// workspace (GetWorkspaceAgentAndLatestBuildByAuthToken).
+import { utf8Encode } from '../../go/index.ts';
+import type { AgentRow, World } from '../world.ts';
+import { getString, type GoValues } from './query.ts';
+import { writeError } from './respond.ts';
+
+export const SESSION_TOKEN_COOKIE = 'coder_session_token';
+export const SESSION_TOKEN_HEADER = 'Coder-Session-Token';
+
+/** First cookie with this name in the Cookie header(s), surrounding quotes removed. */
+function cookieValue(header: string | null, name: string): string {
+  if (!header) return '';
+  for (const part of header.split(';')) {
+    const p = part.trim();
+    const eq = p.indexOf('=');
+    if (eq < 0 || p.slice(0, eq) !== name) continue;
+    let v = p.slice(eq + 1);
+    if (v.length > 1 && v.startsWith('"') && v.endsWith('"')) v = v.slice(1, -1);
+    return v;
+  }
+  return '';
+}
+
+export function tokenFromRequest(request: Request, query: GoValues): string {
+  const fromCookie = cookieValue(request.headers.get('cookie'), SESSION_TOKEN_COOKIE);
+  if (fromCookie !== '') return fromCookie;
+  const fromQuery = getString(query, SESSION_TOKEN_COOKIE);
+  if (fromQuery !== '') return fromQuery;
+  return request.headers.get(SESSION_TOKEN_HEADER) ?? '';
+}
+
+const HEX = /^[0-9a-fA-F]+$/;
+
+/** google/uuid Parse: 36-char form, urn:uuid: prefix, {braces}, or 32 hex digits. Canonical lower-case text or undefined. */
+export function parseGoUUID(s: string): string | undefined {
+  let body: string;
+  if (s.length === 36) body = s;
+  else if (s.length === 45 && s.slice(0, 9).toLowerCase() === 'urn:uuid:') body = s.slice(9);
+  else if (s.length === 38 && s.startsWith('{') && s.endsWith('}')) body = s.slice(1, -1);
+  else if (s.length === 32) {
+    if (!HEX.test(s)) return undefined;
+    body = `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  } else return undefined;
+  if (body[8] !== '-' || body[13] !== '-' || body[18] !== '-' || body[23] !== '-') return undefined;
+  const hex = body.replace(/-/g, '');
+  if (hex.length !== 32 || !HEX.test(hex)) return undefined;
+  return body.toLowerCase();
+}
+
+export type AgentAuth = { ok: true; agent: AgentRow } | { ok: false; response: Response };
+
+export function authenticateAgent(world: World, request: Request, query: GoValues): AgentAuth {
+  const raw = tokenFromRequest(request, query);
+  if (raw === '') {
+    return { ok: false, response: writeError(401, { message: `Cookie "${SESSION_TOKEN_COOKIE}" must be provided.` }) };
+  }
+  const token = parseGoUUID(raw);
+  if (token === undefined) {
+    return {
+      ok: false,
+      response: writeError(401, {
+        message: 'Workspace agent token invalid.',
+        detail: `An agent token must be a valid UUIDv4. (len ${utf8Encode(raw).length})`,
+      }),
+    };
+  }
+  const agent = world.agentByToken(token);
+  if (!agent || agent.deleted || !agent.latestBuild || !agent.workspace || agent.workspace.deleted) {
+    return {
+      ok: false,
+      response: writeError(401, {
+        message: 'Workspace agent not authorized.',
+        detail:
+          'The agent cannot authenticate until the workspace provision job has been completed. If the job is no longer running, this agent is invalid.',
+      }),
+    };
+  }
+  return { ok: true, agent };
+}

@@ -1,0 +1,153 @@
+// coderd instance-identity exchange against the simulator: every upstream handler test of
+// behavior.md §4.4 with the same setup and outcome, plus the edges (duplicates in the 409, Go
+// TrimSpace incl. U+0085/U+00A0/U+3000, U+FEFF kept, per-revision stale-build handling, httpapi.Read).
+import { describe, expect, it } from 'vitest';
+import { exchange, goJSON, post, sdkBody, simFor, awsProof, type CloudName } from '../test-support.ts';
+
+const ID: Record<CloudName, string> = {
+  aws: 'i-0123456789abcdef0',
+  azure: '02aab8a4-74ef-476e-8182-f6d2ba4166a6',
+  gcp: '5915414316487305842',
+};
+const DEV = 'd0000000-0000-4000-8000-000000000001';
+const ALPHA = 'a0000000-0000-4000-8000-000000000001';
+const BETA = 'b0000000-0000-4000-8000-000000000001';
+const MAIN1 = 'c0000000-0000-4000-8000-000000000001';
+const SUB = 'e0000000-0000-4000-8000-000000000001';
+const CT = 'application/json; charset=utf-8';
+const ok = (token: string) => ({ status: 200, contentType: CT, body: goJSON({ session_token: token }) });
+const err = (status: number, message: string) => ({ status, contentType: CT, body: goJSON({ message }) });
+const ambiguous = (cloud: CloudName, names: string) =>
+  err(409, `Multiple agents found with instance ID "${ID[cloud]}". Set CODER_AGENT_NAME to one of: ${names}`);
+
+async function run(scenario: string, cloud: CloudName, agentName?: string, revision?: Parameters<typeof simFor>[1]) {
+  const sim = await simFor(scenario, revision);
+  const a = await exchange(sim, cloud, agentName);
+  return { status: a.status, contentType: a.contentType, body: a.body };
+}
+
+describe('upstream coderd/workspaceresourceauth_test.go (PR24325)', () => {
+  it('Azure Success', async () => expect(await run('azure-single-agent', 'azure')).toEqual(ok(DEV)));
+  it('Azure Ambiguous/AzureWithSelector', async () => expect(await run('azure-multi-agent', 'azure', 'alpha')).toEqual(ok(ALPHA)));
+  it('AWS Ambiguous/SingleAgent', async () => expect(await run('aws-single-agent', 'aws')).toEqual(ok(DEV)));
+  it('AWS Ambiguous/MultipleAgentsNoSelector', async () => expect(await run('aws-multi-agent', 'aws')).toEqual(ambiguous('aws', 'alpha, beta')));
+  it('AWS Ambiguous/EmptyAgentNameTreatedAsUnset (raw "agent_name":"")', async () => {
+    const sim = await simFor('aws-multi-agent');
+    const p = await awsProof(sim);
+    const a = await post(sim, '/api/v2/workspaceagents/aws-instance-identity', JSON.stringify({ signature: p.signature, document: p.document, agent_name: '' }));
+    expect({ status: a.status, contentType: a.contentType, body: a.body }).toEqual(ambiguous('aws', 'alpha, beta'));
+  });
+  it('AWS Ambiguous/WhitespaceAgentNameTreatedAsUnset', async () => expect(await run('aws-multi-agent', 'aws', '   ')).toEqual(ambiguous('aws', 'alpha, beta')));
+  it('AWS Ambiguous/MultipleAgentsWithSelector', async () => expect(await run('aws-multi-agent', 'aws', 'alpha')).toEqual(ok(ALPHA)));
+  it('AWS Ambiguous/MultipleAgentsUnknownSelector', async () =>
+    expect(await run('aws-multi-agent', 'aws', 'nonexistent')).toEqual(err(404, `No agent found with instance ID "${ID.aws}" and name "nonexistent".`)));
+  it('AWS Ambiguous/SubAgentExcluded', async () => expect(await run('aws-sub-agent', 'aws')).toEqual(ok(DEV)));
+  it('Google Expired', async () => {
+    const a = await run('gcp-expired-token', 'gcp');
+    expect(a.status).toBe(401);
+    expect(a.contentType).toBe(CT);
+    const body = JSON.parse(a.body) as { message: string; detail: string };
+    expect(body.message).toBe('Invalid GCP identity.');
+    expect(body.detail).toMatch(/^idtoken: token expired/);
+  });
+  it('Google InstanceNotFound', async () => expect(await run('gcp-unknown-instance', 'gcp')).toEqual(err(404, 'Instance with id "1000000000000000001" not found.')));
+  it('Google Success', async () => expect(await run('gcp-single-agent', 'gcp')).toEqual(ok(DEV)));
+  it('Google Ambiguous/GoogleWithSelector', async () => expect(await run('gcp-multi-agent', 'gcp', 'alpha')).toEqual(ok(ALPHA)));
+  it('#25443 Ambiguous/PriorBuildAgentsExcluded', async () => expect(await run('aws-stale-build', 'aws', undefined, 'pr25443')).toEqual(ok(MAIN1)));
+  it('fork RecycledInstanceID: an id only on a prior build gives 404 (pr25443)', async () =>
+    expect(await run('aws-stale-only', 'aws', undefined, 'pr25443')).toEqual(err(404, `Instance with id "${ID.aws}" not found.`)));
+});
+
+describe.each(['aws', 'azure', 'gcp'] as CloudName[])('%s: agent selection', (cloud) => {
+  it('409 lists names byte-sorted with duplicates, no trailing period', async () =>
+    expect(await run(`${cloud}-duplicate-names`, cloud)).toEqual(ambiguous(cloud, 'dev, main, main')));
+  it('a duplicated name picks the newest candidate', async () => expect(await run(`${cloud}-duplicate-names`, cloud, 'main')).toEqual(ok(MAIN1)));
+  it('Unicode white space around the name is trimmed (U+0085, U+00A0, U+3000, tab)', async () =>
+    expect(await run(`${cloud}-multi-agent`, cloud, '\u0085\u00a0\talpha\u3000\n')).toEqual(ok(ALPHA)));
+  it('a name of only Unicode white space is unset', async () =>
+    expect(await run(`${cloud}-multi-agent`, cloud, '\u0085\u00a0\u3000\u2028')).toEqual(ambiguous(cloud, 'alpha, beta')));
+  it('U+FEFF is not white space: 404 with \\ufeff in the %q', async () => {
+    const a = await run(`${cloud}-single-agent`, cloud, '\ufeffdev');
+    expect(a).toEqual(err(404, `No agent found with instance ID "${ID[cloud]}" and name "\\ufeffdev".`));
+    expect(a.body).toBe(`{"message":"No agent found with instance ID \\"${ID[cloud]}\\" and name \\"\\\\ufeffdev\\"."}\n`);
+  });
+  it('names are matched case-sensitively; the message is HTML-escaped', async () => {
+    const a = await run(`${cloud}-single-agent`, cloud, 'Dev<&>');
+    expect(a.body).toBe(`{"message":"No agent found with instance ID \\"${ID[cloud]}\\" and name \\"Dev\\u003c\\u0026\\u003e\\"."}\n`);
+  });
+  it('template-import agents are not candidates', async () => expect(await run(`${cloud}-template-import`, cloud)).toEqual(ok(DEV)));
+  it('deleted agents are not candidates', async () => expect(await run(`${cloud}-deleted-agent`, cloud)).toEqual(ok(ALPHA)));
+  it('unknown instance: 404', async () => {
+    const a = await run(`${cloud}-unknown-instance`, cloud);
+    expect(a.status).toBe(404);
+    expect(JSON.parse(a.body)).toEqual({ message: expect.stringMatching(/^Instance with id ".+" not found\.$/) });
+  });
+
+  it('stale build: pr24325 409 "main, main"; pr25443/pr26883/pre-agent-name the latest agent', async () => {
+    expect(await run(`${cloud}-stale-build`, cloud)).toEqual(ambiguous(cloud, 'main, main'));
+    expect(await run(`${cloud}-stale-build`, cloud, undefined, 'pr25443')).toEqual(ok(MAIN1));
+    expect(await run(`${cloud}-stale-build`, cloud, undefined, 'pr26883')).toEqual(ok(MAIN1));
+    expect(await run(`${cloud}-stale-build`, cloud, undefined, 'pre-agent-name')).toEqual(ok(MAIN1));
+  });
+  it('stale only: pr24325 400 latest-history; pr25443 404; pre-agent-name 400', async () => {
+    const latest = err(400, `Resource found for id "${ID[cloud]}", but isn't registered on the latest history.`);
+    expect(await run(`${cloud}-stale-only`, cloud)).toEqual(latest);
+    expect(await run(`${cloud}-stale-only`, cloud, undefined, 'pr25443')).toEqual(err(404, `Instance with id "${ID[cloud]}" not found.`));
+    expect(await run(`${cloud}-stale-only`, cloud, undefined, 'pre-agent-name')).toEqual(latest);
+  });
+  it('deleted workspace: found by pr24325, excluded by pr25443', async () => {
+    expect(await run(`${cloud}-deleted-workspace`, cloud)).toEqual(ok(DEV));
+    expect(await run(`${cloud}-deleted-workspace`, cloud, undefined, 'pr25443')).toEqual(err(404, `Instance with id "${ID[cloud]}" not found.`));
+  });
+  it('pre-agent-name: newest agent, name ignored, no 409', async () => {
+    expect(await run(`${cloud}-multi-agent`, cloud, 'alpha', 'pre-agent-name')).toEqual(ok(BETA));
+    expect(await run(`${cloud}-sub-agent`, cloud, undefined, 'pre-agent-name')).toEqual(ok(SUB));
+    expect(await run(`${cloud}-template-import`, cloud, undefined, 'pre-agent-name')).toEqual(
+      err(400, '"template_version_import" jobs cannot be authenticated.'),
+    );
+  });
+});
+
+describe('httpapi.Read of the request body', () => {
+  const AWS = '/api/v2/workspaceagents/aws-instance-identity';
+  const read = async (body: string, path = AWS) => {
+    const sim = await simFor('aws-single-agent');
+    const a = await post(sim, path, body);
+    return { status: a.status, contentType: a.contentType, body: a.body };
+  };
+  const bad = (detail: string) => ({ status: 400, contentType: CT, body: goJSON({ message: 'Request body must be valid JSON.', detail }) });
+  const required = (...fields: string[]) => ({
+    status: 400,
+    contentType: CT,
+    body: goJSON({ message: 'Validation failed.', validations: fields.map((field) => ({ field, detail: 'Validation failed for tag "required" with value: ""' })) }),
+  });
+
+  it('empty body → EOF', async () => expect(await read('')).toEqual(bad('EOF')));
+  it('syntax error', async () => expect(await read('x')).toEqual(bad("invalid character 'x' looking for beginning of value")));
+  it('truncated', async () => expect(await read('{"signature":')).toEqual(bad('unexpected EOF')));
+  it('not an object', async () => expect(await read('[]')).toEqual(bad('json: cannot unmarshal array into Go value of type agentsdk.AWSInstanceIdentityToken')));
+  it('wrong field type', async () =>
+    expect(await read('{"signature":1,"document":"x"}')).toEqual(bad('json: cannot unmarshal number into Go struct field AWSInstanceIdentityToken.signature of type string')));
+  it('missing required field', async () => expect(await read('{"document":"x"}')).toEqual(required('signature')));
+  it('every missing required field, in struct order', async () => expect(await read('{}')).toEqual(required('signature', 'document')));
+  it('null is an empty struct', async () => expect(await read('null')).toEqual(required('signature', 'document')));
+  it('azure and google structs', async () => {
+    expect(await read('{"signature":"x"}', '/api/v2/workspaceagents/azure-instance-identity')).toEqual(required('encoding'));
+    expect(await read('{}', '/api/v2/workspaceagents/google-instance-identity')).toEqual(required('json_web_token'));
+    expect(await read('{"json_web_token":true}', '/api/v2/workspaceagents/google-instance-identity')).toEqual(
+      bad('json: cannot unmarshal bool into Go struct field GoogleInstanceIdentityToken.json_web_token of type string'),
+    );
+  });
+  it('field names match case-insensitively and trailing data is ignored', async () => {
+    const sim = await simFor('aws-single-agent');
+    const p = await awsProof(sim);
+    const a = await post(sim, AWS, `{"SIGNATURE":${JSON.stringify(p.signature)},"Document":${JSON.stringify(p.document)}} trailing`);
+    expect(a.body).toBe(goJSON({ session_token: DEV }));
+  });
+  it('a forged AWS signature → 401 Invalid AWS identity.', async () => {
+    const sim = await simFor('aws-single-agent');
+    const p = await awsProof(sim);
+    const a = await post(sim, AWS, sdkBody({ signature: Buffer.alloc(256, 0x5a).toString('base64'), document: p.document }));
+    expect({ status: a.status, body: a.body }).toEqual({ status: 401, body: goJSON({ message: 'Invalid AWS identity.', detail: 'crypto/rsa: verification error' }) });
+  });
+});

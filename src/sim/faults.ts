@@ -1,0 +1,56 @@
+// Fault injection: one MSW handler, placed before all others, that answers requests matching a
+// fault of the World (by operationId or by method+path) with the fault's status/headers/body, a
+// network error (`reset`), or just a delay before the normal handler answers. `times` limits a
+// fault to its first N matching requests.
+import { http, type HttpHandler } from 'msw';
+import { operationById } from './operations.ts';
+import type { Fault } from './scenario/types.ts';
+import type { FaultState, World } from './world.ts';
+
+function matches(fault: Fault, method: string, path: string): boolean {
+  if (fault.operation !== undefined) {
+    const op = operationById(fault.operation);
+    return op.method === method && op.path.test(path);
+  }
+  return fault.method === method && fault.path === path;
+}
+
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0 || signal.aborted) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}
+
+const NULL_BODY_STATUS = new Set([204, 205, 304]);
+
+/** The fault response (undefined: a delay-only fault, let the real handler answer). */
+export function faultResponse(fault: Fault): Response | undefined {
+  if (fault.reset) return Response.error();
+  if (fault.status === undefined) return undefined;
+  const headers = new Headers();
+  if (fault.contentType !== undefined) headers.set('Content-Type', fault.contentType);
+  for (const [k, v] of Object.entries(fault.headers ?? {})) headers.set(k, v);
+  const body = NULL_BODY_STATUS.has(fault.status) ? null : (fault.body ?? '');
+  return new Response(body, { status: fault.status, headers });
+}
+
+/** First fault that matches and still has uses left (its use is counted). */
+export function takeFault(world: World, method: string, path: string): FaultState | undefined {
+  const hit = world.faults.find((f) => matches(f.fault, method, path) && (f.fault.times === undefined || f.hits < f.fault.times));
+  if (hit) hit.hits++;
+  return hit;
+}
+
+export function faultHandler(world: World): HttpHandler {
+  return http.all('*', async ({ request }) => {
+    const hit = takeFault(world, request.method, new URL(request.url).pathname);
+    if (!hit) return undefined;
+    if (hit.fault.delayMs) await wait(hit.fault.delayMs, request.signal);
+    return faultResponse(hit.fault);
+  });
+}
