@@ -11,5 +11,6 @@ export { cloudHandlerInfo } from './names.ts';
 export type { CloudHandlerInfo, CloudOperationId, CloudService } from './names.ts';
 export { METADATA_ORIGIN, GCE_METADATA_ORIGIN, GOOGLE_CERTS_URL } from './responses.ts';
 export { verifyAwsIdentity } from './verify-aws.ts';
+export { verifyAzureIdentity, AZURE_ALLOWED_SIGNERS } from './verify-azure.ts';
 export { verifyGoogleIdentity } from './verify-google.ts';
 export type { VerifyResult, GoogleVerifyResult } from './verify-result.ts';

@@ -129,8 +129,8 @@ export function parseCertificateDer(der: Uint8Array): pkijs.Certificate {
   return new pkijs.Certificate({ schema: asn.result });
 }
 
-/** The subject's CN (first one), or "" when there is none — like Go's Name.CommonName. */
+/** The subject's CN, or "" when there is none — like Go's Name.CommonName (the last CN wins). */
 export function commonNameOf(cert: pkijs.Certificate): string {
-  const cn = cert.subject.typesAndValues.find((tv) => tv.type === OID.commonName);
+  const cn = cert.subject.typesAndValues.filter((tv) => tv.type === OID.commonName).at(-1);
   return cn ? String((cn.value as { valueBlock: { value: unknown } }).valueBlock.value) : '';
 }
