@@ -1,6 +1,7 @@
 // Response-side contract checks for every operation: declared statuses (and
 // the revision-gated 409), content types, JSON and text bodies, required
 // response headers, and the expires_at revision rule, with exact texts.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_REVISIONS } from './revision.ts';
 import { createContractValidator, type ContractResponse } from './validator.ts';
@@ -70,7 +71,17 @@ describe('instance-identity responses', () => {
   it('never echoes body values (they may be secrets)', () => {
     const secret = 'not-a-uuid-but-a-secret-0123456789';
     const out = v.validateResponse(id, json(200, { session_token: secret })).join('\n');
-    expect(out).not.toContain(secret);
+    expect(out).toBe(`${id}: response 200 body at /session_token: must match format "uuid"`);
+    fc.assert(
+      fc.property(fc.string({ minLength: 12 }).filter((s) => !/^[0-9a-f-]+$/i.test(s) && !Number.isFinite(Number(s))), (token) => {
+        const lines = [
+          ...v.validateResponse(id, json(200, { session_token: token })),
+          ...v.validateResponse(id, res(200, JSON_CT, `{"session_token":${JSON.stringify(token)}`)),
+          ...v.validateRequest({ method: 'PUT', url: '/latest/api/token', headers: [['X-Aws-Ec2-Metadata-Token-Ttl-Seconds', token]], body: '' }).violations,
+        ];
+        return lines.length === 3 && lines.every((l) => !l.includes(token));
+      }),
+    );
   });
 });
 
