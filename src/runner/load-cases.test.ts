@@ -1,0 +1,71 @@
+// Loading cases: the real suite validates against the published schema, and bad files get
+// errors that name the file, the case and the field.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCaseFile, loadCases } from './load-cases.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'runner-cases-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+const GOOD = `id: a/b
+title: t
+level: core
+revisions: [pr24325]
+scenario: external-auth
+args: [external-auth, access-token, github]
+expect: { exit: 0, stdout: x }
+`;
+
+describe('the conformance suite', () => {
+  const cases = loadCases();
+  it('has at least 80 valid cases with unique ids, strict ones explaining why', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+    for (const c of cases.filter((x) => x.level === 'strict')) expect(c.strict_reason, c.id).toBeTruthy();
+  });
+  it('covers every profile, both levels and the three clouds', () => {
+    for (const p of ['pr24325', 'pr26883', 'pre-agent-name'] as const) expect(cases.filter((c) => c.revisions.includes(p)).length, p).toBeGreaterThan(40);
+    expect(cases.filter((c) => c.level === 'core').length).toBeGreaterThan(60);
+    for (const cloud of ['aws', 'azure', 'gcp']) {
+      for (const kind of ['single-agent', 'multi-agent/no-name', 'name/flag', 'name/unknown', 'name/whitespace', 'name/unicode-space', 'sub-agent', 'stale-build/pr24325']) {
+        expect(cases.some((c) => c.id === `${cloud}/${kind}`), `${cloud}/${kind}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('case file errors', () => {
+  it('loads a single-case file and a defaults+cases file', () => {
+    expect(loadCaseFile(file('one.yaml', GOOD)).map((c) => [c.id, c.env])).toEqual([['a/b', {}]]);
+    const many = loadCaseFile(file('many.yaml', `defaults: { level: core, revisions: [pr26883], scenario: s, env: { A: "1" }, expect: { exit: 1 } }
+cases:
+  - { id: x, title: t, args: [], env: { B: null }, expect: { stdout: "" } }
+`));
+    expect(many[0].env).toEqual({ A: '1', B: null });
+    expect(many[0].expect).toEqual({ exit: 1, stdout: '' });
+  });
+  it('names the file, case and field', () => {
+    expect(() => loadCaseFile(file('bad1.yaml', GOOD.replace('exit: 0', 'exit: "0"')))).toThrow(/bad1\.yaml: case "a\/b": field \/expect\/exit: must be integer/);
+    expect(() => loadCaseFile(file('bad2.yaml', GOOD.replace('title: t\n', 'title: t\nflavour: x\n')))).toThrow(/bad2\.yaml: case "a\/b": field \(top level\): unknown field "flavour"/);
+    expect(() => loadCaseFile(file('bad3.yaml', GOOD.replace('level: core', 'level: strict')))).toThrow(/bad3\.yaml: case "a\/b": field \(top level\): missing required field "strict_reason"/);
+    expect(() => loadCaseFile(file('bad4.yaml', GOOD.replace('stdout: x', 'stderr: x')))).toThrow(/bad4\.yaml: case "a\/b": field \/expect: a core case may not have an exact "stderr"/);
+    expect(() => loadCaseFile(file('bad5.yaml', GOOD.replace('[pr24325]', '[pr99999]')))).toThrow(/field \/revisions\/0: must be one of \["pr24325","pr26883","pre-agent-name"\]/);
+    expect(() => loadCaseFile(file('bad6.yaml', 'id: [unclosed'))).toThrow(/bad6\.yaml: invalid YAML: /);
+    expect(() => loadCaseFile(file('bad7.yaml', GOOD.replace('stdout: x', 'stdout_golden: nope.golden')))).toThrow(/bad7\.yaml: case "a\/b": field \/expect\/stdout_golden: file not found: .*nope\.golden/);
+    expect(() => loadCaseFile(file('bad8.yaml', GOOD.replace('stdout: x', 'stderr_contains: [x], stderr_matches: ["("]')))).toThrow(/field \/expect\/stderr_matches: invalid regular expression "\("/);
+  });
+  it('rejects duplicate ids across files', () => {
+    const d = mkdtempSync(join(dir, 'dup-'));
+    writeFileSync(join(d, 'a.yaml'), GOOD);
+    writeFileSync(join(d, 'b.yaml'), GOOD);
+    expect(() => loadCases(d)).toThrow(/b\.yaml: case "a\/b": field \/id: duplicate id \(also in .*a\.yaml\)/);
+  });
+});
