@@ -37,12 +37,13 @@ export function awsErrorPage(status: 400 | 403 | 404): string {
 }
 
 /**
- * CHOICE: the `signature` endpoint body is the base64 signature wrapped at 76 characters per line
- * (MIME width) with `\n`, no trailing newline. AWS documentation shows the signature on several
- * lines (its redacted example has 74-character lines); the exact width is not confirmed. Go's base64.StdEncoding ignores `\r`/`\n`, so upstream coderd
- * accepts it as is, and a client must forward it unchanged.
+ * CHOICE: the `signature` endpoint body is the base64 signature wrapped at 64 characters per line
+ * (PEM width, as the contract's description of awsGetIdentitySignature says) with `\n`, no
+ * trailing newline. AWS documentation shows the signature on several lines (its redacted example
+ * has 74-character lines); the exact width is not confirmed. Go's base64.StdEncoding ignores
+ * `\r`/`\n`, so upstream coderd accepts it as is, and a client must forward it unchanged.
  */
-export const AWS_SIGNATURE_LINE_WIDTH = 76;
+export const AWS_SIGNATURE_LINE_WIDTH = 64;
 
 /** Document defaults for fields a scenario leaves out. `version` is the value AWS has used since 2017. */
 export const AWS_DOCUMENT_DEFAULTS = {
@@ -107,7 +108,7 @@ export const AZURE_DOCUMENT_LIFETIME_SECONDS = 6 * 3600;
  * (and upstream swallows exchange errors), so the markup is not modelled.
  */
 export const GCP_ERRORS = {
-  missingFlavor: 'Missing required header "Metadata-Flavor": "Google"\n',
+  missingFlavor: 'Your client does not have permission to get this URL from this server. Missing Metadata-Flavor:Google header.\n',
   missingAudience: 'non-empty audience parameter required\n',
   notFound: 'Not Found\n',
 } as const;
