@@ -38,6 +38,8 @@ export interface ContractValidator {
   matchOperation(method: string, path: string): Operation | undefined;
   validateRequest(req: ContractRequest): { operationId?: string; violations: string[] };
   validateResponse(operationId: string, res: ContractResponse): string[];
+  /** Response status keys (`200`, `5XX`, `default`) the operation declares in this revision. */
+  declaredStatuses(operationId: string): string[];
   /** Validates any value against a contract schema (inline or `$ref`), as a request or response part. */
   validateValue(schema: unknown, value: unknown, direction: Direction, where: string): string[];
 }
@@ -228,14 +230,18 @@ export function createContractValidator(opts: { revision?: ContractRevision } = 
     return { operationId: id, violations };
   }
 
-  function validateResponse(operationId: string, res: ContractResponse): string[] {
+  function declaredStatuses(operationId: string): string[] {
     getOperation(operationId);
-    const { op } = getOperationObject(operationId);
-    const responses = (op.responses ?? {}) as JsonObject;
-    const available = Object.keys(responses).filter((code) => {
+    const responses = (getOperationObject(operationId).op.responses ?? {}) as JsonObject;
+    return Object.keys(responses).filter((code) => {
       const since = resolveRef<JsonObject>(responses[code])['x-coder-since'];
       return typeof since !== 'string' || revisionAtLeast(revision, since);
     });
+  }
+
+  function validateResponse(operationId: string, res: ContractResponse): string[] {
+    const available = declaredStatuses(operationId);
+    const responses = (getOperationObject(operationId).op.responses ?? {}) as JsonObject;
     const status = String(res.status);
     const code =
       available.find((c) => c === status) ??
@@ -266,5 +272,5 @@ export function createContractValidator(opts: { revision?: ContractRevision } = 
     return violations;
   }
 
-  return { revision, matchOperation, validateRequest, validateResponse, validateValue };
+  return { revision, matchOperation, validateRequest, validateResponse, declaredStatuses, validateValue };
 }
