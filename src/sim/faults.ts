@@ -46,11 +46,23 @@ export function takeFault(world: World, method: string, path: string): FaultStat
   return hit;
 }
 
+/**
+ * The predicate takes the fault (so `times` counts each request once) and runs any delay; it
+ * matches only when the fault answers, so a delay-only fault falls through to the real handler
+ * without msw ever treating the request as a passthrough.
+ */
 export function faultHandler(world: World): HttpHandler {
-  return http.all('*', async ({ request }) => {
-    const hit = takeFault(world, request.method, new URL(request.url).pathname);
-    if (!hit) return undefined;
-    if (hit.fault.delayMs) await wait(hit.fault.delayMs, request.signal);
-    return faultResponse(hit.fault);
-  });
+  const taken = new WeakMap<Request, Response>();
+  return http.all(
+    async ({ request }) => {
+      const hit = takeFault(world, request.method, new URL(request.url).pathname);
+      if (!hit) return false;
+      if (hit.fault.delayMs) await wait(hit.fault.delayMs, request.signal);
+      const response = faultResponse(hit.fault);
+      if (!response) return false;
+      taken.set(request, response);
+      return true;
+    },
+    ({ request }) => taken.get(request),
+  );
 }

@@ -1,28 +1,26 @@
 // coderd's MSW handlers built from a World: the three instance-identity exchanges and the agent
-// external-auth endpoint. They answer on any origin except the metadata hosts (the access URL is
-// the request's origin).
+// external-auth endpoint. They match (custom predicates) on any origin except the metadata hosts;
+// the access URL is the request's origin.
 import { http, type HttpHandler } from 'msw';
-import { METADATA_HOSTS } from '../operations.ts';
+import { METADATA_HOSTS, operationById } from '../operations.ts';
+import type { OperationId } from '../scenario/types.ts';
 import type { World } from '../world.ts';
 import { externalAuthHandler } from './external-auth.ts';
 import { instanceIdentityHandler } from './instance-identity.ts';
 
-function onCoderd(request: Request): URL | undefined {
-  const url = new URL(request.url);
-  return METADATA_HOSTS.includes(url.hostname) ? undefined : url;
+function on(id: OperationId) {
+  const op = operationById(id);
+  return ({ request }: { request: Request }): boolean => {
+    const url = new URL(request.url);
+    return request.method === op.method && op.path.test(url.pathname) && !METADATA_HOSTS.includes(url.hostname);
+  };
 }
 
 export function coderdHandlers(world: World): HttpHandler[] {
   return [
-    http.post('*/api/v2/workspaceagents/aws-instance-identity', ({ request }) =>
-      onCoderd(request) ? instanceIdentityHandler(world, 'aws', request) : undefined),
-    http.post('*/api/v2/workspaceagents/azure-instance-identity', ({ request }) =>
-      onCoderd(request) ? instanceIdentityHandler(world, 'azure', request) : undefined),
-    http.post('*/api/v2/workspaceagents/google-instance-identity', ({ request }) =>
-      onCoderd(request) ? instanceIdentityHandler(world, 'google', request) : undefined),
-    http.get('*/api/v2/workspaceagents/me/external-auth', ({ request }) => {
-      const url = onCoderd(request);
-      return url ? externalAuthHandler(world, request, url.origin) : undefined;
-    }),
+    http.post(on('authAwsInstanceIdentity'), ({ request }) => instanceIdentityHandler(world, 'aws', request)),
+    http.post(on('authAzureInstanceIdentity'), ({ request }) => instanceIdentityHandler(world, 'azure', request)),
+    http.post(on('authGoogleInstanceIdentity'), ({ request }) => instanceIdentityHandler(world, 'google', request)),
+    http.get(on('getWorkspaceAgentExternalAuth'), ({ request }) => externalAuthHandler(world, request, new URL(request.url).origin)),
   ];
 }

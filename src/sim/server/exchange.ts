@@ -1,0 +1,50 @@
+// One exchange as the journal records it: classifies the answered request (service, operationId)
+// and collects contract violations for the request and the response, for both the loopback
+// server and in-process (setupServer) traffic.
+import { createContractValidator, type ContractValidator } from '../../openapi/validator.ts';
+import { operationFor } from '../operations.ts';
+import type { Revision } from '../scenario/types.ts';
+import type { JournalEntry, JournalService } from './journal.ts';
+
+const validators = new Map<Revision, ContractValidator>();
+
+function validatorFor(revision: Revision): ContractValidator {
+  let v = validators.get(revision);
+  if (!v) {
+    v = createContractValidator({ revision });
+    validators.set(revision, v);
+  }
+  return v;
+}
+
+/** Service of an answered request: by operation, else by metadata path prefix, else coderd. */
+export function serviceOf(method: string, path: string, host: string): { service: JournalService; operationId?: string } {
+  const op = operationFor(method, path);
+  if (op) return { service: op.service, operationId: op.id };
+  if (path.startsWith('/latest/')) return { service: 'aws' };
+  if (path.startsWith('/metadata/')) return { service: 'azure' };
+  if (path.startsWith('/computeMetadata/') || host === 'metadata.google.internal') return { service: 'gcp' };
+  return { service: 'coderd' };
+}
+
+export interface ExchangeParts {
+  method: string;
+  url: string;
+  path: string;
+  query: string;
+  headers: [string, string][];
+  body: string;
+  response: JournalEntry['response'];
+}
+
+/** Violations of request and response against openapi.yaml for the revision. */
+export function contractViolations(revision: Revision, x: ExchangeParts, validate: boolean): string[] {
+  if (!validate) return [];
+  const v = validatorFor(revision);
+  const req = v.validateRequest({ method: x.method, url: x.url, headers: x.headers, body: x.body });
+  const out = [...req.violations];
+  if (req.operationId && x.response.status !== 0) {
+    out.push(...v.validateResponse(req.operationId, { status: x.response.status, headers: x.response.headers, body: x.response.body }));
+  }
+  return out;
+}

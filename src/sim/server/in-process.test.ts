@@ -1,0 +1,54 @@
+// In-process use: createHandlers(world) in msw's setupServer (onUnhandledRequest: 'error', so
+// nothing reaches the network) with journalInProcess recording the traffic like the server does.
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../handlers.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { sharedKeys } from '../test-support.ts';
+import { createWorld, type World } from '../world.ts';
+import { journalInProcess } from './in-process.ts';
+import { Journal } from './journal.ts';
+
+let world: World;
+const journal = new Journal();
+let flush: () => Promise<void>;
+const server = setupServer();
+
+beforeAll(async () => {
+  world = await createWorld(loadScenario('azure-multi-agent'), { keys: await sharedKeys() });
+  server.use(...createHandlers(world));
+  server.listen({ onUnhandledRequest: 'error' });
+  ({ flush } = journalInProcess(server, journal, world));
+});
+afterAll(() => server.close());
+
+describe('in-process (setupServer)', () => {
+  it('the Azure flow with fetch, journaled with operationIds and no contract violations', async () => {
+    const attested = await fetch('http://169.254.169.254/metadata/attested/document?api-version=2020-09-01', { headers: { Metadata: 'true' } });
+    const doc = (await attested.json()) as { signature: string; encoding: string };
+    const ex = await fetch('http://coderd.test/api/v2/workspaceagents/azure-instance-identity', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ signature: doc.signature, encoding: doc.encoding, agent_name: 'beta' }) + '\n',
+    });
+    expect(await ex.text()).toBe('{"session_token":"b0000000-0000-4000-8000-000000000001"}\n');
+    const ea = await fetch('http://coderd.test/api/v2/workspaceagents/me/external-auth?id=github&match=', {
+      headers: { 'Coder-Session-Token': '11111111-1111-4111-8111-111111111111' },
+    });
+    expect(ea.status).toBe(200);
+    await flush();
+    expect(journal.entries.map((e) => [e.service, e.operationId, e.response.status])).toEqual([
+      ['azure', 'azureGetAttestedDocument', 200],
+      ['coderd', 'authAzureInstanceIdentity', 200],
+      ['coderd', 'getWorkspaceAgentExternalAuth', 200],
+    ]);
+    expect(journal.entries[1].body).toContain('"agent_name":"beta"');
+    expect(journal.violations()).toEqual([]);
+  });
+
+  it('unhandled requests fail (never reach the network) and are journaled', async () => {
+    await expect(fetch('http://coderd.test/api/v2/unknown')).rejects.toThrow();
+    await flush();
+    expect(journal.unhandled().map((e) => e.url)).toEqual(['http://coderd.test/api/v2/unknown']);
+  });
+});
