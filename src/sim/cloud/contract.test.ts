@@ -25,7 +25,8 @@ async function exchange(call: Call, token: string): Promise<{ op?: string; reqVi
   const req = validator.validateRequest({ method: call.method, url: call.url, headers: Object.entries(headers), body: '' });
   const res = await fetch(call.url, { method: call.method, headers });
   const body = await res.text();
-  const resHeaders = [...res.headers.entries()];
+  const resHeaders: [string, string][] = [];
+  res.headers.forEach((value, key) => resHeaders.push([key, value]));
   const resViolations = req.operationId ? validator.validateResponse(req.operationId, { status: res.status, headers: resHeaders, body }) : ['no operation'];
   return { op: req.operationId, reqViolations: req.violations, resViolations, status: res.status };
 }
