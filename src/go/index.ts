@@ -20,3 +20,5 @@ export { queryUnescape, URLError } from './url/unescape.ts';
 export { GoTime, zeroTime, formatRFC3339Nano } from './time/gotime.ts';
 export { parseGoTimeJSON, parseRFC3339, parseStrictRFC3339, timeQuote } from './time/parse.ts';
 export type { GoTimeResult } from './time/parse.ts';
+export { gjsonGet, GjsonResult, gjsonParse, gjsonValid, matchLimit } from './gjson/index.ts';
+export type { GjsonType } from './gjson/index.ts';
