@@ -1,13 +1,18 @@
 // Entry point of `coder-conformance` (bundled to dist/coder-conformance.mjs): wires the command
 // to the real simulator, the contract, the process streams and SIGINT/SIGTERM (which stop the
 // run; cases not started are reported as not run).
-import { serveCommand, startSimulator } from '../sim/index.ts';
+import { serveCommand } from '../sim/index.ts';
 import { cli } from './cli.ts';
 import { contractOperations } from './contract.ts';
-import type { StartSimulator } from './run-case.ts';
+import { createSimulatorStarter } from './simulator.ts';
 
-const start: StartSimulator = async ({ scenario, revision, faults }) =>
-  startSimulator({ scenario, revision: revision as Parameters<typeof startSimulator>[0]['revision'], ...(faults ? { faults: faults as never } : {}) });
+// A closed pipe (e.g. `coder-conformance list | head`) ends the command quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 
 const controller = new AbortController();
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
@@ -21,7 +26,7 @@ let code: number;
 try {
   code = await cli(
     { argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal },
-    { startSimulator: start, contract: contractOperations, serve: (argv, io) => serveCommand(argv, io) },
+    { startSimulator: createSimulatorStarter(), contract: contractOperations, serve: (argv, io) => serveCommand(argv, io) },
   );
 } catch (err) {
   process.stderr.write(`coder-conformance: internal error: ${(err as Error).stack ?? String(err)}\n`);
