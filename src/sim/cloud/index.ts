@@ -3,11 +3,14 @@
 // simulator uses.
 export { createCloudKeys, createTestCa, createAzureSigner, createGcpKeys, AZURE_SIGNER_CN } from './keys.ts';
 export type { CloudKeys, AwsKeys, AzureKeys, GcpKeys } from './keys.ts';
+export { cloudKeyFiles, writeCloudKeyFiles } from './key-files.ts';
 export { metadataSchema } from './config.ts';
 export type { MetadataConfig, AwsMachine, AzureMachine, GcpMachine, AzurePlan } from './config.ts';
 export { metadataHandlers } from './handlers.ts';
 export type { MetadataHandlerOptions } from './handler-options.ts';
 export { cloudHandlerInfo } from './names.ts';
+export { answerMetadataRequest } from './answer.ts';
+export type { MetadataAnswer } from './answer.ts';
 export type { CloudHandlerInfo, CloudOperationId, CloudService } from './names.ts';
 export { METADATA_ORIGIN, GCE_METADATA_ORIGIN, GOOGLE_CERTS_URL } from './responses.ts';
 export { verifyAwsIdentity } from './verify-aws.ts';

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { MetadataConfig } from './config.ts';
 import { metadataHandlers } from './handlers.ts';
 import { createCloudKeys, type CloudKeys } from './keys.ts';
-import { cloudHandlerInfo } from './names.ts';
+import { answerMetadataRequest } from './answer.ts';
 
 export interface MetadataTestBed {
   keys(): CloudKeys;
@@ -47,11 +47,7 @@ export function metadataTestBed(): MetadataTestBed {
     },
     clock,
     async answeredBy(request) {
-      for (const h of current) {
-        const result = await h.run({ request: request.clone(), requestId: crypto.randomUUID() });
-        if (result?.response) return cloudHandlerInfo(h)?.operationId;
-      }
-      return undefined;
+      return (await answerMetadataRequest(current, request))?.info?.operationId;
     },
   };
 }
