@@ -92,5 +92,5 @@ export function formatKnownFailures(results: CaseResult[]): string {
     id: r.id,
     reason: r.knownReason ?? (r.verdict?.failures[0] ? `${r.verdict.failures[0].kind}: ${r.verdict.failures[0].message}` : 'failing'),
   }));
-  return `# Known failures for coder-conformance (--expect-failures FILE).\n# Add "expires: YYYY-MM-DD" to make an entry fail the run after that day.\n${stringify({ known_failures: list })}`;
+  return `# Known failures for coder-conformance (--expect-failures FILE).\n# Add "expires: YYYY-MM-DD" to make an entry fail the run after that day.\n${stringify({ known_failures: list }, { lineWidth: 0 })}`;
 }
