@@ -102,3 +102,24 @@ export async function exchange(sim: Sim, cloud: CloudName, agentName?: string): 
 export function goJSON(value: unknown): string {
   return JSON.stringify(value) + '\n';
 }
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A real node:http request to the loopback simulator (path may be absolute-form for the proxy). */
+export async function send(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}

@@ -37,14 +37,18 @@ export interface ExchangeParts {
   response: JournalEntry['response'];
 }
 
-/** Violations of request and response against openapi.yaml for the revision. */
+/**
+ * Violations of request and response against openapi.yaml for the revision, prefixed `request: `
+ * (the client's doing) or `response: ` (the simulator's, e.g. an injected fault).
+ */
 export function contractViolations(revision: Revision, x: ExchangeParts, validate: boolean): string[] {
   if (!validate) return [];
   const v = validatorFor(revision);
   const req = v.validateRequest({ method: x.method, url: x.url, headers: x.headers, body: x.body });
-  const out = [...req.violations];
+  const out = req.violations.map((m) => `request: ${m}`);
   if (req.operationId && x.response.status !== 0) {
-    out.push(...v.validateResponse(req.operationId, { status: x.response.status, headers: x.response.headers, body: x.response.body }));
+    const res = v.validateResponse(req.operationId, { status: x.response.status, headers: x.response.headers, body: x.response.body });
+    out.push(...res.map((m) => `response: ${m}`));
   }
   return out;
 }

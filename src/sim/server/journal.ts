@@ -25,7 +25,7 @@ export interface JournalEntry {
   body: string;
   /** status 0 = no answer (connection reset, or the client went away first). */
   response: { status: number; headers: [string, string][]; body: string };
-  /** Contract violations of the request and of the response (openapi.yaml, World revision). */
+  /** Contract violations (openapi.yaml, World revision), each prefixed `request: ` or `response: `. */
   violations: string[];
   /** Arrived as an absolute-form (forward proxy) request. */
   proxied: boolean;
@@ -74,9 +74,11 @@ export class Journal {
     return this.filter({ service: 'unhandled' });
   }
 
-  /** Every violation, prefixed with the entry's seq and request line. */
-  violations(): string[] {
-    return this.#entries.flatMap((e) => e.violations.map((v) => `#${e.seq} ${e.method} ${e.url}: ${v}`));
+  /** Every violation (or only the request/response ones), prefixed with the entry's seq and request line. */
+  violations(side?: 'request' | 'response'): string[] {
+    return this.#entries.flatMap((e) =>
+      e.violations.filter((v) => side === undefined || v.startsWith(`${side}: `)).map((v) => `#${e.seq} ${e.method} ${e.url}: ${v}`),
+    );
   }
 
   clear(): void {
