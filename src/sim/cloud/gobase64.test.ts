@@ -49,3 +49,37 @@ describe('Go RawURLEncoding.DecodeString', () => {
     expect(text(goBase64Decode(RawURLEncoding, input))).toBe(want);
   });
 });
+
+describe('properties', () => {
+  test('any bytes, encoded by node and wrapped with \\n or \\r\\n anywhere, decode back (std and raw url)', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.array(fc.nat(), { maxLength: 8 }), fc.boolean(), (bytes, cuts, crlf) => {
+        const nl = crlf ? '\r\n' : '\n';
+        let std = Buffer.from(bytes).toString('base64');
+        let url = Buffer.from(bytes).toString('base64url');
+        for (const c of cuts) {
+          std = std.slice(0, c % (std.length + 1)) + nl + std.slice(c % (std.length + 1));
+          url = url.slice(0, c % (url.length + 1)) + nl + url.slice(c % (url.length + 1));
+        }
+        const a = goBase64Decode(StdEncoding, std);
+        const b = goBase64Decode(RawURLEncoding, url);
+        return a.ok && b.ok && Buffer.from(a.bytes).equals(Buffer.from(bytes)) && Buffer.from(b.bytes).equals(Buffer.from(bytes));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a character outside the alphabet is reported at its own byte offset', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 3, maxLength: 60 }), fc.nat(), fc.constantFrom('!', ' ', '-', '*', '.'), (bytes, at, bad) => {
+        const enc = Buffer.from(bytes).toString('base64').replace(/=+$/, '');
+        const i = at % enc.length;
+        const r = goBase64Decode(StdEncoding, enc.slice(0, i) + bad + enc.slice(i + 1));
+        return !r.ok && r.error === `illegal base64 data at input byte ${i}`;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
