@@ -1,7 +1,7 @@
 // AWS IMDSv2 simulator (MSW handlers): PUT /latest/api/token, then the instance identity document
 // and its signature, guarded by the session token.
 import { http, type HttpHandler } from 'msw';
-import { AWS_CHECK_FORWARDED_FOR_FIRST, AWS_MAX_TOKEN_TTL_SECONDS } from './choices.ts';
+import { AWS_CHECK_FORWARDED_FOR_FIRST, AWS_MAX_TOKEN_TTL_SECONDS, AWS_REQUIRE_IMDSV2 } from './choices.ts';
 import { resolveAws } from './config.ts';
 import { awsIdentityDocument, signAwsDocument } from './aws-document.ts';
 import { checkImdsToken, mintImdsToken } from './aws-token.ts';
@@ -40,7 +40,7 @@ export function awsHandlers(opts: MetadataHandlerOptions): HttpHandler[] {
     ({ request }: { request: Request }) => {
       if (!aws) return notThisCloud(machine);
       const token = request.headers.get(TOKEN_HEADER);
-      if (token === null || !checkImdsToken(keys.aws.tokenSecret, token, now())) return awsError(401);
+      if (token === null ? AWS_REQUIRE_IMDSV2 : !checkImdsToken(keys.aws.tokenSecret, token, now())) return awsError(401);
       return respond(200, body, CONTENT_TYPE.text);
     };
 

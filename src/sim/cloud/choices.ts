@@ -58,6 +58,12 @@ export const AWS_DOCUMENT_DEFAULTS = {
   version: '2017-09-30',
 } as const;
 
+/**
+ * CHOICE: the simulated instance requires IMDSv2 (HttpTokens=required), so identity requests
+ * without a valid session token get 401 — upstream's client always uses IMDSv2.
+ */
+export const AWS_REQUIRE_IMDSV2 = true;
+
 /** CHOICE: a refused X-Forwarded-For is checked before the TTL header (both answer before a token is made). */
 export const AWS_CHECK_FORWARDED_FOR_FIRST = true;
 
