@@ -22,3 +22,5 @@ export { parseGoTimeJSON, parseRFC3339, parseStrictRFC3339, timeQuote } from './
 export type { GoTimeResult } from './time/parse.ts';
 export { gjsonGet, GjsonResult, gjsonParse, gjsonValid, matchLimit } from './gjson/index.ts';
 export type { GjsonType } from './gjson/index.ts';
+export { jsonDecodeTree } from './json/tree.ts';
+export type { JsonNode, TreeResult } from './json/tree.ts';
