@@ -87,7 +87,7 @@ describe('judge', () => {
   });
 
   it('fails on OpenAPI violations and unhandled requests from the journal', () => {
-    const e: WireEntry = { seq: 1, service: 'unhandled', method: 'GET', url: 'http://169.254.169.254/x', path: '/x', headers: [], body: '', response: { status: 502 }, violations: ['getX: header parameter "Coder-Session-Token" is empty', 'getX: response 502 body is not JSON'] };
+    const e: WireEntry = { seq: 1, service: 'unhandled', method: 'GET', url: 'http://169.254.169.254/x', path: '/x', headers: [], body: '', response: { status: 502 }, violations: ['getX: header parameter "Coder-Session-Token" is empty', 'getX: response 502 body is not JSON', 'response: getX: response 502 body is empty'] };
     const v = judge(ok(), [e], { exit: 0 });
     expect(v.failures.map((f) => f.kind)).toEqual(['wire', 'openapi']);
     expect(v.failures[1].detail).toBe('  - getX: header parameter "Coder-Session-Token" is empty');

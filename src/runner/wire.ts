@@ -196,9 +196,12 @@ export function judgeWire(journal: WireEntry[], expect: Expectations): Failure[]
   return failures;
 }
 
-/** Response-side violations (`<operationId>: response ...`) come from the simulator's own answers (faults), not from the implementation. */
+/**
+ * Response-side violations (`response: ...` as the journal labels them, or `<operationId>: response ...`)
+ * come from the simulator's own answers (faults), not from the implementation under test.
+ */
 export function isResponseViolation(v: string): boolean {
-  return /^[A-Za-z0-9_]+: response /.test(v);
+  return /^response: /.test(v) || /^[A-Za-z0-9_]+: response /.test(v);
 }
 
 /** Contract violations of the implementation's requests, minus those the case allows. */
