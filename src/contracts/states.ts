@@ -2,7 +2,7 @@
 // (fixtures/scenarios/<name>.yaml describes what it means); parameters refine it. This module is
 // the one place that defines the parameters and the forged identity proofs used for the
 // "invalid identity" interactions, shared by the consumer tests and the provider verification.
-import type { Fault } from '../sim/scenario/types.ts';
+import type { Fault, Revision } from '../sim/scenario/types.ts';
 import type { Cloud } from './proofs.ts';
 
 /** Parameters a state may carry. */
@@ -15,7 +15,8 @@ export interface StateParams {
    * (`signature`+`document` for AWS, `signature`+`encoding` for Azure, `json_web_token` for GCP).
    */
   identity?: 'forged';
-  [k: string]: string | undefined;
+  /** The coderd revision to simulate instead of the scenario's own (e.g. `pr26883` for `expires_at`). */
+  revision?: Revision;
 }
 
 /**

@@ -1,0 +1,67 @@
+// Provider verification in `npm test` (and `npm run pact:verify`): the Pact Verifier replays every
+// interaction of the committed pact against the simulator on loopback, with state handlers that
+// load the named scenarios. A pact the simulator does not honour must fail.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { verifyAgainstSimulator } from './verify.ts';
+import { readPact, serializePact, type PactFile } from './pact-file.ts';
+import { createStateHandlers, stateNames } from './provider-states.ts';
+import { PACT_FILE } from './names.ts';
+
+let pact: PactFile;
+let dir: string;
+
+beforeAll(async () => {
+  pact = await readPact(PACT_FILE);
+  dir = await mkdtemp(path.join(os.tmpdir(), 'contracts-verify-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('Pact verification against the simulator', () => {
+  it('the simulator honours every interaction of pacts/coder-agent-coderd.json', async () => {
+    await expect(verifyAgainstSimulator({ pactFile: PACT_FILE })).resolves.toBeUndefined();
+  });
+
+  it('fails when an interaction expects what the simulator does not answer', async () => {
+    const broken = structuredClone(pact);
+    const i = broken.interactions.find((x) => x.response.status === 409);
+    if (i === undefined) throw new Error('the pact has no 409 interaction');
+    const body = i.response.body as { content: { message: string } };
+    body.content.message = body.content.message.replace('alpha, beta', 'beta, alpha');
+    const file = path.join(dir, 'broken.json');
+    await writeFile(file, serializePact(broken));
+    await expect(verifyAgainstSimulator({ pactFile: file, logLevel: 'error' })).rejects.toThrow();
+  });
+});
+
+describe('provider state handlers', () => {
+  it('cover exactly the scenario names the pact uses', () => {
+    const names = stateNames(pact);
+    expect(names.length).toBeGreaterThan(0);
+    const calls: unknown[] = [];
+    const handlers = createStateHandlers({ env: {}, setScenario: (s) => calls.push(s) }, names);
+    expect(Object.keys(handlers)).toEqual(names);
+  });
+
+  it('reject parameters they do not know, before touching the simulator', async () => {
+    const calls: unknown[] = [];
+    const handlers = createStateHandlers({ env: {}, setScenario: (s) => calls.push(s) }, ['external-auth']);
+    await expect(handlers['external-auth']({ identity: 'genuine' })).rejects.toThrow('state parameter identity must be "forged", got "genuine"');
+    await expect(handlers['external-auth']({ colour: 'red' })).rejects.toThrow('unknown state parameter "colour"');
+    await expect(handlers['external-auth']({ revision: 'pr1' })).rejects.toThrow(
+      'state parameter revision must be one of pre-agent-name, pr24325, pr25443, pr26883, got "pr1"',
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it('load the scenario with the revision parameter applied and inject nothing for external auth', async () => {
+    const calls: Array<{ name: string; revision?: string }> = [];
+    const handlers = createStateHandlers({ env: {}, setScenario: (s) => calls.push(s as { name: string; revision?: string }) }, ['external-auth']);
+    await expect(handlers['external-auth']({ revision: 'pr26883' })).resolves.toBeUndefined();
+    expect(calls.map((c) => [c.name, c.revision])).toEqual([['external-auth', 'pr26883']]);
+  });
+});
