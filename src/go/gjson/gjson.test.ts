@@ -185,6 +185,16 @@ describe('pipes, modifiers, literals, multipaths, JSON Lines', () => {
     const long = jsonMarshal({ a: Array.from({ length: 30 }, (_, i) => i) });
     expect(gjsonGet(long, 'a|@pretty').string().split('\n')).toEqual(['[', ...Array.from({ length: 29 }, (_, i) => `  ${i},`), '  29', ']', '']);
   });
+  it('@pretty sorts keys stably by value and keeps NaN/Inf tokens (tidwall/pretty facts)', () => {
+    const sorted = (json: string): string => gjsonGet(json, '@pretty:{"sortKeys":true}|@ugly').string();
+    expect(sorted('{"c":3,"b":3,"a":3,"c":2,"b":2,"a":2,"c":1,"b":1,"a":1}')).toBe('{"a":1,"a":2,"a":3,"b":1,"b":2,"b":3,"c":1,"c":2,"c":3}');
+    expect(sorted('{"key3":3,"key":"abc","key":"value","key":"rrr","key":"bbb"}')).toBe('{"key":"abc","key":"bbb","key":"rrr","key":"value","key3":3}');
+    expect(sorted('{"a":10,"a":9}')).toBe('{"a":9,"a":10}');
+    for (const v of ['NaN', 'nan', 'Inf', '-inf', '+Inf']) expect(gjsonGet(`{"num":${v}}`, '@pretty|@ugly').string()).toBe(`{"num":${v}}`);
+    expect(gjsonGet('{"hello":"world","arr":["1","2",1,2,true,false,null],"obj":{"key1":null}}', '@pretty').string())
+      .toBe('{\n  "hello": "world",\n  "arr": ["1", "2", 1, 2, true, false, null],\n  "obj": {\n    "key1": null\n  }\n}\n');
+    expect(gjsonGet('[{"foo":1,"bar":2},{"foo":3,"bar":4}]', '@pretty').string()).not.toContain(' \n');
+  });
   it('treats unknown @names and short paths as keys', () => {
     expect(gjsonGet(jsonMarshal({ '@x': 1, '@': 2 }), '@x').string()).toBe('1');
     expect(gjsonGet(jsonMarshal({ '@x': 1, '@': 2 }), '@').string()).toBe('2');

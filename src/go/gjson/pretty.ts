@@ -1,6 +1,7 @@
 // tidwall/pretty as gjson's @pretty / @ugly use it: Pretty (2-space indent, `"key": value`, arrays that fit
 // in the width stay on one line as `[1, 2]`, optional key sorting, prefix) and Ugly (white space removed).
 import { compareUTF8 } from '../utf8.ts';
+import { gjsonParse } from './result.ts';
 import { unescape } from './scan.ts';
 
 export interface PrettyOptions {
@@ -67,7 +68,7 @@ function appendAny(w: Writer, json: string, i: number, pretty: boolean, o: Prett
     if (json.charCodeAt(i) <= 0x20) continue;
     if (c === '"') return [appendString(w, json, i), true];
     if (c === '{' || c === '[') return appendContainer(w, json, i + 1, c, c === '{' ? '}' : ']', pretty, o, tabs, max);
-    if (c === '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
+    if (c === '-' || c === '+' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
       const s = i;
       for (i++; i < json.length; i++) {
         const d = json[i];
@@ -84,6 +85,19 @@ interface Member {
   key: string;
   start: number; // index in buf where the member's newline starts
   end: number; // index in buf after its value
+  valueStart: number;
+}
+
+const typeRank: Record<string, number> = { Null: 0, False: 1, Number: 2, String: 3, True: 4, JSON: 5 };
+
+/** Order of two member values with equal keys: by type (null < false < number < string < true < JSON), then value. */
+function compareValues(a: string, b: string): number {
+  const x = gjsonParse(a);
+  const y = gjsonParse(b);
+  if (x.type !== y.type) return typeRank[x.type] - typeRank[y.type];
+  if (x.type === 'Number') return x.num - y.num;
+  if (x.type === 'String') return compareUTF8(x.str, y.str);
+  return compareUTF8(x.raw, y.raw);
 }
 
 function appendContainer(w: Writer, json: string, i: number, open: string, close: string, pretty: boolean, o: PrettyOptions, tabs: number, max: number): [number, boolean] {
@@ -111,8 +125,8 @@ function appendContainer(w: Writer, json: string, i: number, open: string, close
       if (pretty) {
         if (sorting && members.length > 1) {
           const head = w.buf.slice(0, members[0].start);
-          const texts = members.map((m) => ({ key: m.key, text: w.buf.slice(m.start, m.end) }));
-          texts.sort((a, b) => compareUTF8(a.key, b.key) || compareUTF8(a.text, b.text));
+          const texts = members.map((m) => ({ key: m.key, text: w.buf.slice(m.start, m.end), value: w.buf.slice(m.valueStart, m.end) }));
+          texts.sort((a, b) => compareUTF8(a.key, b.key) || compareValues(a.value, b.value));
           w.buf = head + texts.map((t) => t.text).join(',');
         }
         if (n > 0) newline(w);
@@ -140,10 +154,11 @@ function appendContainer(w: Writer, json: string, i: number, open: string, close
         if (pretty) w.buf += ' ';
         while (i < json.length && (json.charCodeAt(i) <= 0x20 || json[i] === ':')) i++;
       }
+      const valueStart = w.buf.length;
       const [end, ok] = appendAny(w, json, i, pretty, o, tabs + 1, max);
       if (max !== -1 && !ok) return [end, false];
       // a trailing ' ' turned into the newline belongs to this member's start
-      members.push({ key, start: Math.min(start, w.buf.length), end: w.buf.length });
+      members.push({ key, start: Math.min(start, w.buf.length), end: w.buf.length, valueStart });
       i = end - 1;
       n++;
     }
