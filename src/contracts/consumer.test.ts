@@ -103,6 +103,27 @@ const q = (s: string) => {
 
 type Outcome = { token: string } | { status: number; message: string; detail: string };
 
+/**
+ * Runs a Pact test function, keeping any error the client itself raised: when the client fails,
+ * Pact reports only "expected but not received", so the client's own error is appended.
+ */
+async function withClientError<T>(execute: (fn: (url: string) => Promise<T>) => Promise<T | undefined>, fn: (url: string) => Promise<T>): Promise<T | undefined> {
+  let clientError: unknown;
+  try {
+    return await execute(async (url) => {
+      try {
+        return await fn(url);
+      } catch (e) {
+        clientError = e;
+        throw e;
+      }
+    });
+  } catch (e) {
+    if (clientError === undefined || clientError === e) throw e;
+    throw new Error(`${(e as Error).message}\nthe client failed with: ${String(clientError)}`);
+  }
+}
+
 interface ExchangeCase {
   c: CloudCase;
   description: string;
@@ -122,21 +143,24 @@ async function exchangeInteraction(x: ExchangeCase): Promise<void> {
   sim.setScenario(x.consumerScenario ?? x.state);
   if (x.c.cloud === 'aws') awsDocument = (await readAwsProof(sim.env)).document;
   sim.journal.clear();
-  const outcome = await pact
+  const interaction = pact
     .addInteraction()
     .given(x.state, x.params as Record<string, string> | undefined)
     .uponReceiving(x.description)
     .withRequest('POST', x.c.path, (b) => b.headers({ 'Content-Type': 'application/json' }).jsonBody(x.requestBody()))
-    .willRespondWith(x.status, (b) => b.headers({ 'Content-Type': JSON_UTF8 }).jsonBody(x.responseBody))
-    .executeTest(async (mock): Promise<Outcome> => {
-      const client = createAgentClient({ agentURL: mock.url, auth: x.c.auth, agentName: x.agentName, env: clientEnv() });
+    .willRespondWith(x.status, (b) => b.headers({ 'Content-Type': JSON_UTF8 }).jsonBody(x.responseBody));
+  const outcome = await withClientError<Outcome>(
+    (fn) => interaction.executeTest((mock) => fn(mock.url)),
+    async (url) => {
+      const client = createAgentClient({ agentURL: url, auth: x.c.auth, agentName: x.agentName, env: clientEnv() });
       try {
         return { token: await client.refreshToken() };
       } catch (e) {
         if (!(e instanceof SdkError)) throw e;
         return { status: e.statusCode, message: e.apiMessage, detail: e.init.detail ?? '' };
       }
-    });
+    },
+  );
   expect(outcome).toEqual(x.expected);
   const calls = sim.journal.entries.map((e) => `${e.service} ${e.method} ${e.path}${e.query ? `?${e.query}` : ''}`);
   expect(calls).toEqual(x.c.metadataCalls);
@@ -291,13 +315,13 @@ describe('external-auth token request', () => {
     run: (url: string) => Promise<unknown>;
     expected: unknown;
   }): Promise<void> {
-    const outcome = await pact
+    const interaction = pact
       .addInteraction()
       .given(opts.state, opts.params as Record<string, string> | undefined)
       .uponReceiving(opts.description)
       .withRequest('GET', GET, (b) => b.query(query(opts.id)).headers({ 'Coder-Session-Token': opts.token as string }))
-      .willRespondWith(opts.status, (b) => b.headers({ 'Content-Type': JSON_UTF8 }).jsonBody(opts.body))
-      .executeTest((mock) => opts.run(mock.url));
+      .willRespondWith(opts.status, (b) => b.headers({ 'Content-Type': JSON_UTF8 }).jsonBody(opts.body));
+    const outcome = await withClientError((fn) => interaction.executeTest((mock) => fn(mock.url)), opts.run);
     expect(outcome).toEqual(opts.expected);
   }
 
