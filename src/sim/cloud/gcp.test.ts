@@ -111,7 +111,11 @@ describe('gcpGetIdentityToken', () => {
     bed.use({ gcp: { ...MACHINE.gcp, expired: true } });
     const jwt = await (await identity()).text();
     expect(decodePart(jwt, 1)).toMatchObject({ iat: T0_SEC - 7200, exp: T0_SEC - 3600 });
-    expect(await verifyGoogleIdentity(bed.keys(), jwt, T0)).toEqual({ ok: false, status: 401, detail: 'idtoken: token expired' });
+    expect(await verifyGoogleIdentity(bed.keys(), jwt, T0)).toEqual({
+      ok: false,
+      status: 401,
+      detail: `idtoken: token expired: now=${T0_SEC}, expires=${T0_SEC - 3600}`,
+    });
   });
 
   test('no GCP on the machine → the host cloud\'s 404', async () => {
@@ -154,10 +158,14 @@ describe('verifyGoogleIdentity', () => {
     expect(await verifyGoogleIdentity(bed.keys(), jwt, new Date((T0_SEC + 3601) * 1000))).toEqual({
       ok: false,
       status: 401,
-      detail: 'idtoken: token expired',
+      detail: `idtoken: token expired: now=${T0_SEC + 3601}, expires=${T0_SEC + 3600}`,
     });
     const noExp = await signJwt(bed.keys().gcp, { google: { compute_engine: { instance_id: 'x' } } });
-    expect(await verifyGoogleIdentity(bed.keys(), noExp, T0)).toEqual({ ok: false, status: 401, detail: 'idtoken: token expired' });
+    expect(await verifyGoogleIdentity(bed.keys(), noExp, T0)).toEqual({
+      ok: false,
+      status: 401,
+      detail: `idtoken: token expired: now=${T0_SEC}, expires=0`,
+    });
   });
 
   test('wrong key with the same kid → crypto/rsa: verification error; unknown kid → no matching cert', async () => {

@@ -1,6 +1,7 @@
-// coderd's GCP identity check: google.golang.org/api/idtoken Validate(ctx, jwt, "") (audience not
-// checked; expiry checked before the signature) against the suite's JWKS, then mapstructure
-// decoding of google.compute_engine.instance_id (400 on a claim of the wrong type).
+// coderd's GCP identity check: google.golang.org/api/idtoken Validate(ctx, jwt, "") (a recent
+// release: audience not checked; expiry, with now/exp in the text, checked before the signature)
+// against the suite's JWKS, then mapstructure decoding of google.compute_engine.instance_id (400 on
+// a claim of the wrong type).
 import { importJWK } from 'jose';
 import { webcrypto } from 'node:crypto';
 import { quote } from '../../go/index.ts';
@@ -15,7 +16,7 @@ const HEADER = { qualifiedName: 'idtoken.jwtHeader', name: 'jwtHeader', fields: 
 const PAYLOAD = {
   qualifiedName: 'idtoken.Payload',
   name: 'Payload',
-  fields: { iss: 'string', aud: 'string', exp: 'int64', iat: 'int64', sub: 'string', email: 'string' },
+  fields: { iss: 'string', aud: 'string', exp: 'int64', iat: 'int64', sub: 'string' },
 } as const;
 
 const fail = (detail: string, status: 401 | 400 = 401): GoogleVerifyResult => ({ ok: false, status, detail });
@@ -38,7 +39,9 @@ export async function verifyGoogleIdentity(keys: CloudKeys, jwt: string, now: Da
   const sig = goBase64Decode(RawURLEncoding, s);
   if (!sig.ok) return fail(`idtoken: unable to decode JWT signature: ${sig.error}`);
 
-  if (Math.floor(now.getTime() / 1000) > Number(payload.fields.exp)) return fail('idtoken: token expired');
+  const nowSec = Math.floor(now.getTime() / 1000);
+  const exp = Number(payload.fields.exp);
+  if (nowSec > exp) return fail(`idtoken: token expired: now=${nowSec}, expires=${exp}`);
 
   const alg = String(header.fields.alg);
   if (alg !== 'RS256' && alg !== 'ES256') return fail(`idtoken: expected JWT signed with RS256 or ES256 but found ${quote(alg)}`);
