@@ -46,6 +46,20 @@ describe('in-process (setupServer)', () => {
     expect(journal.violations()).toEqual([]);
   });
 
+  it('faults in-process: status for the first N, reset as a network error', async () => {
+    world.faults.push(
+      { fault: { operation: 'azureGetAttestedDocument', status: 500, body: 'boom', times: 1 }, hits: 0 },
+      { fault: { method: 'GET', path: '/api/v2/workspaceagents/me/external-auth', reset: true, times: 1 }, hits: 0 },
+    );
+    const url = 'http://169.254.169.254/metadata/attested/document?api-version=2020-09-01';
+    const first = await fetch(url, { headers: { Metadata: 'true' } });
+    expect([first.status, await first.text()]).toEqual([500, 'boom']);
+    expect((await fetch(url, { headers: { Metadata: 'true' } })).status).toBe(200);
+    await expect(fetch('http://coderd.test/api/v2/workspaceagents/me/external-auth?id=github&match=')).rejects.toThrow('Failed to fetch');
+    world.faults.length = 0;
+    await flush();
+  });
+
   it('unhandled requests fail (never reach the network) and are journaled', async () => {
     await expect(fetch('http://coderd.test/api/v2/unknown')).rejects.toThrow();
     await flush();

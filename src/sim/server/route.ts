@@ -12,15 +12,20 @@ export type Route =
   | { kind: 'local'; fetchUrl: string; url: string; proxied: boolean }
   | { kind: 'foreign'; url: string };
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** An origin-form target (or the path of an absolute one) answered by this server. */
+function local(pathWithQuery: string, origin: string, requested: string | undefined): Route {
+  const path = pathWithQuery.startsWith('/') ? pathWithQuery : `/${pathWithQuery}`;
+  const pathname = path.split('?')[0];
+  const fetchUrl = isMetadataPath(pathname) ? METADATA_ORIGIN + path : origin + path;
+  return { kind: 'local', fetchUrl, url: requested ?? origin + path, proxied: requested !== undefined };
+}
+
 export function routeRequest(method: string, target: string, origin: string): Route {
   if (method === 'CONNECT') return { kind: 'connect', url: target };
   const absolute = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(target);
-  if (!absolute) {
-    const path = target.startsWith('/') ? target : `/${target}`;
-    const pathname = path.split('?')[0];
-    const fetchUrl = isMetadataPath(pathname) ? METADATA_ORIGIN + path : origin + path;
-    return { kind: 'local', fetchUrl, url: origin + path, proxied: false };
-  }
+  if (!absolute) return local(target, origin, undefined);
   let parsed: URL;
   try {
     parsed = new URL(target);
@@ -30,6 +35,11 @@ export function routeRequest(method: string, target: string, origin: string): Ro
   if (parsed.protocol === 'http:' && METADATA_HOSTS.includes(parsed.hostname) && (parsed.port === '' || parsed.port === '80')) {
     return { kind: 'local', fetchUrl: target, url: target, proxied: true };
   }
-  if (parsed.origin === origin) return { kind: 'local', fetchUrl: target, url: target, proxied: true };
+  // A client that proxies even loopback (Go never does) reaches this server through itself.
+  const own = new URL(origin);
+  if (parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname) && parsed.port === own.port) {
+    const rest = target.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/, '');
+    return local(rest === '' || rest.startsWith('?') ? `/${rest}` : rest, origin, target);
+  }
   return { kind: 'foreign', url: target };
 }

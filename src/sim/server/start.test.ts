@@ -203,6 +203,18 @@ describe('startSimulator', () => {
     expect(s.world.faults[0].hits).toBe(1);
   });
 
+  it('listen: a client that goes away ends the long-poll; nothing is written', async () => {
+    const s = await start({ scenario: 'external-auth' });
+    await new Promise<void>((resolve) => {
+      const req = httpRequest({ host: '127.0.0.1', port: s.port, path: '/api/v2/workspaceagents/me/external-auth?id=jira&match=&listen=false', headers: { 'Coder-Session-Token': TOKEN } });
+      req.on('error', () => resolve());
+      req.end();
+      setTimeout(() => req.destroy(), 200);
+    });
+    while (s.journal.entries.length === 0) await new Promise((r) => setTimeout(r, 50));
+    expect(s.journal.entries[0]).toMatchObject({ operationId: 'getWorkspaceAgentExternalAuth', response: { status: 0, headers: [], body: '' } });
+  });
+
   it('revision override and setScenario (env follows the scenario)', async () => {
     const s = await start({ scenario: 'external-auth', revision: 'pr26883' });
     expect(s.world.revision).toBe('pr26883');
