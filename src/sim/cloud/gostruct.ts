@@ -1,6 +1,9 @@
 // Go json.Unmarshal into a small flat struct (string and int64 fields), on top of src/go's
 // interface{} decoder: syntax errors first, then Go's UnmarshalTypeError texts, case-insensitive
 // key matching, null leaves a field unchanged. Enough for the documents the verifiers read.
+// Known approximation: an int64 field is judged on the decoded number, not on its literal, so
+// `1e3` or `1.0` are accepted (Go refuses them) and a refused number is printed Go-%g-style
+// rather than as written.
 import { formatFloat, goJsonKind, jsonUnmarshal } from '../../go/index.ts';
 
 export type GoFieldType = 'string' | 'int64';
