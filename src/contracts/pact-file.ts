@@ -40,7 +40,9 @@ export function canonicalPact(pact: PactFile): PactFile {
   const keys = new Set<string>();
   for (const i of pact.interactions) {
     const k = interactionKey(i);
-    if (keys.has(k)) throw new Error(`pact has two interactions with description and states ${JSON.stringify(k)}`);
+    if (keys.has(k)) {
+      throw new Error(`pact has two interactions ${JSON.stringify(i.description)} with provider states ${JSON.stringify(sortKeys(i.providerStates ?? []))}`);
+    }
     keys.add(k);
   }
   const interactions = [...pact.interactions].sort((a, b) => {

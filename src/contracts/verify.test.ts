@@ -34,7 +34,19 @@ describe('Pact verification against the simulator', () => {
     body.content.message = body.content.message.replace('alpha, beta', 'beta, alpha');
     const file = path.join(dir, 'broken.json');
     await writeFile(file, serializePact(broken));
-    await expect(verifyAgainstSimulator({ pactFile: file, logLevel: 'error' })).rejects.toThrow();
+    await expect(verifyAgainstSimulator({ pactFile: file, logLevel: 'error' })).rejects.toThrow('Set CODER_AGENT_NAME to one of: beta, alpha');
+  });
+
+  it('needs the injected proofs: the recorded example proofs alone do not verify', async () => {
+    const replayed = structuredClone(pact);
+    replayed.interactions = replayed.interactions.filter((x) => x.request.path.endsWith('-instance-identity') && x.response.status === 200);
+    expect(replayed.interactions.length).toBe(6);
+    for (const x of replayed.interactions) delete (x.request as { generators?: unknown }).generators;
+    const file = path.join(dir, 'no-injection.json');
+    await writeFile(file, serializePact(replayed));
+    const failure = verifyAgainstSimulator({ pactFile: file, logLevel: 'error' });
+    await expect(failure).rejects.toThrow('expected 200 but was 401');
+    await expect(failure).rejects.toThrow('There were 6 pact failures');
   });
 });
 
