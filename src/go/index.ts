@@ -12,8 +12,8 @@ export { codePoints, toWellFormed, utf8Encode, utf8DecodeLossy, compareUTF8 } fr
 export { jsonDecode, jsonUnmarshal, goJsonKind, checkValid, scanFirstValue } from './json/decode.ts';
 export type { DecodeResult, JsonKind } from './json/decode.ts';
 export { quoteChar } from './json/scanner.ts';
-export { parseURL } from './url/parse.ts';
-export type { ParseURLResult } from './url/parse.ts';
+export { parseURL, DEFAULT_GO_URL_VERSION } from './url/parse.ts';
+export type { ParseURLResult, ParseURLOptions, GoURLVersion } from './url/parse.ts';
 export { GoURL, resolvePath } from './url/url.ts';
 export type { GoUserinfo } from './url/url.ts';
 export { queryUnescape, URLError } from './url/unescape.ts';

@@ -3,6 +3,7 @@
 import { quote } from '../quote.ts';
 import { GoURL, validOptionalPort } from './url.ts';
 import { URLError, unescape } from './unescape.ts';
+import { parseAddr } from './netip.ts';
 
 export type ParseURLResult = { ok: true; url: GoURL } | { ok: false; error: string };
 
@@ -23,22 +24,42 @@ function getScheme(raw: string): [scheme: string, rest: string] {
   return ['', raw];
 }
 
-function parseHost(host: string): string {
-  if (host.startsWith('[')) {
-    const i = host.lastIndexOf(']');
-    if (i < 0) throw new URLError("missing ']' in host");
-    const colonPort = host.slice(i + 1);
+/**
+ * Go's net/url generation. '1.25' = Go 1.25.9 (coder at PR #24325): bracketed hosts must be IPv6 literals
+ * (netip.ParseAddr), a `[` after the start of the host is rejected, the port is after the LAST colon.
+ * '1.26' = Go 1.26.x (coder from 2026-05-05, #26883 era): the same plus `urlstrictcolons=1` — the port starts
+ * at the FIRST colon of an unbracketed host, so `http://h:1:2` and `http://::1/` fail.
+ */
+export type GoURLVersion = '1.25' | '1.26';
+export interface ParseURLOptions {
+  go?: GoURLVersion;
+}
+export const DEFAULT_GO_URL_VERSION: GoURLVersion = '1.25';
+
+function parseHost(host: string, go: GoURLVersion): string {
+  const open = host.lastIndexOf('[');
+  if (open > 0) throw new URLError('invalid IP-literal');
+  if (open === 0) {
+    const close = host.lastIndexOf(']');
+    if (close < 0) throw new URLError("missing ']' in host");
+    const colonPort = host.slice(close + 1);
     if (!validOptionalPort(colonPort)) throw new URLError(`invalid port ${quote(colonPort)} after host`);
-    const zone = host.slice(0, i).indexOf('%25');
-    if (zone >= 0) {
-      return unescape(host.slice(0, zone), 'host') + unescape(host.slice(zone, i), 'zone') + unescape(host.slice(i), 'host');
-    }
-  } else {
-    const i = host.lastIndexOf(':');
-    if (i !== -1) {
-      const colonPort = host.slice(i);
-      if (!validOptionalPort(colonPort)) throw new URLError(`invalid port ${quote(colonPort)} after host`);
-    }
+    const port = unescape(colonPort, 'host');
+    const hostname = host.slice(1, close);
+    const zone = hostname.indexOf('%25');
+    const unescaped = zone >= 0
+      ? unescape(hostname.slice(0, zone), 'host') + unescape(hostname.slice(zone), 'zone')
+      : unescape(hostname, 'host');
+    const addr = parseAddr(unescaped);
+    if (!addr.ok) throw new URLError(`invalid host: ${addr.error}`);
+    if (addr.is4) throw new URLError('invalid IP-literal');
+    return '[' + unescaped + ']' + port;
+  }
+  let i = host.indexOf(':');
+  if (i !== -1) {
+    if (go === '1.25') i = host.lastIndexOf(':');
+    const colonPort = host.slice(i);
+    if (!validOptionalPort(colonPort)) throw new URLError(`invalid port ${quote(colonPort)} after host`);
   }
   return unescape(host, 'host');
 }
@@ -47,9 +68,9 @@ function validUserinfo(s: string): boolean {
   return /^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(s);
 }
 
-function parseAuthority(u: GoURL, authority: string): void {
+function parseAuthority(u: GoURL, authority: string, go: GoURLVersion): void {
   const i = authority.lastIndexOf('@');
-  u.host = parseHost(i < 0 ? authority : authority.slice(i + 1));
+  u.host = parseHost(i < 0 ? authority : authority.slice(i + 1), go);
   if (i < 0) return;
   const userinfo = authority.slice(0, i);
   if (!validUserinfo(userinfo)) throw new URLError('net/url: invalid userinfo');
@@ -63,9 +84,10 @@ function parseAuthority(u: GoURL, authority: string): void {
   }
 }
 
-function parse(raw: string): GoURL {
+function parse(raw: string, go: GoURLVersion): GoURL {
   if (/[\x00-\x1f\x7f]/.test(raw)) throw new URLError('net/url: invalid control character in URL');
   const u = new GoURL();
+  u.goVersion = go;
   if (raw === '*') {
     u.path = '*';
     return u;
@@ -98,7 +120,7 @@ function parse(raw: string): GoURL {
       rest = authority.slice(i);
       authority = authority.slice(0, i);
     }
-    parseAuthority(u, authority);
+    parseAuthority(u, authority, go);
   } else if (u.scheme !== '' && rest.startsWith('/')) {
     u.omitHost = true;
   }
@@ -106,14 +128,18 @@ function parse(raw: string): GoURL {
   return u;
 }
 
-/** Go url.Parse(raw). Errors read `parse "<raw without #fragment>": <problem>` exactly as Go prints them. */
-export function parseURL(raw: string): ParseURLResult {
+/**
+ * Go url.Parse(raw). Errors read `parse "<raw without #fragment>": <problem>` exactly as Go prints them.
+ * opts.go picks the Go generation (default '1.25', see GoURLVersion); the URL remembers it for parseRef.
+ */
+export function parseURL(raw: string, opts?: ParseURLOptions): ParseURLResult {
+  const go = opts?.go ?? DEFAULT_GO_URL_VERSION;
   const hash = raw.indexOf('#');
   const u = hash >= 0 ? raw.slice(0, hash) : raw;
   const frag = hash >= 0 ? raw.slice(hash + 1) : '';
   let url: GoURL;
   try {
-    url = parse(u);
+    url = parse(u, go);
   } catch (e) {
     if (e instanceof URLError) return { ok: false, error: `parse ${quote(u)}: ${e.message}` };
     throw e;

@@ -1,7 +1,7 @@
 // Go net/url.URL: fields, String(), Hostname(), Port(), EscapedPath(), ResolveReference and u.Parse(ref).
 import { escape } from './escape.ts';
 import { unescape, validEncoded } from './unescape.ts';
-import { parseURL } from './parse.ts'; // cyclic import, used only at call time
+import { DEFAULT_GO_URL_VERSION, parseURL, type GoURLVersion } from './parse.ts'; // cyclic import, used only at call time
 
 export interface GoUserinfo {
   username: string;
@@ -73,6 +73,8 @@ export class GoURL {
   rawQuery = '';
   fragment = '';
   rawFragment = '';
+  /** The Go generation whose url.Parse produced this URL (used again by parseRef). */
+  goVersion: GoURLVersion = DEFAULT_GO_URL_VERSION;
 
   clone(): GoURL {
     const u = Object.assign(new GoURL(), this);
@@ -201,7 +203,7 @@ export class GoURL {
    * invalid (use parseURL(ref) first to get the error as a value).
    */
   parseRef(ref: string): GoURL {
-    const r = parseURL(ref);
+    const r = parseURL(ref, { go: this.goVersion });
     if (!r.ok) throw new Error(r.error);
     return this.resolveReference(r.url);
   }
