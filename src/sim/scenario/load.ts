@@ -2,7 +2,7 @@
 // lists replaced), validates every file against fixtures/scenarios/scenario.schema.json plus the
 // cross-field rules the schema cannot express. Errors name the file, the field (JSON pointer) and
 // the problem.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { scenariosDir } from './dir.ts';
@@ -56,7 +56,7 @@ function readYaml(file: string, display: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function loadRaw(nameOrPath: string, baseDir: string, chain: string[]): Record<string, unknown> {
+function loadRaw(nameOrPath: string, baseDir: string, chain: string[], fallbackDir: string): Record<string, unknown> {
   if (!isPath(nameOrPath) && !NAME_RE.test(nameOrPath)) {
     throw new ScenarioError(nameOrPath, '', 'invalid scenario name (lower-case letters, digits and dashes)');
   }
@@ -74,7 +74,9 @@ function loadRaw(nameOrPath: string, baseDir: string, chain: string[]): Record<s
     }
     let parent: Record<string, unknown>;
     try {
-      parent = loadRaw(parentName, dirname(file), [...chain, file]);
+      // A base is looked up next to the extending file, then among the suite's scenarios.
+      const sibling = join(dirname(file), `${parentName}.yaml`);
+      parent = loadRaw(parentName, existsSync(sibling) ? dirname(file) : fallbackDir, [...chain, file], fallbackDir);
     } catch (err) {
       if (err instanceof ScenarioError && err.file === `${parentName}.yaml` && err.problem === 'no such scenario file') {
         throw new ScenarioError(display, '/extends', `unknown base scenario "${parentName}"`);
@@ -99,7 +101,7 @@ function loadRaw(nameOrPath: string, baseDir: string, chain: string[]): Record<s
 /** Loads and validates a scenario by name (fixtures/scenarios/<name>.yaml) or by file path. */
 export function loadScenario(nameOrPath: string, options: { dir?: string } = {}): Scenario {
   const dir = options.dir ?? scenariosDir();
-  const merged = loadRaw(nameOrPath, dir, []);
+  const merged = loadRaw(nameOrPath, dir, [], dir);
   const name = isPath(nameOrPath) ? basename(nameOrPath).replace(/\.ya?ml$/, '') : nameOrPath;
   const display = isPath(nameOrPath) ? resolveFile(nameOrPath, dir) : `${nameOrPath}.yaml`;
   const scenario = { ...merged, name } as unknown as Scenario;

@@ -239,3 +239,34 @@ describe('startSimulator', () => {
     expect(s.journal.filter({ operationId: 'getWorkspaceAgentExternalAuth', status: 200 })).toHaveLength(1);
   });
 });
+
+describe('faults written in a scenario file', () => {
+  it('are loaded with the scenario and applied', async () => {
+    const { mkdtempSync: mk, writeFileSync } = await import('node:fs');
+    const dir = mk(join(tmpdir(), 'scn-'));
+    const file = join(dir, 'flaky-imds.yaml');
+    writeFileSync(
+      file,
+      [
+        'description: AWS IMDS token endpoint fails once with 503',
+        'extends: aws-single-agent',
+        'faults:',
+        '  - operation: awsPutToken',
+        '    status: 503',
+        '    contentType: text/plain',
+        '    body: "try later"',
+        '    times: 1',
+        '',
+      ].join('\n'),
+    );
+    const { loadScenario } = await import('../scenario/load.ts');
+    const scenario = loadScenario(file);
+    expect(scenario.faults).toEqual([{ operation: 'awsPutToken', status: 503, contentType: 'text/plain', body: 'try later', times: 1 }]);
+    const s = await start({ scenario });
+    const h = { Host: '169.254.169.254', 'X-Aws-Ec2-Metadata-Token-Ttl-Seconds': '21600' };
+    const first = await send(s, 'PUT', 'http://169.254.169.254/latest/api/token', h);
+    expect([first.status, first.headers['content-type'], first.body]).toEqual([503, 'text/plain', 'try later']);
+    expect((await send(s, 'PUT', 'http://169.254.169.254/latest/api/token', h)).status).toBe(200);
+    expect(s.journal.violations('response')).toHaveLength(1);
+  });
+});

@@ -133,9 +133,19 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
       const init: RequestInit & { duplex?: 'half' } = { method, headers: new Headers(), signal: abort.signal };
       for (const [k, v] of headers) if (!SKIP_REQUEST_HEADERS.has(k.toLowerCase())) (init.headers as Headers).append(k, v);
       if (method !== 'GET' && method !== 'HEAD') init.body = new Uint8Array(bodyBytes);
-      const request = new Request(route.fetchUrl, init);
-      const response = await getResponse(handlers, request);
-      if (!response) {
+      let request: Request | undefined;
+      let problem = '';
+      try {
+        request = new Request(route.fetchUrl, init);
+      } catch (err) {
+        problem = (err as Error).message;
+      }
+      const response = request ? await getResponse(handlers, request) : undefined;
+      if (!request) {
+        status = 400;
+        outHeaders = [['Content-Type', 'application/json; charset=utf-8']];
+        outBody = new TextEncoder().encode(JSON.stringify({ message: `coder-conformance simulator: cannot represent ${method} ${route.url} as a Fetch request`, detail: problem }) + '\n');
+      } else if (!response) {
         status = 501;
         outHeaders = [['Content-Type', 'application/json; charset=utf-8']];
         outBody = new TextEncoder().encode(unhandledBody(method, route.url, 'no simulated service answers this method and path'));
