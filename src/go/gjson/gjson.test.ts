@@ -211,6 +211,9 @@ describe('pipes, modifiers, literals, multipaths, JSON Lines', () => {
     expect(get('!{"a":1}.a')).toBe('1');
     expect(get('!{"a":1}|a')).toBe('1');
     expect(exists('!TRUE')).toBe(false); // the name is kept as written and does not parse
+    expect(get('!NaN')).toBe('NaN');
+    expect(get('!Inf')).toBe('+Inf');
+    expect(get('!NULL')).toBe('0'); // `N` starts a number token for gjson's Parse; ParseFloat fails → 0
     expect(exists('!nope')).toBe(false);
   });
   it('builds multipaths', () => {
