@@ -54,6 +54,8 @@ export function judge(result: ProcessResult, journal: WireEntry[], expect: Expec
   const crash = crashDescription(result);
   if (crash) {
     failures.push({ kind: 'crash', message: `the binary crashed: ${crash}`, detail: `stderr:\n${preview(result.stderr)}` });
+  } else if (result.exitCode === null && (result.stdoutCapped || result.stderrCapped)) {
+    failures.push({ kind: 'exit', message: `no exit code: the runner stopped the binary when its output passed the cap (${result.capBytes} bytes)` });
   } else if (result.exitCode !== expect.exit) {
     failures.push({ kind: 'exit', message: `exit code ${result.exitCode}, want ${expect.exit}`, detail: `stderr:\n${preview(result.stderr)}` });
   }

@@ -75,8 +75,9 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
     return { ...base, exitCode: null, signal: null, timedOut: false, startError: `${code ?? 'spawn failed'}: ${r.originalMessage || r.shortMessage}` };
   }
   if (r.isMaxBuffer) {
-    // execa stopped the binary because of the cap; that is not a crash of the binary itself.
-    return { ...base, exitCode: r.exitCode ?? null, signal: null, timedOut };
+    // The runner cut the pipe and stopped the binary at the cap: whatever exit code or signal
+    // followed (EPIPE, SIGTERM) is the runner's doing, not the binary's, so none is reported.
+    return { ...base, exitCode: null, signal: null, timedOut };
   }
   return { ...base, exitCode: r.exitCode ?? null, signal: timedOut ? null : (r.signal ?? null), timedOut };
 }

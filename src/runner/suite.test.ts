@@ -1,0 +1,59 @@
+// The whole conformance suite against the embedded reference CLI, for every profile: 100% must
+// pass. And the proof that the suite tells revisions apart: the pr24325 profile run against the
+// reference in pre-agent-name mode fails exactly the agent-name (multi-agent selection) cases and
+// the help cases that document --agent-name, nothing else.
+import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from './cli.ts';
+import { contractOperations } from './contract.ts';
+import { packageRoot } from './root.ts';
+import { createSimulatorStarter } from './simulator.ts';
+import type { RunReport } from './summary.ts';
+import { PROFILES } from './types.ts';
+
+const startSimulator = createSimulatorStarter();
+const SLOW = 600_000;
+
+async function runSuite(args: string[]): Promise<{ code: number; report: RunReport; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await cli(
+    { argv: ['run', '--reporter', 'json', ...args], env: { PATH: process.env.PATH }, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } },
+    { startSimulator, contract: contractOperations },
+  );
+  return { code, report: JSON.parse(stdout) as RunReport, stderr };
+}
+
+const failingIds = (r: RunReport) => r.results.filter((x) => x.outcome !== 'pass').map((x) => x.id);
+
+beforeAll(() => {
+  if (!existsSync(`${packageRoot()}/dist/coder.mjs`)) throw new Error('dist/coder.mjs is missing: run "npm run build" first (npm test does)');
+});
+
+describe('the suite against the embedded reference CLI', () => {
+  for (const profile of PROFILES) {
+    it(`profile ${profile}: every selected case passes`, { timeout: SLOW }, async () => {
+      const { code, report } = await runSuite(['--profile', profile]);
+      expect(failingIds(report)).toEqual([]);
+      expect(code).toBe(0);
+      expect(report.counts.passed).toBe(report.counts.selected);
+      expect(report.counts.selected).toBeGreaterThan(100);
+      expect(report.coverage.unreached).toEqual(['gcpGetCerts']);
+    });
+  }
+
+  it('profile pr24325 against the reference in pre-agent-name mode fails exactly the agent-name cases', { timeout: SLOW }, async () => {
+    const { code, report } = await runSuite(['--profile', 'pr24325', '--bin-env', 'CODER_REFERENCE_REVISION=pre-agent-name']);
+    const named = ['bom', 'case-sensitive', 'empty-flag', 'env', 'flag', 'flag-over-env', 'padded', 'single-agent', 'unicode-space', 'unicode-whitespace-only', 'unknown', 'whitespace'];
+    const expected = [
+      ...['aws', 'azure', 'gcp'].flatMap((cloud) => [`${cloud}/duplicate-names/main`, ...named.map((n) => `${cloud}/name/${n}`)]),
+      'help/before-provider',
+      'help/core-agent-name',
+      'help/pr24325',
+      'help/short-flag',
+      'metadata/aws-wire-agent-name',
+    ].sort();
+    expect(failingIds(report)).toEqual(expected);
+    expect(code).toBe(1);
+  });
+});
