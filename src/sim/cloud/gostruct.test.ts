@@ -5,6 +5,14 @@ const doc: GoStruct = { qualifiedName: 'awsidentity.awsInstanceIdentityDocument'
 const payload: GoStruct = { qualifiedName: 'idtoken.Payload', name: 'Payload', fields: { aud: 'string', exp: 'int64' } };
 
 describe('goUnmarshalStruct', () => {
+  test('members apply in document order: a later duplicate wins, nested values are skipped whole', () => {
+    expect(goUnmarshalStruct('{"aud":"a","x":{"aud":"no","y":["}",{"z":"]"}]},"AUD":"b","exp":-5}', payload)).toMatchObject({
+      ok: true,
+      fields: { aud: 'b', exp: -5 },
+    });
+    expect(goUnmarshalStruct(' { "aud" : "q\\"\\u00e9" , "exp" : 7 } ', payload)).toMatchObject({ ok: true, fields: { aud: 'q"é', exp: 7 } });
+  });
+
   test('reads the tagged field, matching keys case-insensitively', () => {
     expect(goUnmarshalStruct('{"instanceId":"i-1"}', doc)).toMatchObject({ ok: true, fields: { instanceId: 'i-1' } });
     expect(goUnmarshalStruct('{"INSTANCEID":"i-2","other":1}', doc)).toMatchObject({ ok: true, fields: { instanceId: 'i-2' } });
@@ -31,6 +39,18 @@ describe('goUnmarshalStruct', () => {
     expect(goUnmarshalStruct('{"exp":1.5}', payload)).toEqual({
       ok: false,
       error: 'json: cannot unmarshal number 1.5 into Go struct field Payload.exp of type int64',
+    });
+    expect(goUnmarshalStruct('{"exp":1.50}', payload)).toEqual({
+      ok: false,
+      error: 'json: cannot unmarshal number 1.50 into Go struct field Payload.exp of type int64',
+    });
+    expect(goUnmarshalStruct('{"exp":1e3}', payload)).toEqual({
+      ok: false,
+      error: 'json: cannot unmarshal number 1e3 into Go struct field Payload.exp of type int64',
+    });
+    expect(goUnmarshalStruct('{"exp":9223372036854775808}', payload)).toEqual({
+      ok: false,
+      error: 'json: cannot unmarshal number 9223372036854775808 into Go struct field Payload.exp of type int64',
     });
     expect(goUnmarshalStruct('{"aud":["a"],"exp":"x"}', payload)).toEqual({
       ok: false,
