@@ -1,3 +1,4 @@
+// answerMetadataRequest: response plus the name of the handler that answered.
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { answerMetadataRequest } from './answer.ts';

@@ -1,3 +1,4 @@
+// AWS IMDSv2 simulator: header rules, error pages, token expiry, document bytes, signature round trip.
 import { X509Certificate, verify } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { awsErrorPage } from './choices.ts';

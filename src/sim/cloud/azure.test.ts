@@ -1,3 +1,4 @@
+// Azure IMDS simulator and the Azure verifier: header/api-version rules, PKCS#7 round trip, every refusal.
 import { X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';

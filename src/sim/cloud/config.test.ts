@@ -1,3 +1,4 @@
+// The machine schema (what it accepts and refuses) and the defaults for omitted fields.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';

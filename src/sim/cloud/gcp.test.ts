@@ -1,3 +1,4 @@
+// GCE metadata simulator and the Google verifier: header/query rules, claims, expiry, wrong keys, claim decoding.
 import { describe, expect, test } from 'vitest';
 import { GCP_ERRORS } from './choices.ts';
 import { createGcpKeys } from './keys.ts';

@@ -1,3 +1,4 @@
+// Go encoding/base64 decoding: Go's error offsets on hand-picked inputs, round-trip and offset properties.
 import { describe, expect, test } from 'vitest';
 import { RawURLEncoding, StdEncoding, goBase64Decode } from './gobase64.ts';
 

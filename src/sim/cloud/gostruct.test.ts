@@ -1,3 +1,4 @@
+// Go json.Unmarshal into a flat struct: field matching, syntax and type error texts.
 import { describe, expect, test } from 'vitest';
 import { goUnmarshalStruct, type GoStruct } from './gostruct.ts';
 

@@ -1,3 +1,4 @@
+// The suite keys: memoisation, certificate shapes and chains, JWKS, public key files.
 import { X509Certificate, sign, verify } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
