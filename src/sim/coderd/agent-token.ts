@@ -35,12 +35,18 @@ export function tokenFromRequest(request: Request, query: GoValues): string {
 
 const HEX = /^[0-9a-fA-F]+$/;
 
-/** google/uuid Parse: 36-char form, urn:uuid: prefix, {braces}, or 32 hex digits. Canonical lower-case text or undefined. */
-export function parseGoUUID(s: string): string | undefined {
+/**
+ * google/uuid Parse: 36-char form, urn:uuid: prefix, 38 chars (meant for {braces}: the first char is
+ * dropped and the last never checked, as upstream does), or 32 hex digits. Canonical lower-case text
+ * or undefined.
+ */
+export function parseGoUUID(text: string): string | undefined {
+  // Go works on bytes: one char per UTF-8 byte.
+  const s = Buffer.from(text, 'utf8').toString('latin1');
   let body: string;
   if (s.length === 36) body = s;
   else if (s.length === 45 && s.slice(0, 9).toLowerCase() === 'urn:uuid:') body = s.slice(9);
-  else if (s.length === 38 && s.startsWith('{') && s.endsWith('}')) body = s.slice(1, -1);
+  else if (s.length === 38) body = s.slice(1, 37);
   else if (s.length === 32) {
     if (!HEX.test(s)) return undefined;
     body = `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
