@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { AZURE_ERRORS, awsErrorPage } from './choices.ts';
 import { createAzureSigner, createTestCa } from './keys.ts';
 import { parsePkcs7, signPkcs7 } from './pkcs7.ts';
+import { issueCertificate } from './x509.ts';
 import { T0, metadataTestBed } from './test-server.ts';
 import { verifyAzureIdentity } from './verify-azure.ts';
 
@@ -125,6 +126,31 @@ describe('verifyAzureIdentity', () => {
     const foreign = await createAzureSigner(await createTestCa('somebody else'));
     const sig = b64(await signPkcs7(foreign, utf8(`{"vmId":"${VM_ID}"}`), T0));
     expect(verifyAzureIdentity(keys, sig)).toEqual({ ok: false, detail: 'x509: certificate signed by unknown authority' });
+  });
+
+  test('a leaf without serverAuth in its extended key usage is refused (Go asks for serverAuth)', async () => {
+    const keys = bed.keys();
+    const day = 86_400_000;
+    const clientOnly = await issueCertificate({
+      commonName: 'metadata.azure.com',
+      issuer: keys.azure.ca,
+      isCA: false,
+      extKeyUsages: ['1.3.6.1.5.5.7.3.2'],
+      notBefore: new Date(Date.now() - day),
+      notAfter: new Date(Date.now() + day),
+    });
+    expect(verifyAzureIdentity(keys, b64(await signPkcs7(clientOnly, utf8('{"vmId":"v"}'), new Date())))).toEqual({
+      ok: false,
+      detail: 'verify signature: x509: certificate specifies an incompatible key usage',
+    });
+    const noEku = await issueCertificate({
+      commonName: 'metadata.azure.com',
+      issuer: keys.azure.ca,
+      isCA: false,
+      notBefore: new Date(Date.now() - day),
+      notAfter: new Date(Date.now() + day),
+    });
+    expect(verifyAzureIdentity(keys, b64(await signPkcs7(noEku, utf8('{"vmId":"v"}'), new Date())))).toEqual({ ok: true, instanceId: 'v' });
   });
 
   test('garbage input: base64, ASN.1, content type', async () => {

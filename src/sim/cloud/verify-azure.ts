@@ -22,7 +22,13 @@ const rfc3339 = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const derOf = (c: pkijs.Certificate) => Buffer.from(c.toSchema(true).toBER(false));
 
-/** Go x509 Verify of the leaf against the suite CA only: validity, then issuer name and signature. */
+const EKU_SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
+const EKU_ANY = '2.5.29.37.0';
+
+/**
+ * Go x509 Verify of the leaf against the suite CA only (upstream passes no KeyUsages, so Go asks
+ * for serverAuth): validity, then issuer name and signature, then the extended key usage.
+ */
 function verifyChain(keys: CloudKeys, leaf: pkijs.Certificate, now: Date): string | null {
   const notBefore = leaf.notBefore.value;
   const notAfter = leaf.notAfter.value;
@@ -32,6 +38,10 @@ function verifyChain(keys: CloudKeys, leaf: pkijs.Certificate, now: Date): strin
   const ca = new X509Certificate(Buffer.from(keys.azure.ca.der));
   // No issuing-certificate URL in the leaf, so upstream's fetch-and-retry ends with the raw error.
   if (!leafX.checkIssued(ca) || !leafX.verify(ca.publicKey)) return 'x509: certificate signed by unknown authority';
+  const eku = leafX.keyUsage;
+  if (eku !== undefined && !eku.includes(EKU_SERVER_AUTH) && !eku.includes(EKU_ANY)) {
+    return 'verify signature: x509: certificate specifies an incompatible key usage';
+  }
   return null;
 }
 
