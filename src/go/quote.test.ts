@@ -49,6 +49,9 @@ describe('quote', () => {
     expect(quote('\u{e0001}')).toBe('"\\U000e0001"');
     expect(quote('é日本😀 ~')).toBe('"é日本😀 ~"');
     expect(quote("it's")).toBe('"it\'s"');
+    // Go 1.25/1.26 use Unicode 15.0: scripts added later are not printable there
+    expect(quote('\u{105c0}\u{2ebf0}')).toBe('"\\U000105c0\\U0002ebf0"');
+    expect(quote('\u{1e4d0}')).toBe('"\u{1e4d0}"'); // Nag Mundari is Unicode 15.0
   });
   it('treats a lone surrogate as U+FFFD, printed as itself', () => {
     expect(quote('a\ud800b')).toBe('"a\ufffdb"');
