@@ -77,6 +77,9 @@ describe('jsonDecode (Decoder.Decode of the first value)', () => {
     expect(err('\u0080')).toBe("invalid character 'Â' looking for beginning of value");
     expect(err(new Uint8Array([0x80]))).toBe("invalid character '\\u0080' looking for beginning of value");
     expect(err('{"a":1}'.replace('1', '1x'))).toBe("invalid character 'x' after object key:value pair");
+    expect(err('\ufeff{}')).toBe("invalid character 'ï' looking for beginning of value"); // a BOM is not skipped
+    expect(err('}')).toBe("invalid character '}' looking for beginning of value");
+    expect(err('{"a":"\\ud800\\"}')).toBe('unexpected EOF');
   });
   it('reports float64 overflow as an UnmarshalTypeError', () => {
     expect(err('{"a":1e400}')).toBe('json: cannot unmarshal number 1e400 into Go value of type float64');
