@@ -116,15 +116,17 @@ export const AZURE_DOCUMENT_LIFETIME_SECONDS = 6 * 3600;
 export const GCP_ERRORS = {
   missingFlavor: 'Your client does not have permission to get this URL from this server. Missing Metadata-Flavor:Google header.\n',
   missingAudience: 'non-empty audience parameter required\n',
+  /** GCE documents that it refuses any request carrying X-Forwarded-For (it was proxied); text chosen here. */
+  forwarded: 'Your client does not have permission to get this URL from this server. Request carries an X-Forwarded-For header.\n',
   notFound: 'Not Found\n',
 } as const;
 
 /**
- * CHOICE: order of the identity endpoint's checks: Metadata-Flavor (403), then the service account
- * (404), then `audience` (400). `format` other than `full` gives the standard claims; `licenses`
+ * CHOICE: order of the identity endpoint's checks: X-Forwarded-For (403), Metadata-Flavor (403),
+ * then the service account (404), then `audience` (400). `format` other than `full` gives the standard claims; `licenses`
  * is ignored.
  */
-export const GCP_CHECK_ORDER = ['flavor', 'serviceAccount', 'audience'] as const;
+export const GCP_CHECK_ORDER = ['forwarded', 'flavor', 'serviceAccount', 'audience'] as const;
 
 /** Identity tokens live one hour (GCE documentation). */
 export const GCP_TOKEN_LIFETIME_SECONDS = 3600;

@@ -49,6 +49,7 @@ const CALLS: Call[] = [
   { name: 'gcp token', method: 'GET', url: `${IMDS}${GCP_ID}?audience=coder&format=full`, headers: { 'Metadata-Flavor': 'Google' }, status: 200, validRequest: true },
   { name: 'gcp token by name', method: 'GET', url: `http://metadata.google.internal${GCP_ID}?audience=coder`, headers: { 'Metadata-Flavor': 'Google' }, status: 200, validRequest: true },
   { name: 'gcp without flavor', method: 'GET', url: `${IMDS}${GCP_ID}?audience=coder`, status: 403, validRequest: false },
+  { name: 'gcp forwarded', method: 'GET', url: `${IMDS}${GCP_ID}?audience=coder`, headers: { 'Metadata-Flavor': 'Google', 'X-Forwarded-For': '10.0.0.1' }, status: 403, validRequest: true },
   { name: 'gcp without audience', method: 'GET', url: `${IMDS}${GCP_ID}`, headers: { 'Metadata-Flavor': 'Google' }, status: 400, validRequest: false },
   { name: 'gcp unknown account', method: 'GET', url: `${IMDS}/computeMetadata/v1/instance/service-accounts/nobody/identity?audience=coder`, headers: { 'Metadata-Flavor': 'Google' }, status: 404, validRequest: true },
   { name: 'google certs', method: 'GET', url: 'https://www.googleapis.com/oauth2/v3/certs', status: 200, validRequest: true },

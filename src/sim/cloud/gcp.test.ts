@@ -88,6 +88,15 @@ describe('gcpGetIdentityToken', () => {
     expect(await res.text()).toBe(GCP_ERRORS.missingFlavor);
   });
 
+  test('a proxied request (X-Forwarded-For) → 403, before the flavor check', async () => {
+    bed.use(MACHINE);
+    for (const headers of [{ ...FLAVOR, 'X-Forwarded-For': '10.0.0.1' }, { 'X-Forwarded-For': '10.0.0.1' }]) {
+      const res = await identity(undefined, undefined, headers);
+      expect(res.status).toBe(403);
+      expect(await res.text()).toBe(GCP_ERRORS.forwarded);
+    }
+  });
+
   test('missing or empty audience → 400', async () => {
     bed.use(MACHINE);
     for (const q of ['', '?format=full', '?audience=']) {

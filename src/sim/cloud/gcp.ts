@@ -11,6 +11,13 @@ import { CONTENT_TYPE, gceResponse, notThisCloud, respond } from './responses.ts
 
 const FLAVOR = 'Metadata-Flavor';
 
+/** The 403 every GCE metadata path gives a proxied request or one without `Metadata-Flavor: Google`. */
+function refusal(request: Request): Response | undefined {
+  if (request.headers.has('X-Forwarded-For')) return gceResponse(403, GCP_ERRORS.forwarded);
+  if (request.headers.get(FLAVOR) !== 'Google') return gceResponse(403, GCP_ERRORS.missingFlavor);
+  return undefined;
+}
+
 export function gcpHandlers(opts: MetadataHandlerOptions): HttpHandler[] {
   const { keys, machine } = opts;
   const now = clockOf(opts);
@@ -18,7 +25,8 @@ export function gcpHandlers(opts: MetadataHandlerOptions): HttpHandler[] {
 
   const identity = http.get('*/computeMetadata/v1/instance/service-accounts/:account/identity', async ({ request, params }) => {
     if (!gcp) return notThisCloud(machine);
-    if (request.headers.get(FLAVOR) !== 'Google') return gceResponse(403, GCP_ERRORS.missingFlavor);
+    const refused = refusal(request);
+    if (refused) return refused;
     const account = findServiceAccount(gcp, String(params.account));
     if (account === undefined) return gceResponse(404, GCP_ERRORS.notFound);
     const query = new URL(request.url).searchParams;
@@ -30,8 +38,7 @@ export function gcpHandlers(opts: MetadataHandlerOptions): HttpHandler[] {
 
   const notFound = http.all('*/computeMetadata/*', ({ request }) => {
     if (!gcp) return notThisCloud(machine);
-    if (request.headers.get(FLAVOR) !== 'Google') return gceResponse(403, GCP_ERRORS.missingFlavor);
-    return gceResponse(404, GCP_ERRORS.notFound);
+    return refusal(request) ?? gceResponse(404, GCP_ERRORS.notFound);
   });
 
   const certs = http.get('*/oauth2/v3/certs', () => respond(200, JSON.stringify(keys.gcp.jwks, null, 2) + '\n', CONTENT_TYPE.json));
