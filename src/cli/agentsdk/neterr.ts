@@ -1,0 +1,70 @@
+// Node socket/HTTP errors → the cause text Go's net/http would put after `Get "<url>": `.
+// Mapped: ECONNREFUSED, ECONNRESET (reset vs. closed before a response = EOF), ENOTFOUND/EAI_AGAIN,
+// ETIMEDOUT, EHOSTUNREACH, ENETUNREACH, EADDRNOTAVAIL, EPIPE, TLS certificate errors (short form);
+// anything else keeps Node's message. Dial errors through a proxy get Go's `proxyconnect tcp: ` prefix.
+import { GoError, TextError } from '../errors/model.ts';
+
+/** A mapped transport cause that also remembers the errno (the GCP retry policy looks at it). */
+export class NetError extends TextError {
+  constructor(
+    text: string,
+    readonly code: string,
+  ) {
+    super(text);
+  }
+}
+
+function hostPort(host: string, port: number | string): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+export interface DialInfo {
+  host: string;
+  port: string;
+  viaProxy: boolean;
+  localAddress?: string;
+  localPort?: number;
+  remoteAddress?: string;
+  remotePort?: number;
+  /** True once response headers were being waited for (the request was written). */
+  requestSent: boolean;
+}
+
+export function mapNodeError(e: unknown, d: DialInfo): GoError {
+  const err = e as NodeJS.ErrnoException & { address?: string; port?: number };
+  const code = err?.code ?? '';
+  const target = hostPort(err.address ?? d.host, err.port ?? d.port);
+  const pfx = d.viaProxy ? 'proxyconnect tcp: ' : '';
+  switch (code) {
+    case 'ECONNREFUSED':
+      return new NetError(`${pfx}dial tcp ${target}: connect: connection refused`, code);
+    case 'ETIMEDOUT':
+      return new NetError(`${pfx}dial tcp ${target}: connect: connection timed out`, code);
+    case 'EHOSTUNREACH':
+      return new NetError(`${pfx}dial tcp ${target}: connect: no route to host`, code);
+    case 'ENETUNREACH':
+      return new NetError(`${pfx}dial tcp ${target}: connect: network is unreachable`, code);
+    case 'EADDRNOTAVAIL':
+      return new NetError(`${pfx}dial tcp ${target}: connect: cannot assign requested address`, code);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new NetError(`${pfx}dial tcp: lookup ${d.host}: no such host`, code);
+    case 'ECONNRESET':
+    case 'EPIPE':
+      if (err.message === 'socket hang up' || !d.remoteAddress) return new NetError('EOF', code);
+      return new NetError(
+        `read tcp ${hostPort(d.localAddress ?? '', d.localPort ?? 0)}->${hostPort(d.remoteAddress, d.remotePort ?? 0)}: read: connection reset by peer`,
+        code,
+      );
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+      return new NetError('tls: failed to verify certificate: x509: certificate signed by unknown authority', code);
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return new NetError(`tls: failed to verify certificate: x509: certificate is valid for other names, not ${d.host}`, code);
+    default:
+      return new NetError(err?.message ?? String(e), code);
+  }
+}
+

@@ -1,0 +1,60 @@
+// codersdk.ReadBodyAsError: a non-2xx response → *codersdk.Error (SdkError) with Message/Detail/
+// Validations/Helper per behavior.md §1.4, or `read body: …` / `decode body: …` plain errors.
+import { quote } from '../../go/index.ts';
+import { ErrEOF, GoError, SdkError, TextError, WrapError, type Validation } from '../errors/model.ts';
+import { decodeInto, RESPONSE_SCHEMA } from './decode.ts';
+import { getHeader, type GoResponse } from './wire.ts';
+
+function cut(body: Uint8Array, n: number): Uint8Array {
+  if (body.length <= n) return body;
+  const out = new Uint8Array(n + 3);
+  out.set(body.subarray(0, n));
+  out.set([0x2e, 0x2e, 0x2e], n);
+  return out;
+}
+
+const text = (b: Uint8Array) => new TextDecoder().decode(b);
+
+/** mime.ParseMediaType's media type (lower-cased), or the raw part before ';' when it does not parse. */
+function mediaType(contentType: string): string {
+  const first = contentType.split(';')[0].trim();
+  if (/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+\/[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(first)) return first.toLowerCase();
+  return first;
+}
+
+export function readBodyAsError(res: GoResponse): GoError {
+  const helper = res.status === 401 ? "Try logging in using 'coder login'." : '';
+  if (res.bodyError) return new WrapError('read body', res.bodyError);
+  const contentType = getHeader(res, 'Content-Type');
+  if (mediaType(contentType) !== 'application/json') {
+    const body = cut(res.body, 2048);
+    return new SdkError({
+      statusCode: res.status,
+      method: res.method,
+      url: res.url,
+      message: `unexpected non-JSON response ${quote(contentType)}`,
+      detail: body.length === 0 ? 'no response body' : text(body),
+      helper,
+    });
+  }
+  const d = decodeInto(RESPONSE_SCHEMA, res.body, { message: '', detail: '', validations: [] });
+  if (!d.ok) {
+    if (d.error === ErrEOF.text) return new SdkError({ statusCode: res.status, method: '', url: '', message: 'empty response body', helper });
+    return new WrapError('decode body', new TextError(d.error));
+  }
+  let message = d.value.message as string;
+  let detail = d.value.detail as string;
+  if (message === '') {
+    message = `unexpected status code ${res.status}, response has no message`;
+    detail = text(cut(res.body, 1024));
+  }
+  return new SdkError({
+    statusCode: res.status,
+    method: res.method,
+    url: res.url,
+    message,
+    detail,
+    validations: d.value.validations as Validation[],
+    helper,
+  });
+}

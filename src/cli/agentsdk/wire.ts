@@ -1,0 +1,252 @@
+// One Go net/http client round trip over node:http/https, byte-faithful on the wire: Go header order
+// (Host, User-Agent, Content-Length, sorted canonical headers, Accept-Encoding: gzip), no Connection
+// header, proxies from the environment (absolute-form request line for http targets, CONNECT for
+// https), transparent gunzip, redirects like http.Client, and Go's url.Error texts on failure.
+import type { IncomingMessage, ClientRequest } from 'node:http';
+import type { Socket } from 'node:net';
+import { quote, type GoURL } from '../../go/index.ts';
+import { ErrCanceledCtx, ErrUnexpectedEOF, GoError, TextError, URLError } from '../errors/model.ts';
+import { mapNodeError, type DialInfo } from './neterr.ts';
+import { proxyForURL } from './proxy.ts';
+
+export interface GoRequest {
+  method: string;
+  url: GoURL;
+  /** Request headers with Go-canonical names (Header.Set canonicalises). */
+  headers?: [string, string][];
+  /** Default `Go-http-client/1.1`. */
+  userAgent?: string;
+  body?: Uint8Array;
+  env: Record<string, string | undefined>;
+  /** Aborting it fails the request with the signal's reason (a GoError such as context canceled). */
+  signal?: AbortSignal;
+}
+
+export interface GoResponse {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array;
+  /** Set when reading the body failed after the headers arrived (Go returns it from Body.Read). */
+  bodyError?: GoError;
+  /** The (last, after redirects) request method and URL, as codersdk.Error reports them. */
+  method: string;
+  url: string;
+}
+
+export function getHeader(res: { headers: [string, string][] }, name: string): string {
+  const n = name.toLowerCase();
+  return res.headers.find(([k]) => k.toLowerCase() === n)?.[1] ?? '';
+}
+
+/** Go textproto.CanonicalMIMEHeaderKey for the ASCII token names we use. */
+export function canonicalHeaderKey(k: string): string {
+  if (!/^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/.test(k)) return k;
+  return k.toLowerCase().replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase());
+}
+
+function abortReason(signal: AbortSignal): GoError {
+  return signal.reason instanceof GoError ? signal.reason : ErrCanceledCtx;
+}
+
+/** httpguts.ValidHeaderFieldValue: no CTLs except horizontal tab. */
+function validHeaderValue(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09) || c === 0x7f) return false;
+  }
+  return true;
+}
+
+/** Go writes header bytes as given; Node wants latin1 strings, so pass UTF-8 bytes through as latin1. */
+function latin1(s: string): string {
+  return Buffer.from(s, 'utf8').toString('latin1');
+}
+
+function basicAuth(u: GoURL): string | undefined {
+  if (!u.user) return undefined;
+  return 'Basic ' + Buffer.from(`${u.user.username}:${u.user.password ?? ''}`).toString('base64');
+}
+
+/** Strip the Connection header Node adds to the first (header) write; Go sends none. */
+function stripConnectionHeader(sock: Socket): void {
+  const orig = sock.write;
+  sock.write = function (this: Socket, data: unknown, ...rest: unknown[]) {
+    sock.write = orig;
+    const marker = '\r\nConnection: close\r\n\r\n';
+    if (typeof data === 'string') data = data.replace(marker, '\r\n\r\n');
+    else if (Buffer.isBuffer(data)) {
+      const t = data.toString('latin1');
+      const i = t.indexOf(marker);
+      if (i >= 0) data = Buffer.from(t.slice(0, i) + '\r\n\r\n' + t.slice(i + marker.length), 'latin1');
+    }
+    return (orig as (...a: unknown[]) => boolean).call(this, data, ...rest);
+  } as typeof sock.write;
+}
+
+interface Hop {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array;
+  bodyError?: GoError;
+}
+
+/** Opens a CONNECT tunnel through an http proxy and returns a TLS socket to the target. */
+async function tunnel(proxy: GoURL, host: string, port: string, servername: string, signal?: AbortSignal): Promise<Socket> {
+  const http = (await import('node:http')).default;
+  const tls = (await import('node:tls')).default;
+  const target = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+  const headers: string[] = ['Host', target, 'User-Agent', 'Go-http-client/1.1'];
+  const pa = basicAuth(proxy);
+  if (pa) headers.push('Proxy-Authorization', pa);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: proxy.hostname(), port: proxy.port() || 80, method: 'CONNECT', path: target, headers, agent: false, signal });
+    req.on('connect', (res: IncomingMessage, sock: Socket) => {
+      if (res.statusCode !== 200) {
+        sock.destroy();
+        reject(new TextError(res.statusMessage ?? `${res.statusCode}`));
+        return;
+      }
+      const t = tls.connect({ socket: sock, servername });
+      t.once('secureConnect', () => resolve(t));
+      t.once('error', (e) => reject(mapNodeError(e, { host, port, viaProxy: false, requestSent: false })));
+    });
+    req.on('error', (e) => reject(signal?.aborted ? abortReason(signal) : mapNodeError(e, { host: proxy.hostname(), port: proxy.port() || '80', viaProxy: true, requestSent: false })));
+    req.end();
+  });
+}
+
+async function hop(method: string, url: GoURL, headers: [string, string][], userAgent: string, body: Uint8Array | undefined, env: GoRequest['env'], signal?: AbortSignal): Promise<Hop> {
+  const https = url.scheme === 'https';
+  const choice = proxyForURL(url, env);
+  if ('error' in choice) throw new TextError(choice.error);
+  const proxy = choice.proxy;
+  if (proxy && proxy.scheme !== 'http' && proxy.scheme !== 'https') throw new TextError(`proxy scheme ${quote(proxy.scheme)} is not supported by the reference CLI`);
+  const host = url.hostname();
+  const port = url.port() || (https ? '443' : '80');
+
+  const lines: string[] = ['Host', latin1(url.host), 'User-Agent', latin1(userAgent)];
+  if (body !== undefined || method === 'POST' || method === 'PUT' || method === 'PATCH') lines.push('Content-Length', String(body?.length ?? 0));
+  const sorted = [...headers].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [k, v] of sorted) lines.push(k, latin1(v));
+  const pa = proxy && !https ? basicAuth(proxy) : undefined;
+  if (pa) lines.push('Proxy-Authorization', pa);
+  lines.push('Accept-Encoding', 'gzip');
+
+  const dial: DialInfo = { host: proxy && !https ? proxy.hostname() : host, port: proxy && !https ? proxy.port() || '80' : port, viaProxy: !!proxy, requestSent: false };
+  let tunnelSock: Socket | undefined;
+  if (proxy && https) tunnelSock = await tunnel(proxy, host, port, host, signal);
+
+  // The CJS export objects (`default`), so interceptors that patch http.request (msw) see our calls.
+  const mod = https ? (await import('node:https')).default : (await import('node:http')).default;
+  return new Promise<Hop>((resolve, reject) => {
+    let settled = false;
+    const fail = (e: GoError) => {
+      if (!settled) {
+        settled = true;
+        reject(e);
+      }
+    };
+    const opts = {
+      host: dial.host,
+      port: Number(dial.port),
+      method,
+      path: proxy && !https ? url.toString() : url.requestURI(),
+      headers: lines,
+      agent: false as const,
+      servername: https ? host : undefined,
+      ...(tunnelSock ? { createConnection: () => tunnelSock! } : {}),
+    };
+    const req: ClientRequest = mod.request(opts);
+    const onAbort = () => {
+      req.destroy();
+      fail(abortReason(signal!));
+    };
+    if (signal) signal.addEventListener('abort', onAbort, { once: true });
+    const cleanup = () => signal?.removeEventListener('abort', onAbort);
+    req.on('socket', (sock: Socket) => {
+      // Under msw's interceptor (MockHttpSocket) the wire bytes are not real anyway, and its mock answers
+      // a close-delimited response on a keep-alive request without ever ending it: keep Node's header there.
+      if (sock.constructor.name !== 'MockHttpSocket') stripConnectionHeader(sock);
+      sock.once('connect', () => {
+        dial.localAddress = sock.localAddress;
+        dial.localPort = sock.localPort;
+        dial.remoteAddress = sock.remoteAddress;
+        dial.remotePort = sock.remotePort;
+      });
+    });
+    req.on('error', (e) => {
+      cleanup();
+      fail(signal?.aborted ? abortReason(signal) : mapNodeError(e, dial));
+    });
+    req.on('response', (res: IncomingMessage) => {
+      settled = true;
+      const chunks: Buffer[] = [];
+      let bodyError: GoError | undefined;
+      const raw: [string, string][] = [];
+      for (let i = 0; i < res.rawHeaders.length; i += 2) raw.push([canonicalHeaderKey(res.rawHeaders[i]), res.rawHeaders[i + 1]]);
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('aborted', () => {
+        bodyError ??= signal?.aborted ? abortReason(signal) : ErrUnexpectedEOF;
+      });
+      res.on('error', () => {
+        bodyError ??= signal?.aborted ? abortReason(signal) : ErrUnexpectedEOF;
+      });
+      res.on('close', async () => {
+        cleanup();
+        let data: Uint8Array = Buffer.concat(chunks);
+        let headersOut = raw;
+        if (getHeader({ headers: raw }, 'Content-Encoding').toLowerCase() === 'gzip') {
+          headersOut = raw.filter(([k]) => k !== 'Content-Encoding' && k !== 'Content-Length');
+          const zlib = await import('node:zlib');
+          try {
+            data = zlib.gunzipSync(data);
+          } catch (e) {
+            const m = (e as Error).message;
+            bodyError ??= new TextError(/incorrect header|unknown compression/.test(m) ? 'gzip: invalid header' : /unexpected end/.test(m) ? 'unexpected EOF' : `gzip: ${m}`);
+            data = new Uint8Array();
+          }
+        }
+        resolve({ status: res.statusCode ?? 0, headers: headersOut, body: data, bodyError });
+      });
+    });
+    req.end(body ? Buffer.from(body) : undefined);
+  });
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** http.Client.Do: validates, sends, follows up to 10 redirects; failures are *url.Error. */
+export async function roundTrip(r: GoRequest): Promise<GoResponse> {
+  let method = r.method;
+  let url = r.url;
+  let body = r.body;
+  const headers = (r.headers ?? []).map(([k, v]) => [canonicalHeaderKey(k), v] as [string, string]);
+  for (let redirects = 0; ; redirects++) {
+    const urlText = url.toString();
+    const fail = (cause: GoError) => new URLError(method, urlText, cause);
+    if (url.scheme !== 'http' && url.scheme !== 'https') throw fail(new TextError(`unsupported protocol scheme ${quote(url.scheme)}`));
+    if (url.host === '') throw fail(new TextError('http: no Host in request URL'));
+    for (const [k, v] of headers) if (!validHeaderValue(v)) throw fail(new TextError(`net/http: invalid header field value for ${quote(k)}`));
+    if (r.signal?.aborted) throw fail(abortReason(r.signal));
+    let res: Hop;
+    try {
+      res = await hop(method, url, headers, r.userAgent ?? 'Go-http-client/1.1', body, r.env, r.signal);
+    } catch (e) {
+      throw fail(e instanceof GoError ? e : new TextError(String(e)));
+    }
+    const loc = getHeader(res, 'Location');
+    if (!REDIRECTS.has(res.status) || loc === '') return { ...res, method, url: urlText };
+    if (redirects + 1 >= 10) throw fail(new TextError('stopped after 10 redirects'));
+    let next: GoURL;
+    try {
+      next = url.parseRef(loc);
+    } catch (e) {
+      throw fail(new TextError(`failed to parse Location header ${quote(loc)}: ${(e as Error).message}`));
+    }
+    if (res.status === 301 || res.status === 302 || res.status === 303) {
+      if (method !== 'GET' && method !== 'HEAD') method = 'GET';
+      body = undefined;
+    }
+    url = next;
+  }
+}

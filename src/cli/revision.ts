@@ -1,0 +1,66 @@
+// Upstream revision selection for the reference CLI: the ONE table of everything that differs per
+// coder/coder revision, plus the UNCONFIRMED judgement calls (behavior.md §0, §1.1, §2.1, §5.1, §6).
+// The revision comes from CODER_REFERENCE_REVISION (our variable, not coder's).
+
+export type Revision = 'pr24325' | 'pr26883' | 'pre-agent-name';
+
+export const REVISIONS: readonly Revision[] = ['pr24325', 'pr26883', 'pre-agent-name'];
+export const DEFAULT_REVISION: Revision = 'pr24325';
+
+export interface RevisionTraits {
+  /** `--agent-name` / `CODER_AGENT_NAME` exist and the exchangers send `agent_name` (PR #24325 on). */
+  agentName: boolean;
+  /** `--output text|json` exists on access-token (PR #26883 on). */
+  outputFlag: boolean;
+  /** agentsdk.ExternalAuthResponse has `expires_at` (PR #26883 on). */
+  expiresAt: boolean;
+  /**
+   * serpent ParseEnv: an env var whose value is "" counts as set (serpent v0.15.0, coder #24926, the
+   * #26883 era). Before that an empty value is skipped like an unset one (§0, §2.1).
+   */
+  emptyEnvIsSet: boolean;
+  /** Examples shown in the help (FormatExamples); the third one arrived with #26883. */
+  exampleCount: 2 | 3;
+}
+
+export const REVISION_TABLE: Readonly<Record<Revision, RevisionTraits>> = {
+  'pre-agent-name': { agentName: false, outputFlag: false, expiresAt: false, emptyEnvIsSet: false, exampleCount: 2 },
+  pr24325: { agentName: true, outputFlag: false, expiresAt: false, emptyEnvIsSet: false, exampleCount: 2 },
+  pr26883: { agentName: true, outputFlag: true, expiresAt: true, emptyEnvIsSet: true, exampleCount: 3 },
+};
+
+/**
+ * UNCONFIRMED choices (behavior.md says it could not verify these; change them here only).
+ * - honourNoColor: whether cliui picks its colour profile with termenv EnvColorProfile (honours NO_COLOR)
+ *   or ColorProfile (ignores it). behavior.md §5.1 calls ColorProfile "most plausible"; the project brief
+ *   asks for NO_COLOR to be honoured, so we honour it. Colour is only ever used when stdout is a TTY.
+ * - envErrorOrder: several bad env values are listed in option-Name order (§5.2), Name falling back to
+ *   the flag name for root options that have no Name (`url`, `verbose`).
+ * - helpOnlyAccessTokenVerified: only access-token's help is upstream-verified (goldens); the help of
+ *   `coder` and `coder external-auth` is rendered with the same layout rules but is not upstream text.
+ * - verboseStackFrames: `%+v` in verbose mode prints the xerrors wrap chain without stack frames
+ *   (Go's file:line frames are not reproducible): `outer:\n  - inner`.
+ */
+export const UNCONFIRMED = {
+  honourNoColor: true,
+  envErrorOrder: 'option-name',
+  helpOnlyAccessTokenVerified: true,
+  verboseStackFrames: 'omitted',
+} as const;
+
+export type RevisionResult = { ok: true; revision: Revision } | { ok: false; error: string };
+
+/** Reads CODER_REFERENCE_REVISION; unset or empty → the default; unknown → a clear error (exit 2). */
+export function resolveRevision(env: Record<string, string | undefined>): RevisionResult {
+  const raw = env.CODER_REFERENCE_REVISION;
+  if (raw === undefined || raw === '') return { ok: true, revision: DEFAULT_REVISION };
+  if ((REVISIONS as readonly string[]).includes(raw)) return { ok: true, revision: raw as Revision };
+  return {
+    ok: false,
+    error: `coder-reference: unknown CODER_REFERENCE_REVISION ${JSON.stringify(raw)}; expected one of ${REVISIONS.join(', ')}\n`,
+  };
+}
+
+export function traitsOf(revision: Revision): RevisionTraits {
+  return REVISION_TABLE[revision];
+}

@@ -1,0 +1,53 @@
+// The reference CLI as a function: argv/env/stdout/stderr in, exit code out (never process.exit).
+// Resolves the revision, runs the serpent invocation, formats errors like coder's main (§5.1):
+// ErrCanceled → exit 1 silently; any other error → formatted text + "\n" on stderr, exit 1.
+import { accessTokenHandler } from './command.ts';
+import { errorsIs, ErrCanceled } from './errors/model.ts';
+import { formatError } from './errors/format.ts';
+import { makeStyles } from './errors/style.ts';
+import { resolveRevision, traitsOf } from './revision.ts';
+import { parseEnviron } from './serpent/env.ts';
+import { invoke, type SignalContext, type Writer } from './serpent/invocation.ts';
+import { buildTree } from './serpent/tree.ts';
+
+export interface CliIO {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  stdout: Writer;
+  stderr: Writer;
+  signal?: AbortSignal;
+  stdoutIsTTY?: boolean;
+  /** Terminal width for help (Go asks fd 0); 80 when absent. */
+  termWidth?: number;
+  /** Installed by main.ts: stop-signal handling for the handler's lifetime (§1.1). */
+  notifySignals?: () => SignalContext;
+}
+
+export async function run(io: CliIO): Promise<number> {
+  const rev = resolveRevision(io.env);
+  if (!rev.ok) {
+    io.stderr.write(rev.error);
+    return 2;
+  }
+  const root = buildTree(rev.revision, accessTokenHandler);
+  const result = await invoke({
+    root,
+    argv: io.argv,
+    environ: parseEnviron(io.env),
+    env: io.env,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    signal: io.signal,
+    revision: rev.revision,
+    emptyEnvIsSet: traitsOf(rev.revision).emptyEnvIsSet,
+    width: io.termWidth ?? 80,
+    notifySignals: io.notifySignals,
+  });
+  if (!result.err) return 0;
+  if (errorsIs(result.err, ErrCanceled)) return 1;
+  const verboseOpt = root.options.find((o) => o.key === 'verbose');
+  const verbose = verboseOpt ? result.store.state(verboseOpt).value === true : false;
+  const styles = makeStyles(io.stdoutIsTTY ?? false, io.env);
+  io.stderr.write(formatError(result.err, { verbose, styles }) + '\n');
+  return 1;
+}

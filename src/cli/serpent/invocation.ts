@@ -1,0 +1,163 @@
+// serpent's Invocation.run for the modelled tree (behavior.md §5.2): at each level parse the env, then
+// re-parse the whole argv with this level's and its ancestors' flags (deeper flags replace shallower
+// ones), set defaults, descend into the child named by the next positional word; at the deepest
+// command report a flag error, or show help (help flag / no handler), or run RequireNArgs + handler.
+import { formatSliceV, quote } from '../../go/index.ts';
+import { GoError, RunCommandError, TextError, WrapError } from '../errors/model.ts';
+import { renderHelp } from '../help/render.ts';
+import type { Revision } from '../revision.ts';
+import { parseEnv, type EnvVar } from './env.ts';
+import type { OptionDef } from './options.ts';
+import { HELP, parseFlags, type Flag } from './pflag.ts';
+import { ValueStore } from './store.ts';
+import { fullName, type CommandDef } from './tree.ts';
+import { setValue, type StoredValue } from './values.ts';
+
+export interface Writer {
+  write(s: string | Uint8Array): unknown;
+}
+
+export interface Invocation {
+  command: CommandDef;
+  args: string[];
+  environ: EnvVar[];
+  env: Record<string, string | undefined>;
+  stdout: Writer;
+  stderr: Writer;
+  signal?: AbortSignal;
+  revision: Revision;
+  /** inv.SignalNotifyContext(StopSignals…): while the handler runs, the first stop signal cancels. */
+  notifySignals?: () => SignalContext;
+  /** The value of the deepest visible option with this key (the command's own, else an ancestor's). */
+  value(key: string): StoredValue;
+}
+
+export interface SignalContext {
+  signal: AbortSignal;
+  stop(): void;
+}
+
+export interface InvokeParams {
+  root: CommandDef;
+  argv: string[];
+  environ: EnvVar[];
+  env: Record<string, string | undefined>;
+  stdout: Writer;
+  stderr: Writer;
+  signal?: AbortSignal;
+  revision: Revision;
+  emptyEnvIsSet: boolean;
+  width: number;
+  notifySignals?: () => SignalContext;
+}
+
+export interface InvokeResult {
+  err?: GoError;
+  /** The store, so the caller can read root options (e.g. --verbose) for error formatting. */
+  store: ValueStore;
+  root: CommandDef;
+}
+
+function toFlag(o: OptionDef): Flag {
+  return { def: o, name: o.flag, shorthand: o.shorthand, noOptDefVal: o.value.kind === 'bool' ? 'true' : '' };
+}
+
+/** coder's helpFn: help on stdout, or `unrecognized subcommand` when positional words are left. */
+function helpFn(inv: Invocation, width: number): GoError | undefined {
+  if (inv.args.length > 0) {
+    const words = inv.args.join(' ');
+    if (!/<.+>/.test(inv.command.use)) {
+      inv.stderr.write(`---\nerror: unrecognized subcommand ${quote(words)}\n`);
+    }
+    return new TextError(`unrecognized subcommand ${quote(words)}`);
+  }
+  inv.stdout.write(renderHelp(inv.command, width));
+  return undefined;
+}
+
+export async function invoke(p: InvokeParams): Promise<InvokeResult> {
+  const store = new ValueStore();
+  let cmd = p.root;
+  let depth = 0;
+  let flags: Flag[] = [];
+  let parsedArgs: string[] = [];
+  let flagErr: string | typeof HELP | undefined;
+
+  const lookup = (c: CommandDef, key: string): OptionDef | undefined => {
+    for (let x: CommandDef | undefined = c; x; x = x.parent) {
+      const o = x.options.find((y) => y.key === key);
+      if (o) return o;
+    }
+    return undefined;
+  };
+
+  for (;;) {
+    const envErr = parseEnv(cmd.options, p.environ, store, p.emptyEnvIsSet);
+    if (envErr) return { err: new WrapError('parsing env', envErr), store, root: p.root };
+    for (const o of cmd.options) {
+      flags = flags.filter((f) => f.name !== o.flag);
+      flags.push(toFlag(o));
+    }
+    const res = parseFlags(flags, p.argv, (f, v) => {
+      const st = store.state(f.def);
+      const r = setValue(f.def.value, st.value, v);
+      if (!r.ok) return r.error;
+      st.value = r.value;
+      st.flagChanged = true;
+      return undefined;
+    });
+    flagErr = res.err;
+    parsedArgs = res.args;
+    for (const o of cmd.options) {
+      const st = store.state(o);
+      if (st.flagChanged || st.envChanged || o.default === undefined || o.default === '') continue;
+      const r = setValue(o.value, st.value, o.default);
+      if (r.ok) st.value = r.value;
+    }
+    if (parsedArgs.length > depth) {
+      const child = cmd.children.find((c) => c.name === parsedArgs[depth]);
+      if (child) {
+        cmd = child;
+        depth++;
+        continue;
+      }
+    }
+    break;
+  }
+
+  const command = cmd;
+  const inv: Invocation = {
+    command,
+    args: parsedArgs.slice(depth),
+    environ: p.environ,
+    env: p.env,
+    stdout: p.stdout,
+    stderr: p.stderr,
+    signal: p.signal,
+    revision: p.revision,
+    notifySignals: p.notifySignals,
+    value: (key) => {
+      const o = lookup(command, key);
+      return o ? store.state(o).value : undefined;
+    },
+  };
+
+  if (flagErr !== undefined && flagErr !== HELP) {
+    return { err: new TextError(`parsing flags (${formatSliceV(p.argv)}) for ${quote(fullName(command))}: ${flagErr}`), store, root: p.root };
+  }
+  if (flagErr === HELP) {
+    const e = helpFn(inv, p.width);
+    const wrapped = e && p.argv.includes('--help') ? new RunCommandError(fullName(command), e) : e;
+    return { err: wrapped, store, root: p.root };
+  }
+  if (!command.handler) {
+    const e = helpFn(inv, p.width);
+    return { err: e && new RunCommandError(fullName(command), e), store, root: p.root };
+  }
+  if (command.requireNArgs !== undefined && inv.args.length !== command.requireNArgs) {
+    const e = new TextError(`wanted ${command.requireNArgs} args but got ${inv.args.length} ${formatSliceV(inv.args)}`);
+    return { err: new RunCommandError(fullName(command), e), store, root: p.root };
+  }
+  const err = await command.handler(inv);
+  return { err: err && new RunCommandError(fullName(command), err), store, root: p.root };
+}

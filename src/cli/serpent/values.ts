@@ -1,0 +1,78 @@
+// serpent option value types (String, URL, Bool, Enum, StringArray): how each one Sets a text value
+// (from a flag or an env var) and the exact Go error text when it rejects it.
+import { formatSliceV, parseURL, quote, type GoURL } from '../../go/index.ts';
+
+export type ValueKind =
+  | { kind: 'string' }
+  | { kind: 'url' }
+  | { kind: 'bool' }
+  | { kind: 'enum'; choices: string[] }
+  | { kind: 'string-array' };
+
+export type StoredValue = string | boolean | GoURL | string[] | undefined;
+
+export type SetResult = { ok: true; value: StoredValue } | { ok: false; error: string };
+
+/** The type word the help shows after the flag (serpent Value.Type()). */
+export function typeName(v: ValueKind): string {
+  switch (v.kind) {
+    case 'enum':
+      return v.choices.join('|');
+    default:
+      return v.kind;
+  }
+}
+
+/** Go strconv.ParseBool. */
+export function parseGoBool(s: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
+  return undefined;
+}
+
+/** Go strings.EqualFold for the ASCII/BMP cases that matter here (simple case folding). */
+function equalFold(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase() && a.toUpperCase() === b.toUpperCase();
+}
+
+/** encoding/csv style split of one record (serpent StringArray reads values as CSV). */
+function readCSV(s: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') { out.push(field); field = ''; } else field += c;
+  }
+  out.push(field);
+  return out;
+}
+
+/** Value.Set(s): the new stored value, or the error text serpent/pflag would wrap. */
+export function setValue(kind: ValueKind, current: StoredValue, s: string): SetResult {
+  switch (kind.kind) {
+    case 'string':
+      return { ok: true, value: s };
+    case 'url': {
+      const r = parseURL(s);
+      return r.ok ? { ok: true, value: r.url } : { ok: false, error: r.error };
+    }
+    case 'bool': {
+      if (s === '') return { ok: true, value: false };
+      const b = parseGoBool(s);
+      if (b === undefined) return { ok: false, error: `strconv.ParseBool: parsing ${quote(s)}: invalid syntax` };
+      return { ok: true, value: b };
+    }
+    case 'enum': {
+      for (const c of kind.choices) if (equalFold(s, c)) return { ok: true, value: s };
+      return { ok: false, error: `invalid choice: ${s}, should be one of ${formatSliceV(kind.choices)}` };
+    }
+    case 'string-array': {
+      const prev = Array.isArray(current) ? current : [];
+      return { ok: true, value: [...prev, ...(s === '' ? [] : readCSV(s))] };
+    }
+  }
+}
