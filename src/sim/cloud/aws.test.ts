@@ -199,3 +199,17 @@ describe('not that cloud, and handler names', () => {
     expect(await bed.answeredBy(new Request(`${IMDS}/latest/meta-data/`))).toBe('awsNotFound');
   });
 });
+
+describe('verifyAwsIdentity robustness', () => {
+  test('never throws on arbitrary signature/document text', async () => {
+    const fc = await import('fast-check');
+    const keys = bed.keys();
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.base64String()), fc.oneof(fc.string(), fc.json()), (signature, document) => {
+        const r = verifyAwsIdentity(keys, signature, document);
+        return !r.ok && r.detail.length > 0;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

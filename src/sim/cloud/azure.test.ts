@@ -216,4 +216,27 @@ describe('verifyAzureIdentity', () => {
     });
     expect(verifyAzureIdentity(keys, b64(await signPkcs7(keys.azure.signer, utf8('{}'), T0)))).toEqual({ ok: true, instanceId: '' });
   });
+
+  test('never throws on garbage or on a valid signature with any one byte changed; success keeps the signed vmId', async () => {
+    bed.use(MACHINE);
+    const keys = bed.keys();
+    const fc = await import('fast-check');
+    const der = Buffer.from(await signatureFor(), 'base64');
+    fc.assert(
+      fc.property(fc.nat(), fc.integer({ min: 1, max: 255 }), (at, xor) => {
+        const copy = Buffer.from(der);
+        copy[at % copy.length] ^= xor;
+        const r = verifyAzureIdentity(keys, copy.toString('base64'));
+        return r.ok ? r.instanceId === VM_ID : typeof r.detail === 'string' && r.detail.length > 0;
+      }),
+      { numRuns: 150 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const r = verifyAzureIdentity(keys, Buffer.from(bytes).toString('base64'));
+        return !r.ok && r.detail.length > 0;
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

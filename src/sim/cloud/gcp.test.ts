@@ -248,4 +248,16 @@ describe('verifyGoogleIdentity', () => {
     expect(await verifyGoogleIdentity(keys, await sign({ Compute_Engine: { INSTANCE_ID: 'folded' } }), T0)).toEqual({ ok: true, instanceId: 'folded' });
     expect(await verifyGoogleIdentity(keys, await sign(null), T0)).toEqual({ ok: true, instanceId: '' });
   });
+
+  test('never throws on arbitrary input', async () => {
+    const fc = await import('fast-check');
+    const keys = bed.keys();
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.string(), fc.base64String()), { maxLength: 4 }), async (parts) => {
+        const r = await verifyGoogleIdentity(keys, parts.join('.'), T0);
+        return !r.ok && r.detail.length > 0;
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -80,6 +80,14 @@ export function parsePkcs7(der: Uint8Array): ParseResult {
     const eContent = signedData.encapContentInfo.eContent;
     const content = eContent ? new Uint8Array(eContent.getValue()) : new Uint8Array();
     const certificates = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+    for (const cert of certificates) {
+      // Go parses every certificate up front (x509.ParseCertificates); so does this, with OpenSSL.
+      try {
+        new X509Certificate(Buffer.from(cert.toSchema(true).toBER(false)));
+      } catch {
+        return { ok: false, error: 'x509: malformed certificate' };
+      }
+    }
     return { ok: true, p7: { signedData, content, certificates } };
   } catch (e) {
     return { ok: false, error: `asn1: structure error: ${e instanceof Error ? e.message : String(e)}` };
