@@ -1,0 +1,153 @@
+// serpent/pflag behaviour through run(): flag, env and help errors (§5.2), value precedence and env
+// rules (§2.1), argument counting, and the §8 edges 9, 15, 16 and 18. None of these reach the network.
+import { describe, expect, it } from 'vitest';
+import { HEADER, runCli } from '../testutil.ts';
+
+const AT = ['external-auth', 'access-token'];
+const flagErr = (argv: string[], cmd: string, msg: string) => `parsing flags ([${argv.join(' ')}]) for "${cmd}": ${msg}\n`;
+const NO_URL = HEADER + 'create agent client: CODER_AGENT_URL must be set\n';
+
+describe('flag errors print without the header, naming the deepest command reached (§5.2, §8.15)', () => {
+  const cases: [string[], string, string][] = [
+    [[...AT, 'github', '--nope'], 'coder external-auth access-token', 'unknown flag: --nope'],
+    [[...AT, '--nope', 'github'], 'coder external-auth access-token', 'unknown flag: --nope'],
+    [[...AT, 'github', '--nope=1'], 'coder external-auth access-token', 'unknown flag: --nope'],
+    [['--nope', ...AT, 'github'], 'coder', 'unknown flag: --nope'],
+    [['external-auth', '--extra', 'x', 'access-token', 'github'], 'coder external-auth', 'unknown flag: --extra'],
+    [['--extra', 'x', ...AT, 'github'], 'coder', 'unknown flag: --extra'],
+    [[...AT, 'github', '-x'], 'coder external-auth access-token', "unknown shorthand flag: 'x' in -x"],
+    [[...AT, 'github', '-vx'], 'coder external-auth access-token', "unknown shorthand flag: 'x' in -x"],
+    [[...AT, 'github', '--extra'], 'coder external-auth access-token', 'flag needs an argument: --extra'],
+    [[...AT, 'github', '--agent-url', ':'], 'coder external-auth access-token', 'invalid argument ":" for "--agent-url" flag: parse ":": missing protocol scheme'],
+    [['--agent-url', ':', ...AT, 'github'], 'coder', 'invalid argument ":" for "--agent-url" flag: parse ":": missing protocol scheme'],
+    [[...AT, 'github', '--verbose=maybe'], 'coder external-auth access-token', 'invalid argument "maybe" for "-v, --verbose" flag: strconv.ParseBool: parsing "maybe": invalid syntax'],
+    [[...AT, 'github', '--=x'], 'coder external-auth access-token', 'bad flag syntax: --=x'],
+    [[...AT, 'github', '---x'], 'coder external-auth access-token', 'bad flag syntax: ---x'],
+    [[...AT, '', 'github', '--nope'], 'coder external-auth access-token', 'unknown flag: --nope'],
+    [[...AT, 'github', '--output', 'json'], 'coder external-auth access-token', 'unknown flag: --output'],
+  ];
+  it.each(cases)('%j', async (argv, cmd, msg) => {
+    expect(await runCli(argv)).toEqual({ code: 1, stdout: '', stderr: flagErr(argv, cmd, msg) });
+  });
+
+  it('an empty argument shows as a doubled space in the argv list', async () => {
+    const r = await runCli([...AT, '', 'github', '--nope']);
+    expect(r.stderr).toBe('parsing flags ([external-auth access-token  github --nope]) for "coder external-auth access-token": unknown flag: --nope\n');
+  });
+
+  it('--output xml fails with the enum error (pr26883)', async () => {
+    const argv = [...AT, 'github', '--output', 'xml'];
+    expect(await runCli(argv, { CODER_REFERENCE_REVISION: 'pr26883' })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'parsing flags ([external-auth access-token github --output xml]) for "coder external-auth access-token": invalid argument "xml" for "--output" flag: invalid choice: xml, should be one of [text json]\n',
+    });
+  });
+
+  it('--agent-name is unknown before PR #24325', async () => {
+    const argv = [...AT, 'github', '--agent-name', 'dev'];
+    expect((await runCli(argv, { CODER_REFERENCE_REVISION: 'pre-agent-name' })).stderr).toBe(flagErr(argv, 'coder external-auth access-token', 'unknown flag: --agent-name'));
+  });
+});
+
+describe('argument handling', () => {
+  it('no provider: RequireNArgs with the header', async () => {
+    expect(await runCli(AT)).toEqual({ code: 1, stdout: '', stderr: HEADER + 'wanted 1 args but got 0 []\n' });
+  });
+  it('two args; `--` ends flags; a lone `-` is positional', async () => {
+    expect((await runCli([...AT, 'github', 'x'])).stderr).toBe(HEADER + 'wanted 1 args but got 2 [github x]\n');
+    expect((await runCli([...AT, 'github', '--', '--nope'])).stderr).toBe(HEADER + 'wanted 1 args but got 2 [github --nope]\n');
+    expect((await runCli([...AT, '-', 'github'])).stderr).toBe(HEADER + 'wanted 1 args but got 2 [- github]\n');
+    expect((await runCli([...AT, '-'])).stderr).toBe(NO_URL);
+  });
+  it('a value flag consumes the next argument even if it starts with - (then the handler runs)', async () => {
+    expect(await runCli([...AT, 'github', '--extra', '--nope'])).toEqual({ code: 1, stdout: '', stderr: NO_URL });
+    expect(await runCli([...AT, 'github', '--extra', '-h'])).toEqual({ code: 1, stdout: '', stderr: NO_URL });
+  });
+  it('env errors beat flag errors, which beat the argument count', async () => {
+    expect((await runCli([...AT, '--nope'], { CODER_AGENT_URL: ':' })).stderr).toMatch(/^parsing env: /);
+    expect((await runCli([...AT, '--nope'])).stderr).toMatch(/^parsing flags /);
+  });
+});
+
+describe('env parsing (§2.1, §5.2)', () => {
+  it('a bad CODER_AGENT_URL fails the root env parse: go-multierror text + the formatter newline', async () => {
+    expect(await runCli([...AT, 'github'], { CODER_AGENT_URL: ':' })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'parsing env: 1 error occurred:\n\t* parse "Agent URL": parse ":": missing protocol scheme\n\n\n',
+    });
+  });
+  it('several bad values are listed in option-Name order; root options without a Name use the flag', async () => {
+    const r = await runCli([...AT, 'github'], { CODER_VERBOSE: 'abc', CODER_URL: ':', CODER_AGENT_URL: ':' });
+    expect(r.stderr).toBe(
+      'parsing env: 3 errors occurred:\n\t* parse "Agent URL": parse ":": missing protocol scheme\n\t* parse "url": parse ":": missing protocol scheme\n\t* parse "verbose": strconv.ParseBool: parsing "abc": invalid syntax\n\n\n',
+    );
+  });
+  it('names are upper-cased; the later duplicate wins', async () => {
+    const base = { CODER_AGENT_URL: 'http://x.test' };
+    expect((await runCli([...AT, 'github'], { ...base, coder_agent_auth: 'one' })).stderr).toBe(HEADER + 'create agent client: unknown agent auth type: one\n');
+    expect((await runCli([...AT, 'github'], { ...base, CODER_AGENT_AUTH: 'one', coder_agent_auth: 'two' })).stderr).toBe(HEADER + 'create agent client: unknown agent auth type: two\n');
+  });
+  it('HOMEBREW_<NAME> stands in only when <NAME> is absent', async () => {
+    expect((await runCli([...AT, 'github'], { HOMEBREW_CODER_AGENT_URL: ':' })).stderr).toMatch(/^parsing env: 1 error occurred:\n\t\* parse "Agent URL"/);
+    expect((await runCli([...AT, 'github'], { CODER_AGENT_URL: '', HOMEBREW_CODER_AGENT_URL: ':' })).stderr).toBe(NO_URL);
+  });
+  it('CODER_AGENT_AUTH= : unset (default token) in the PR24325 era, set to "" in the #26883 era (§8.16)', async () => {
+    const env = { CODER_AGENT_URL: 'http://x.test', CODER_AGENT_AUTH: '' };
+    expect((await runCli([...AT, 'github'], env)).stderr).toBe(HEADER + 'create agent client: Either CODER_AGENT_TOKEN or CODER_AGENT_TOKEN_FILE must be set\n');
+    expect((await runCli([...AT, 'github'], { ...env, CODER_REFERENCE_REVISION: 'pre-agent-name' })).stderr).toBe(HEADER + 'create agent client: Either CODER_AGENT_TOKEN or CODER_AGENT_TOKEN_FILE must be set\n');
+    expect((await runCli([...AT, 'github'], { ...env, CODER_REFERENCE_REVISION: 'pr26883' })).stderr).toBe(HEADER + 'create agent client: unknown agent auth type: \n');
+  });
+  it('the flag beats the env value', async () => {
+    expect((await runCli([...AT, 'github', '--auth', 'flagged'], { CODER_AGENT_URL: 'http://x.test', CODER_AGENT_AUTH: 'env' })).stderr).toBe(HEADER + 'create agent client: unknown agent auth type: flagged\n');
+  });
+});
+
+describe('help requests (§5.2, §8.18)', () => {
+  it('a positional before --help: no help, unrecognized subcommand with the header', async () => {
+    expect(await runCli([...AT, 'github', '--help'])).toEqual({ code: 1, stdout: '', stderr: HEADER + 'unrecognized subcommand "github"\n' });
+  });
+  it('with -h it prints plain', async () => {
+    expect(await runCli([...AT, 'github', 'x', '-h'])).toEqual({ code: 1, stdout: '', stderr: 'unrecognized subcommand "github x"\n' });
+  });
+  it('coder external-auth bogus: helpFn writes ---, then the error with the external-auth header', async () => {
+    expect(await runCli(['external-auth', 'bogus'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: '---\nerror: unrecognized subcommand "bogus"\nEncountered an error running "coder external-auth", see "coder external-auth --help" for more information\nerror: unrecognized subcommand "bogus"\n',
+    });
+  });
+  it('coder external-auth and coder print their help on stdout, exit 0', async () => {
+    const ea = await runCli(['external-auth']);
+    expect(ea.code).toBe(0);
+    expect(ea.stdout).toBe('coder v0.0.0-devel\n\nUSAGE:\n  coder external-auth\n\n  Manage external authentication\n\n  Authenticate with external services inside of a workspace.\n\nSUBCOMMANDS:\n    access-token  Print auth for an external provider\n\n———\nRun `coder --help` for a list of global options.\n');
+    const root = await runCli([]);
+    expect(root.code).toBe(0);
+    expect(root.stdout).toMatch(/^coder v0\.0\.0-devel\n\nUSAGE:\n  coder \[global-flags\] <subcommand>\n\nSUBCOMMANDS:\n    external-auth  Manage external authentication\n\nGLOBAL OPTIONS:\n/);
+    expect(root.stdout).toContain('\n  -v, --verbose bool, $CODER_VERBOSE\n          Enable verbose output.\n');
+    expect(root.stdout).not.toContain('agent-token');
+  });
+  it('--help stops parsing where it appears: before the subcommand words it is the root help', async () => {
+    expect((await runCli(['--help', ...AT])).stdout).toBe((await runCli([])).stdout);
+    expect((await runCli(['external-auth', '-h'])).stdout).toBe((await runCli(['external-auth'])).stdout);
+  });
+});
+
+describe('create agent client checks (§2.2, §8.8, §8.9)', () => {
+  it('CODER_AGENT_URL must be set is checked before --auth; auth values are case-sensitive', async () => {
+    expect((await runCli([...AT, 'github', '--auth', 'bogus'])).stderr).toBe(NO_URL);
+    expect((await runCli([...AT, 'github', '--agent-url', 'http://x.test', '--auth', 'Token'])).stderr).toBe(HEADER + 'create agent client: unknown agent auth type: Token\n');
+  });
+  it('verbose prints plain errors as %+v (wrap chain, stack frames omitted)', async () => {
+    expect((await runCli(['-v', ...AT, 'github'])).stderr).toBe(HEADER + 'create agent client:\n  - CODER_AGENT_URL must be set\n');
+    expect((await runCli([...AT, 'github'], { CODER_VERBOSE: 'true' })).stderr).toBe(HEADER + 'create agent client:\n  - CODER_AGENT_URL must be set\n');
+  });
+  it('an unknown CODER_REFERENCE_REVISION is our own error, exit 2', async () => {
+    expect(await runCli([...AT, 'github'], { CODER_REFERENCE_REVISION: 'v2' })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'coder-reference: unknown CODER_REFERENCE_REVISION "v2"; expected one of pr24325, pr26883, pre-agent-name\n',
+    });
+  });
+});
