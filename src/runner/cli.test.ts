@@ -33,6 +33,16 @@ async function run(argv: string[], env: Record<string, string | undefined> = { P
 
 const TWO = ['--filter', 'token/github', '--filter', 'token/github-wire'];
 
+describe('coder-conformance commands', () => {
+  it('help, unknown command, list', async () => {
+    expect((await run(['help'])).stdout).toContain('Usage: coder-conformance <command> [options]');
+    expect((await run(['run', '--help'])).stdout).toContain('--bin-env KEY=VALUE');
+    expect(await run(['frobnicate'])).toMatchObject({ code: 2, stdout: '' });
+    const list = await run(['list', '--profile', 'pre-agent-name', '--filter', 'aws/multi-agent/*']);
+    expect(list).toEqual({ code: 0, stdout: 'aws/multi-agent/pre-newest-wins\tcore\tBefore #24325 the newest agent (beta) is chosen\n', stderr: '' });
+  });
+});
+
 describe('coder-conformance run: set-up errors exit 2 before any case', () => {
   it('missing or non-executable binary', async () => {
     starts = 0;
@@ -88,6 +98,11 @@ describe('coder-conformance run against a minimal implementation', () => {
     expect(r.stdout).toBe('# Known failures for coder-conformance (--expect-failures FILE).\n# Add "expires: YYYY-MM-DD" to make an entry fail the run after that day.\nknown_failures:\n  - id: token/github-wire\n    reason: "wire: GET /api/v2/workspaceagents/me/external-auth: 0 matching request(s), want 1"\n');
     expect(r.stderr).toBe(`selected 2, run 2, passed 1, failed 1, known-failing 0, unexpectedly passing 0, skipped (did not run) 0\nresult: FAIL (exit 1); report written to ${out}\n`);
     expect(readFileSync(out, 'utf8')).toContain('<testsuites name="coder-conformance" tests="2" failures="1" errors="0" skipped="0"');
+  });
+  it('--arg-prefix puts arguments before each case argv (here: node and a script)', async () => {
+    const r = await run(['run', '--bin', process.execPath, '--arg-prefix', MINI, '--filter', 'token/github', '--reporter', 'json']);
+    const report = JSON.parse(r.stdout) as RunReport;
+    expect([r.code, report.results[0].outcome, report.binary]).toEqual([0, 'pass', process.execPath]);
   });
   it('partial-run guard: cases that did not run make the run exit 2', async () => {
     const ac = new AbortController();
