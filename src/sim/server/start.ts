@@ -1,21 +1,20 @@
-// startSimulator(): one node:http server on 127.0.0.1 that turns each request into a Fetch Request
-// and answers through msw's getResponse(handlers, request) — coderd for origin-form requests (and
-// metadata paths, for GCE_METADATA_HOST), the metadata services for absolute-form proxy requests to
-// 169.254.169.254 / metadata.google.internal, 405 for CONNECT, 501 for anything else — and journals
-// every exchange.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { getResponse, type HttpHandler } from 'msw';
-import { utf8DecodeLossy } from '../../go/index.ts';
+// startSimulator(): one node:http server on 127.0.0.1 (ephemeral port unless given) serving the
+// World's handlers for binaries in any language — coderd for origin-form requests, the metadata
+// services for origin-form metadata paths and for forward-proxy requests — with a journal of every
+// exchange (serve-request.ts) and the environment an implementation needs (env.ts).
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { HttpHandler } from 'msw';
 import type { CloudKeys } from '../cloud/index.ts';
 import { createHandlers } from '../handlers.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { Fault, Revision, Scenario } from '../scenario/types.ts';
 import { createWorld, type World } from '../world.ts';
 import { simulatorEnv } from './env.ts';
-import { contractViolations, serviceOf } from './exchange.ts';
-import { Journal, type JournalEntry, type JournalService } from './journal.ts';
-import { routeRequest } from './route.ts';
+import { Journal } from './journal.ts';
+import { createConnectListener, createRequestListener } from './serve-request.ts';
+
+export { CONNECT_REFUSED_TEXT } from './serve-request.ts';
 
 export interface StartOptions {
   scenario: string | Scenario;
@@ -44,37 +43,6 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-/** CONNECT answer: only plain-http forward proxying is offered. */
-export const CONNECT_REFUSED_TEXT =
-  'CONNECT is not supported: this simulator is a plain-http forward proxy only (it serves http://169.254.169.254 and http://metadata.google.internal).\n';
-
-/** Hop-by-hop headers a Fetch Request cannot carry; everything else is passed on. */
-const SKIP_REQUEST_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade', 'content-length', 'te', 'trailer']);
-
-function rawHeaderPairs(req: IncomingMessage): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) out.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
-  return out;
-}
-
-/** Go-style canonical header name (content-type → Content-Type). */
-function canonical(name: string): string {
-  return name.replace(/(^|-)([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function unhandledBody(method: string, url: string, why: string): string {
-  return JSON.stringify({ message: `coder-conformance simulator: no handler for ${method} ${url}`, detail: why }) + '\n';
-}
-
 export async function startSimulator(options: StartOptions): Promise<Simulator> {
   const initial = typeof options.scenario === 'string' ? loadScenario(options.scenario) : options.scenario;
   const world = await createWorld(initial, {
@@ -87,106 +55,10 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
   const handlers = createHandlers(world);
   const journal = new Journal();
   const validate = options.validate ?? true;
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   let origin = '';
 
-  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = Date.now();
-    const time = new Date(started).toISOString();
-    const method = req.method ?? 'GET';
-    const target = req.url ?? '/';
-    const headers = rawHeaderPairs(req);
-    const bodyBytes = await readBody(req);
-    const body = utf8DecodeLossy(bodyBytes);
-    const route = routeRequest(method, target, origin);
-    const urlForParts = route.url;
-    let path = target;
-    let query = '';
-    try {
-      const u = new URL(urlForParts, origin);
-      path = u.pathname;
-      query = u.search.slice(1);
-    } catch {
-      /* keep the raw target */
-    }
-
-    let status: number;
-    let outHeaders: [string, string][] = [];
-    let outBody: Uint8Array = new Uint8Array(0);
-    let service: JournalService = 'unhandled';
-    let operationId: string | undefined;
-    let reset = false;
-
-    if (route.kind === 'connect') {
-      status = 405;
-      outHeaders = [['Content-Type', 'text/plain; charset=utf-8']];
-      outBody = new TextEncoder().encode(CONNECT_REFUSED_TEXT);
-    } else if (route.kind === 'foreign') {
-      status = 501;
-      outHeaders = [['Content-Type', 'application/json; charset=utf-8']];
-      outBody = new TextEncoder().encode(unhandledBody(method, route.url, 'the simulator proxies only http://169.254.169.254 and http://metadata.google.internal; nothing leaves this machine'));
-    } else {
-      const abort = new AbortController();
-      res.on('close', () => {
-        if (!res.writableFinished) abort.abort();
-      });
-      const init: RequestInit & { duplex?: 'half' } = { method, headers: new Headers(), signal: abort.signal };
-      for (const [k, v] of headers) if (!SKIP_REQUEST_HEADERS.has(k.toLowerCase())) (init.headers as Headers).append(k, v);
-      if (method !== 'GET' && method !== 'HEAD') init.body = new Uint8Array(bodyBytes);
-      let request: Request | undefined;
-      let problem = '';
-      try {
-        request = new Request(route.fetchUrl, init);
-      } catch (err) {
-        problem = (err as Error).message;
-      }
-      const response = request ? await getResponse(handlers, request) : undefined;
-      if (!request) {
-        status = 400;
-        outHeaders = [['Content-Type', 'application/json; charset=utf-8']];
-        outBody = new TextEncoder().encode(JSON.stringify({ message: `coder-conformance simulator: cannot represent ${method} ${route.url} as a Fetch request`, detail: problem }) + '\n');
-      } else if (!response) {
-        status = 501;
-        outHeaders = [['Content-Type', 'application/json; charset=utf-8']];
-        outBody = new TextEncoder().encode(unhandledBody(method, route.url, 'no simulated service answers this method and path'));
-      } else if (response.type === 'error') {
-        reset = true;
-        status = 0;
-        ({ service, operationId } = serviceOf(method, path, new URL(route.fetchUrl).hostname));
-      } else {
-        status = response.status;
-        response.headers.forEach((v, k) => outHeaders.push([canonical(k), v]));
-        outBody = new Uint8Array(await response.arrayBuffer());
-        ({ service, operationId } = serviceOf(method, path, new URL(route.fetchUrl).hostname));
-      }
-      if (abort.signal.aborted) reset = true;
-    }
-
-    if (reset) {
-      req.socket.destroy();
-    } else {
-      const flat: string[] = [];
-      for (const [k, v] of outHeaders) flat.push(k, v);
-      flat.push('Content-Length', String(outBody.length));
-      res.writeHead(status, flat);
-      res.end(outBody);
-    }
-
-    const response: JournalEntry['response'] = reset
-      ? { status: 0, headers: [], body: '' }
-      : { status, headers: outHeaders, body: utf8DecodeLossy(outBody) };
-    const parts = { method, url: route.url, path, query, headers, body, response };
-    journal.add({
-      time,
-      durationMs: Date.now() - started,
-      service,
-      ...(operationId !== undefined ? { operationId } : {}),
-      ...parts,
-      violations: contractViolations(world.revision, parts, validate && service !== 'unhandled'),
-      proxied: route.kind === 'local' ? route.proxied : /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(target) || method === 'CONNECT',
-    });
-  }
-
+  const serve = createRequestListener({ world, handlers, journal, validate, origin: () => origin });
   const server = createServer((req, res) => {
     serve(req, res).catch((err: unknown) => {
       if (!res.headersSent) {
@@ -197,27 +69,7 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
       }
     });
   });
-  server.on('connect', (req, socket) => {
-    // node routes CONNECT here, not to the request handler.
-    const started = Date.now();
-    const text = CONNECT_REFUSED_TEXT;
-    const bytes = Buffer.byteLength(text);
-    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${bytes}\r\nConnection: close\r\n\r\n${text}`);
-    journal.add({
-      time: new Date(started).toISOString(),
-      durationMs: Date.now() - started,
-      service: 'unhandled',
-      method: 'CONNECT',
-      url: req.url ?? '',
-      path: req.url ?? '',
-      query: '',
-      headers: rawHeaderPairs(req),
-      body: '',
-      response: { status: 405, headers: [['Content-Type', 'text/plain; charset=utf-8']], body: text },
-      violations: [],
-      proxied: true,
-    });
-  });
+  server.on('connect', createConnectListener(journal));
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

@@ -1,0 +1,179 @@
+// One exchange of the loopback server: reads a node:http request, routes it (origin-form, forward
+// proxy, CONNECT, foreign), answers through msw's getResponse(handlers, request), writes the answer
+// (or destroys the socket for a reset) and journals it with its contract violations.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { getResponse, type HttpHandler } from 'msw';
+import { utf8DecodeLossy } from '../../go/index.ts';
+import type { World } from '../world.ts';
+import { contractViolations, serviceOf } from './exchange.ts';
+import type { Journal, JournalEntry, JournalService } from './journal.ts';
+import { routeRequest } from './route.ts';
+
+export interface ExchangeContext {
+  world: World;
+  handlers: HttpHandler[];
+  journal: Journal;
+  validate: boolean;
+  /** The server's origin (known once it listens). */
+  origin(): string;
+}
+
+/** CONNECT answer: only plain-http forward proxying is offered. */
+export const CONNECT_REFUSED_TEXT =
+  'CONNECT is not supported: this simulator is a plain-http forward proxy only (it serves http://169.254.169.254 and http://metadata.google.internal).\n';
+
+/** Hop-by-hop headers a Fetch Request cannot carry; everything else is passed on. */
+const SKIP_REQUEST_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade', 'content-length', 'te', 'trailer']);
+
+function rawHeaderPairs(req: IncomingMessage): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) out.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
+  return out;
+}
+
+/** Go-style canonical header name (content-type → Content-Type). */
+function canonical(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function unhandledBody(method: string, url: string, why: string): string {
+  return JSON.stringify({ message: `coder-conformance simulator: no handler for ${method} ${url}`, detail: why }) + '\n';
+}
+
+/** The `request` listener of the server. */
+export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const origin = ctx.origin();
+    const { world, handlers, journal } = ctx;
+    const started = Date.now();
+    const time = new Date(started).toISOString();
+    const method = req.method ?? 'GET';
+    const target = req.url ?? '/';
+    const headers = rawHeaderPairs(req);
+    const bodyBytes = await readBody(req);
+    const body = utf8DecodeLossy(bodyBytes);
+    const route = routeRequest(method, target, origin);
+    const urlForParts = route.url;
+    let path = target;
+    let query = '';
+    try {
+      const u = new URL(urlForParts, origin);
+      path = u.pathname;
+      query = u.search.slice(1);
+    } catch {
+      /* keep the raw target */
+    }
+
+    let status: number;
+    let outHeaders: [string, string][] = [];
+    let outBody: Uint8Array = new Uint8Array(0);
+    let service: JournalService = 'unhandled';
+    let operationId: string | undefined;
+    let reset = false;
+
+    if (route.kind === 'connect') {
+      status = 405;
+      outHeaders = [['Content-Type', 'text/plain; charset=utf-8']];
+      outBody = new TextEncoder().encode(CONNECT_REFUSED_TEXT);
+    } else if (route.kind === 'foreign') {
+      status = 501;
+      outHeaders = [['Content-Type', 'application/json; charset=utf-8']];
+      outBody = new TextEncoder().encode(unhandledBody(method, route.url, 'the simulator proxies only http://169.254.169.254 and http://metadata.google.internal; nothing leaves this machine'));
+    } else {
+      const abort = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) abort.abort();
+      });
+      const init: RequestInit & { duplex?: 'half' } = { method, headers: new Headers(), signal: abort.signal };
+      for (const [k, v] of headers) if (!SKIP_REQUEST_HEADERS.has(k.toLowerCase())) (init.headers as Headers).append(k, v);
+      if (method !== 'GET' && method !== 'HEAD') init.body = new Uint8Array(bodyBytes);
+      let request: Request | undefined;
+      let problem = '';
+      try {
+        request = new Request(route.fetchUrl, init);
+      } catch (err) {
+        problem = (err as Error).message;
+      }
+      const response = request ? await getResponse(handlers, request) : undefined;
+      if (!request) {
+        status = 400;
+        outHeaders = [['Content-Type', 'application/json; charset=utf-8']];
+        outBody = new TextEncoder().encode(JSON.stringify({ message: `coder-conformance simulator: cannot represent ${method} ${route.url} as a Fetch request`, detail: problem }) + '\n');
+      } else if (!response) {
+        status = 501;
+        outHeaders = [['Content-Type', 'application/json; charset=utf-8']];
+        outBody = new TextEncoder().encode(unhandledBody(method, route.url, 'no simulated service answers this method and path'));
+      } else if (response.type === 'error') {
+        reset = true;
+        status = 0;
+        ({ service, operationId } = serviceOf(method, path, new URL(route.fetchUrl).hostname));
+      } else {
+        status = response.status;
+        response.headers.forEach((v, k) => {
+          if (k !== 'content-length' && k !== 'transfer-encoding') outHeaders.push([canonical(k), v]);
+        });
+        outBody = new Uint8Array(await response.arrayBuffer());
+        ({ service, operationId } = serviceOf(method, path, new URL(route.fetchUrl).hostname));
+      }
+      if (abort.signal.aborted) reset = true;
+    }
+
+    if (reset) {
+      req.socket.destroy();
+    } else {
+      const flat: string[] = [];
+      for (const [k, v] of outHeaders) flat.push(k, v);
+      flat.push('Content-Length', String(outBody.length));
+      res.writeHead(status, flat);
+      res.end(outBody);
+    }
+
+    const response: JournalEntry['response'] = reset
+      ? { status: 0, headers: [], body: '' }
+      : { status, headers: outHeaders, body: utf8DecodeLossy(outBody) };
+    const parts = { method, url: route.url, path, query, headers, body, response };
+    journal.add({
+      time,
+      durationMs: Date.now() - started,
+      service,
+      ...(operationId !== undefined ? { operationId } : {}),
+      ...parts,
+      violations: contractViolations(world.revision, parts, ctx.validate && service !== 'unhandled'),
+      proxied: route.kind === 'local' ? route.proxied : /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(target) || method === 'CONNECT',
+    });
+  };
+}
+
+/** The `connect` listener: node routes CONNECT here, not to the request listener. */
+export function createConnectListener(journal: Journal): (req: IncomingMessage, socket: Duplex) => void {
+  return (req, socket) => {
+    const started = Date.now();
+    const text = CONNECT_REFUSED_TEXT;
+    const bytes = Buffer.byteLength(text);
+    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${bytes}\r\nConnection: close\r\n\r\n${text}`);
+    journal.add({
+      time: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      service: 'unhandled',
+      method: 'CONNECT',
+      url: req.url ?? '',
+      path: req.url ?? '',
+      query: '',
+      headers: rawHeaderPairs(req),
+      body: '',
+      response: { status: 405, headers: [['Content-Type', 'text/plain; charset=utf-8']], body: text },
+      violations: [],
+      proxied: true,
+    });
+  };
+}
