@@ -33,3 +33,13 @@ describe('known failures', () => {
     expect(parseKnownFailures(text, 'generated')).toEqual([{ id: 'a', reason: 'exit: exit code 0, want 1' }]);
   });
 });
+
+describe('the example known-failures file', () => {
+  it('parses and names existing cases', async () => {
+    const { readKnownFailures } = await import('./known-failures.ts');
+    const { loadCases } = await import('./load-cases.ts');
+    const { packageRoot } = await import('./root.ts');
+    const ids = new Set(loadCases().map((c) => c.id));
+    expect(readKnownFailures(`${packageRoot()}/conformance/known-failures.example.yaml`, ids).map((e) => e.id)).toEqual(['token/github-wire', 'coderd-errors/502-html']);
+  });
+});
