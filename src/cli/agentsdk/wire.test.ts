@@ -1,0 +1,163 @@
+// Raw wire tests against real loopback servers (no msw): Go's header names and order, request line,
+// absolute-form requests to an HTTP proxy, NO_PROXY rules, gzip, redirects, and Go's transport error
+// texts (connection refused, unsupported scheme, invalid header value).
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseURL, type GoURL } from '../../go/index.ts';
+import { runCli } from '../testutil.ts';
+import { createAgentClient } from './index.ts';
+import { useProxy, proxyForURL } from './proxy.ts';
+import { roundTrip } from './wire.ts';
+
+interface Seen {
+  line: string;
+  rawHeaders: string[];
+  body: string;
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+});
+
+async function serve(handler: (req: IncomingMessage, body: string) => { status?: number; headers?: Record<string, string>; body?: string | Buffer }): Promise<{ origin: string; seen: Seen[] }> {
+  const seen: Seen[] = [];
+  const s = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString();
+      seen.push({ line: `${req.method} ${req.url} HTTP/${req.httpVersion}`, rawHeaders: req.rawHeaders, body });
+      const out = handler(req, body);
+      res.writeHead(out.status ?? 200, out.headers ?? {});
+      res.end(out.body ?? '');
+    });
+  });
+  servers.push(s);
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const a = s.address() as { port: number };
+  return { origin: `http://127.0.0.1:${a.port}`, seen };
+}
+
+const url = (s: string): GoURL => {
+  const r = parseURL(s);
+  if (!r.ok) throw new Error(r.error);
+  return r.url;
+};
+const pairs = (raw: string[]) => raw.flatMap((v, i) => (i % 2 === 0 ? [[v, raw[i + 1]]] : []));
+
+describe('wire format', () => {
+  it('external-auth GET: Go header order and canonical names, no Connection header', async () => {
+    const srv = await serve(() => ({ headers: { 'Content-Type': 'application/json' }, body: '{"access_token":"t"}' }));
+    const r = await runCli(['--agent-url', srv.origin, '--agent-token', 'tok', 'external-auth', 'access-token', 'git hub']);
+    expect(r).toEqual({ code: 0, stdout: 't', stderr: '' });
+    expect(srv.seen[0].line).toBe('GET /api/v2/workspaceagents/me/external-auth?id=git+hub&match= HTTP/1.1');
+    expect(pairs(srv.seen[0].rawHeaders)).toEqual([
+      ['Host', srv.origin.slice(7)],
+      ['User-Agent', 'Go-http-client/1.1'],
+      ['Coder-Session-Token', 'tok'],
+      ['Accept-Encoding', 'gzip'],
+    ]);
+  });
+
+  it('POST: Content-Length before the sorted headers; the agent URL path is replaced by the absolute path', async () => {
+    const srv = await serve(() => ({ headers: { 'Content-Type': 'application/json' }, body: '{"session_token":"S"}' }));
+    const res = await roundTrip({ method: 'POST', url: url(srv.origin + '/base/path').parseRef('/api/v2/x'), headers: [['content-type', 'application/json'], ['X-Aws-Ec2-Metadata-Token', 'a']], body: new TextEncoder().encode('{}\n'), env: {} });
+    expect(res.status).toBe(200);
+    expect(srv.seen[0].line).toBe('POST /api/v2/x HTTP/1.1');
+    expect(pairs(srv.seen[0].rawHeaders)).toEqual([
+      ['Host', srv.origin.slice(7)],
+      ['User-Agent', 'Go-http-client/1.1'],
+      ['Content-Length', '3'],
+      ['Content-Type', 'application/json'],
+      ['X-Aws-Ec2-Metadata-Token', 'a'],
+      ['Accept-Encoding', 'gzip'],
+    ]);
+  });
+
+  it('PUT without a body sends Content-Length: 0 (AWS token request)', async () => {
+    const srv = await serve(() => ({ body: 'x' }));
+    await roundTrip({ method: 'PUT', url: url(srv.origin + '/latest/api/token'), headers: [['X-Aws-Ec2-Metadata-Token-Ttl-Seconds', '21600']], env: {} });
+    expect(pairs(srv.seen[0].rawHeaders)).toContainEqual(['Content-Length', '0']);
+    expect(pairs(srv.seen[0].rawHeaders)).toContainEqual(['X-Aws-Ec2-Metadata-Token-Ttl-Seconds', '21600']);
+  });
+
+  it('gunzips a gzip response transparently', async () => {
+    const srv = await serve(() => ({ headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: gzipSync('{"access_token":"zipped"}') }));
+    expect((await runCli(['--agent-url', srv.origin, '--agent-token', 't', 'external-auth', 'access-token', 'x'])).stdout).toBe('zipped');
+  });
+
+  it('follows redirects like http.Client', async () => {
+    const srv = await serve((req) => (req.url!.startsWith('/api') ? { status: 307, headers: { Location: '/moved' } } : { headers: { 'Content-Type': 'application/json' }, body: '{"access_token":"moved"}' }));
+    expect((await runCli(['--agent-url', srv.origin, '--agent-token', 't', 'external-auth', 'access-token', 'x'])).stdout).toBe('moved');
+    expect(srv.seen.map((s) => s.line)).toEqual(['GET /api/v2/workspaceagents/me/external-auth?id=x&match= HTTP/1.1', 'GET /moved HTTP/1.1']);
+  });
+});
+
+describe('proxies (Go ProxyFromEnvironment)', () => {
+  it('sends plain-http metadata requests to HTTP_PROXY in absolute form, no CONNECT', async () => {
+    const proxy = await serve((req) => ({ body: req.url!.endsWith('/token') ? 'imds-token' : 'value' }));
+    const coderd = await serve(() => ({ headers: { 'Content-Type': 'application/json' }, body: '{"session_token":"S"}' }));
+    const c = createAgentClient({ agentURL: coderd.origin, auth: 'aws-instance-identity', env: { HTTP_PROXY: proxy.origin } });
+    expect(await c.refreshToken()).toBe('S');
+    expect(proxy.seen.map((s) => s.line)).toEqual([
+      'PUT http://169.254.169.254/latest/api/token HTTP/1.1',
+      'GET http://169.254.169.254/latest/dynamic/instance-identity/signature HTTP/1.1',
+      'GET http://169.254.169.254/latest/dynamic/instance-identity/document HTTP/1.1',
+    ]);
+    expect(pairs(proxy.seen[0].rawHeaders)[0]).toEqual(['Host', '169.254.169.254']);
+    // coderd on 127.0.0.1 is loopback: never proxied.
+    expect(coderd.seen[0].line).toBe('POST /api/v2/workspaceagents/aws-instance-identity HTTP/1.1');
+    expect(coderd.seen[0].body).toBe('{"signature":"value","document":"value"}\n');
+  });
+
+  it('NO_PROXY rules', () => {
+    expect(useProxy('169.254.169.254', '80', '')).toBe(true);
+    expect(useProxy('localhost', '80', '')).toBe(false);
+    expect(useProxy('127.0.0.2', '80', '')).toBe(false);
+    expect(useProxy('::1', '80', '')).toBe(false);
+    expect(useProxy('169.254.169.254', '80', '*')).toBe(false);
+    expect(useProxy('169.254.169.254', '80', '169.254.0.0/16')).toBe(false);
+    expect(useProxy('169.254.169.254', '80', '169.254.169.254:81')).toBe(true);
+    expect(useProxy('169.254.169.254', '80', ' 169.254.169.254:80 ')).toBe(false);
+    expect(useProxy('a.example.com', '443', 'example.com')).toBe(false);
+    expect(useProxy('example.com', '443', 'example.com')).toBe(false);
+    expect(useProxy('example.com', '443', '.example.com')).toBe(true);
+    expect(useProxy('a.example.com', '443', '*.example.com')).toBe(false);
+    expect(useProxy('badexample.com', '443', 'example.com')).toBe(true);
+    expect(useProxy('metadata.google.internal', '80', 'google.internal:80')).toBe(false);
+  });
+
+  it('scheme-specific variables, upper case first, HTTP_PROXY ignored under CGI', () => {
+    const p = (u: string, env: Record<string, string>) => {
+      const r = proxyForURL(url(u), env);
+      return 'proxy' in r ? r.proxy?.toString() : 'error' in r ? r.error : undefined;
+    };
+    expect(p('http://169.254.169.254/x', { http_proxy: 'proxy.test:3128' })).toBe('http://proxy.test:3128');
+    expect(p('http://169.254.169.254/x', { HTTP_PROXY: 'http://a.test', http_proxy: 'http://b.test' })).toBe('http://a.test');
+    expect(p('http://169.254.169.254/x', { HTTPS_PROXY: 'http://a.test' })).toBeUndefined();
+    expect(p('https://coder.test/x', { HTTPS_PROXY: 'http://a.test' })).toBe('http://a.test');
+    expect(p('http://169.254.169.254/x', { HTTP_PROXY: 'http://a.test', REQUEST_METHOD: 'GET' })).toBeUndefined();
+  });
+});
+
+describe('transport errors (Go url.Error texts)', () => {
+  const H = 'Encountered an error running "coder external-auth access-token", see "coder external-auth access-token --help" for more information\nerror: get external auth token: execute request: ';
+  it('connection refused', async () => {
+    const r = await runCli(['--agent-url', 'http://127.0.0.1:9', '--agent-token', 't', 'external-auth', 'access-token', 'github']);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: H + 'Get "http://127.0.0.1:9/api/v2/workspaceagents/me/external-auth?id=github&match=": dial tcp 127.0.0.1:9: connect: connection refused\n' });
+  });
+  it('proxy refused: proxyconnect', async () => {
+    const err = await roundTrip({ method: 'GET', url: url('http://169.254.169.254/x'), env: { HTTP_PROXY: 'http://127.0.0.1:9' } }).catch((e: Error) => e.message);
+    expect(err).toBe('Get "http://169.254.169.254/x": proxyconnect tcp: dial tcp 127.0.0.1:9: connect: connection refused');
+  });
+  it('unsupported scheme and relative agent URL', async () => {
+    expect((await runCli(['--agent-url', 'ftp://x', '--agent-token', 't', 'external-auth', 'access-token', 'g'])).stderr).toBe(H + 'Get "ftp://x/api/v2/workspaceagents/me/external-auth?id=g&match=": unsupported protocol scheme "ftp"\n');
+    expect((await runCli(['--agent-url', 'coder.test', '--agent-token', 't', 'external-auth', 'access-token', 'g'])).stderr).toBe(H + 'Get "/api/v2/workspaceagents/me/external-auth?id=g&match=": unsupported protocol scheme ""\n');
+  });
+  it('a token with a newline is an invalid header value (the value is never printed)', async () => {
+    const r = await runCli(['--agent-url', 'http://127.0.0.1:9', 'external-auth', 'access-token', 'g'], { CODER_AGENT_TOKEN: 'sec\nret' });
+    expect(r.stderr).toBe(H + 'Get "http://127.0.0.1:9/api/v2/workspaceagents/me/external-auth?id=g&match=": net/http: invalid header field value for "Coder-Session-Token"\n');
+  });
+});
