@@ -104,6 +104,16 @@ describe('coder-conformance run against a minimal implementation', () => {
     const report = JSON.parse(r.stdout) as RunReport;
     expect([r.code, report.results[0].outcome, report.binary]).toEqual([0, 'pass', process.execPath]);
   });
+  it('--update-goldens writes a missing or stale golden from the binary's stdout', async () => {
+    const cases = mkdtempSync(join(dir, 'cases-'));
+    writeFileSync(join(cases, 'g.yaml'), 'id: g/one\ntitle: t\nlevel: core\nrevisions: [pr24325]\nscenario: external-auth\nargs: [external-auth, access-token, github]\nexpect: { exit: 0, stdout_golden: one.golden }\n');
+    expect((await run(['run', '--bin', MINI, '--cases', cases])).stderr).toMatch(/g\.yaml: case "g\/one": field \/expect\/stdout_golden: file not found: /);
+    const r = await run(['run', '--bin', MINI, '--cases', cases, '--update-goldens', '--reporter', 'json']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(cases, 'one.golden'), 'utf8')).toBe('gho_conformanceToken0001');
+    writeFileSync(join(cases, 'one.golden'), 'stale');
+    expect((await run(['run', '--bin', MINI, '--cases', cases])).code).toBe(1);
+  });
   it('partial-run guard: cases that did not run make the run exit 2', async () => {
     const ac = new AbortController();
     ac.abort();

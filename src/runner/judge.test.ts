@@ -83,7 +83,8 @@ describe('judge', () => {
       'stderr contains a forbidden text (10 chars, e.g. a secret; not shown)',
       'stderr does not match /^Encountered/',
     ]);
-    expect(JSON.stringify(v.failures[2])).not.toContain('gho_secret');
+    expect(JSON.stringify(v.failures)).not.toContain('gho_secret');
+    expect(v.failures[0].detail).toBe('--- expected stderr\n+++ actual stderr\n- error: x⏎\n+ error: leaked [redacted]⏎');
   });
 
   it('fails on OpenAPI violations and unhandled requests from the journal', () => {

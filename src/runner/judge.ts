@@ -94,5 +94,11 @@ export function judge(result: ProcessResult, journal: WireEntry[], expect: Expec
     if (!new RegExp(re).test(result.stderr)) failures.push({ kind: 'output', message: `stderr does not match /${re}/`, detail: `stderr:\n${preview(result.stderr)}` });
   }
   failures.push(...judgeWire(journal, expect), ...judgeViolations(journal, expect.allowed_violations));
-  return { pass: failures.length === 0, failures, normalisations };
+  return { pass: failures.length === 0, failures: redact(failures, expect.stderr_not_contains ?? []), normalisations };
+}
+
+/** Texts a case forbids on stderr are secrets: they never appear in messages or diffs. */
+function redact(failures: Failure[], secrets: string[]): Failure[] {
+  const hide = (s: string) => secrets.filter((x) => x !== '').reduce((t, x) => t.split(x).join('[redacted]'), s);
+  return failures.map((f) => ({ ...f, message: hide(f.message), ...(f.detail !== undefined ? { detail: hide(f.detail) } : {}) }));
 }
