@@ -2,6 +2,7 @@
 // loopback proxied through itself, CONNECT, and everything that must never leave the machine.
 import { describe, expect, it } from 'vitest';
 import { routeRequest } from './route.ts';
+import { splitTarget } from './serve-request.ts';
 
 const O = 'http://127.0.0.1:4321';
 
@@ -22,4 +23,14 @@ describe('routeRequest', () => {
   ])('%s %s', (method, target, want) => {
     expect(routeRequest(method, target, O)).toEqual(want);
   });
+});
+
+describe('splitTarget (journal path and query as sent)', () => {
+  it.each([
+    ['/api/v2/x?id=a b&match=', { path: '/api/v2/x', query: 'id=a b&match=' }],
+    ['/a/../b?', { path: '/a/../b', query: '' }],
+    ['http://169.254.169.254/latest/api/token', { path: '/latest/api/token', query: '' }],
+    ['http://127.0.0.1:1?q=é#frag', { path: '/', query: 'q=é' }],
+    ['169.254.169.254:443', { path: '169.254.169.254:443', query: '' }],
+  ])('%s', (target, want) => expect(splitTarget(target)).toEqual(want));
 });

@@ -46,6 +46,16 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** Path and query exactly as sent (absolute-form: after the authority; query without "?"; no fragment). */
+export function splitTarget(target: string): { path: string; query: string } {
+  let rest = target.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/, '');
+  const hash = rest.indexOf('#');
+  if (hash >= 0) rest = rest.slice(0, hash);
+  const q = rest.indexOf('?');
+  const path = q < 0 ? rest : rest.slice(0, q);
+  return { path: path === '' ? '/' : path, query: q < 0 ? '' : rest.slice(q + 1) };
+}
+
 function unhandledBody(method: string, url: string, why: string): string {
   return JSON.stringify({ message: `coder-conformance simulator: no handler for ${method} ${url}`, detail: why }) + '\n';
 }
@@ -63,16 +73,7 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
     const bodyBytes = await readBody(req);
     const body = utf8DecodeLossy(bodyBytes);
     const route = routeRequest(method, target, origin);
-    const urlForParts = route.url;
-    let path = target;
-    let query = '';
-    try {
-      const u = new URL(urlForParts, origin);
-      path = u.pathname;
-      query = u.search.slice(1);
-    } catch {
-      /* keep the raw target */
-    }
+    const { path, query } = splitTarget(target);
 
     let status: number;
     let outHeaders: [string, string][] = [];
