@@ -21,7 +21,13 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
 });
 
-async function serve(handler: (req: IncomingMessage, body: string) => { status?: number; headers?: Record<string, string>; body?: string | Buffer }): Promise<{ origin: string; seen: Seen[] }> {
+interface Reply {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+async function serve(handler: (req: IncomingMessage, body: string) => Reply): Promise<{ origin: string; seen: Seen[] }> {
   const seen: Seen[] = [];
   const s = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -89,7 +95,7 @@ describe('wire format', () => {
   });
 
   it('follows redirects like http.Client', async () => {
-    const srv = await serve((req) => (req.url!.startsWith('/api') ? { status: 307, headers: { Location: '/moved' } } : { headers: { 'Content-Type': 'application/json' }, body: '{"access_token":"moved"}' }));
+    const srv = await serve((req): Reply => (req.url!.startsWith('/api') ? { status: 307, headers: { Location: '/moved' } } : { headers: { 'Content-Type': 'application/json' }, body: '{"access_token":"moved"}' }));
     expect((await runCli(['--agent-url', srv.origin, '--agent-token', 't', 'external-auth', 'access-token', 'x'])).stdout).toBe('moved');
     expect(srv.seen.map((s) => s.line)).toEqual(['GET /api/v2/workspaceagents/me/external-auth?id=x&match= HTTP/1.1', 'GET /moved HTTP/1.1']);
   });
