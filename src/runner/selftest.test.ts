@@ -56,7 +56,7 @@ describe('self-test: broken implementations are caught', () => {
   it('drops agent_name', async () => {
     const { report } = await judgeBroken('drops-agent-name', ['aws/name/*', 'aws/single-agent', 'aws/multi-agent/no-name']);
     expect(Object.keys(failing(report))).toEqual([
-      'aws/name/bom', 'aws/name/case-sensitive', 'aws/name/env', 'aws/name/flag', 'aws/name/flag-over-env', 'aws/name/padded',
+      'aws/name/bom', 'aws/name/case-sensitive', 'aws/name/env', 'aws/name/flag', 'aws/name/flag-before-subcommand', 'aws/name/flag-equals', 'aws/name/flag-over-env', 'aws/name/padded',
       'aws/name/single-agent', 'aws/name/unicode-space', 'aws/name/unicode-whitespace-only', 'aws/name/unknown', 'aws/name/whitespace',
     ]);
     expect(report.counts.passed).toBe(4);

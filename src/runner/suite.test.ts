@@ -44,7 +44,7 @@ describe('the suite against the embedded reference CLI', () => {
 
   it('profile pr24325 against the reference in pre-agent-name mode fails exactly the agent-name cases', { timeout: SLOW }, async () => {
     const { code, report } = await runSuite(['--profile', 'pr24325', '--bin-env', 'CODER_REFERENCE_REVISION=pre-agent-name']);
-    const named = ['bom', 'case-sensitive', 'empty-flag', 'env', 'flag', 'flag-over-env', 'padded', 'single-agent', 'unicode-space', 'unicode-whitespace-only', 'unknown', 'whitespace'];
+    const named = ['bom', 'case-sensitive', 'empty-flag', 'env', 'flag', 'flag-before-subcommand', 'flag-equals', 'flag-over-env', 'padded', 'single-agent', 'unicode-space', 'unicode-whitespace-only', 'unknown', 'whitespace'];
     const expected = [
       ...['aws', 'azure', 'gcp'].flatMap((cloud) => [`${cloud}/duplicate-names/main`, ...named.map((n) => `${cloud}/name/${n}`)]),
       'help/before-provider',
