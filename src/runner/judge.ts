@@ -15,12 +15,12 @@ function cappedNote(result: ProcessResult, stream: 'stdout' | 'stderr'): string 
   return capped ? ` (output capped: ${stream} exceeded ${result.capBytes} bytes and was cut there)` : '';
 }
 
-function compareExact(name: 'stdout' | 'stderr', want: string, got: string, result: ProcessResult, source: string): Failure | undefined {
+function compareExact(name: 'stdout' | 'stderr', want: string, got: string, result: ProcessResult, source: string, hide: (s: string) => string = (s) => s): Failure | undefined {
   if (want === got) return undefined;
   return {
     kind: 'output',
     message: `${name} differs from ${source}${cappedNote(result, name)}`,
-    detail: `--- expected ${name}\n+++ actual ${name}\n${diffTexts(want, got)}`,
+    detail: `--- expected ${name}\n+++ actual ${name}\n${diffTexts(hide(want), hide(got))}`,
   };
 }
 
@@ -40,6 +40,10 @@ function crashDescription(result: ProcessResult): string | undefined {
 export function judge(result: ProcessResult, journal: WireEntry[], expect: Expectations, ctx: JudgeContext = {}): Verdict {
   const failures: Failure[] = [];
   const normalisations: string[] = [];
+  // Texts a case forbids on stderr are secrets: wherever stderr is shown, they are redacted.
+  const secrets = (expect.stderr_not_contains ?? []).filter((x) => x !== '');
+  const hide = (s: string) => secrets.reduce((t, x) => t.split(x).join('[redacted]'), s);
+  const stderrShown = hide(result.stderr);
   if (result.startError !== undefined) {
     return { pass: false, failures: [{ kind: 'start', message: `could not start the binary: ${result.startError}` }], normalisations };
   }
@@ -47,17 +51,17 @@ export function judge(result: ProcessResult, journal: WireEntry[], expect: Expec
     failures.push({
       kind: 'timeout',
       message: `did not finish within the timeout; the process tree was killed`,
-      detail: `stdout so far:\n${preview(result.stdout)}\nstderr so far:\n${preview(result.stderr)}`,
+      detail: `stdout so far:\n${preview(result.stdout)}\nstderr so far:\n${preview(stderrShown)}`,
     });
     return { pass: false, failures, normalisations };
   }
   const crash = crashDescription(result);
   if (crash) {
-    failures.push({ kind: 'crash', message: `the binary crashed: ${crash}`, detail: `stderr:\n${preview(result.stderr)}` });
+    failures.push({ kind: 'crash', message: `the binary crashed: ${crash}`, detail: `stderr:\n${preview(stderrShown)}` });
   } else if (result.exitCode === null && (result.stdoutCapped || result.stderrCapped)) {
     failures.push({ kind: 'exit', message: `no exit code: the runner stopped the binary when its output passed the cap (${result.capBytes} bytes)` });
   } else if (result.exitCode !== expect.exit) {
-    failures.push({ kind: 'exit', message: `exit code ${result.exitCode}, want ${expect.exit}`, detail: `stderr:\n${preview(result.stderr)}` });
+    failures.push({ kind: 'exit', message: `exit code ${result.exitCode}, want ${expect.exit}`, detail: `stderr:\n${preview(stderrShown)}` });
   }
 
   const { text: stdout, applied } = normaliseStdout(result.stdout);
@@ -80,25 +84,19 @@ export function judge(result: ProcessResult, journal: WireEntry[], expect: Expec
     if (stdout.includes(s)) failures.push({ kind: 'output', message: `stdout contains ${JSON.stringify(s)}, which must not appear there` });
   }
   if (expect.stderr !== undefined) {
-    const f = compareExact('stderr', expect.stderr, result.stderr, result, 'the expected text');
+    const f = compareExact('stderr', expect.stderr, result.stderr, result, 'the expected text', hide);
     if (f) failures.push(f);
   }
   for (const s of expect.stderr_contains ?? []) {
-    if (!result.stderr.includes(s)) failures.push({ kind: 'output', message: `stderr does not contain ${JSON.stringify(s)}${cappedNote(result, 'stderr')}`, detail: `stderr:\n${preview(result.stderr)}` });
+    if (!result.stderr.includes(s)) failures.push({ kind: 'output', message: `stderr does not contain ${JSON.stringify(s)}${cappedNote(result, 'stderr')}`, detail: `stderr:\n${preview(stderrShown)}` });
   }
   for (const s of expect.stderr_not_contains ?? []) {
     // The forbidden text is usually a secret: never echo it or the surrounding stderr.
     if (result.stderr.includes(s)) failures.push({ kind: 'output', message: `stderr contains a forbidden text (${s.length} chars, e.g. a secret; not shown)` });
   }
   for (const re of expect.stderr_matches ?? []) {
-    if (!new RegExp(re).test(result.stderr)) failures.push({ kind: 'output', message: `stderr does not match /${re}/`, detail: `stderr:\n${preview(result.stderr)}` });
+    if (!new RegExp(re).test(result.stderr)) failures.push({ kind: 'output', message: `stderr does not match /${re}/`, detail: `stderr:\n${preview(stderrShown)}` });
   }
   failures.push(...judgeWire(journal, expect), ...judgeViolations(journal, expect.allowed_violations));
-  return { pass: failures.length === 0, failures: redact(failures, expect.stderr_not_contains ?? []), normalisations };
-}
-
-/** Texts a case forbids on stderr are secrets: they never appear in messages or diffs. */
-function redact(failures: Failure[], secrets: string[]): Failure[] {
-  const hide = (s: string) => secrets.filter((x) => x !== '').reduce((t, x) => t.split(x).join('[redacted]'), s);
-  return failures.map((f) => ({ ...f, message: hide(f.message), ...(f.detail !== undefined ? { detail: hide(f.detail) } : {}) }));
+  return { pass: failures.length === 0, failures, normalisations };
 }
