@@ -25,6 +25,16 @@ export function responseJSON(resp: ExternalAuthResponse): string {
 }
 
 export async function accessTokenHandler(inv: Invocation): Promise<GoError | undefined> {
+  // SignalNotifyContext comes first in the handler: from here until it returns, stop signals cancel.
+  const notify = inv.notifySignals?.();
+  try {
+    return await handle(inv, notify?.signal);
+  } finally {
+    notify?.stop();
+  }
+}
+
+async function handle(inv: Invocation, notified: AbortSignal | undefined): Promise<GoError | undefined> {
   const traits = traitsOf(inv.revision);
   const cfg = createClientConfig({
     agentURL: inv.value('agentURL') as GoURL | undefined,
@@ -44,14 +54,9 @@ export async function accessTokenHandler(inv: Invocation): Promise<GoError | und
     env: inv.env,
     revision: inv.revision,
   });
-  const notify = inv.notifySignals?.();
-  const signals = [notify?.signal, inv.signal].filter((s): s is AbortSignal => s !== undefined);
+  const signals = [notified, inv.signal].filter((s): s is AbortSignal => s !== undefined);
   const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-  try {
-    return await fetchAndPrint(inv, client, signal);
-  } finally {
-    notify?.stop();
-  }
+  return fetchAndPrint(inv, client, signal);
 }
 
 type Client = ReturnType<typeof import('./agentsdk/index.ts').createAgentClient>;

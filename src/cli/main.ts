@@ -1,49 +1,57 @@
 // Process entry of the reference `coder` (bundled to dist/coder.mjs, run by bin/coder): wires run()
 // to argv/env/stdio, installs stop-signal handling only while the handler runs (SIGINT, SIGTERM,
 // SIGHUP; SIGINT only on Windows: first signal cancels, later ones are swallowed; outside the handler
-// Node's default = die by the signal), flushes stdout/stderr fully, then exits with run()'s code.
-import { isatty } from 'node:tty';
+// Node's default = die by the signal), then exits with run()'s code.
+// Cold start: stdout/stderr are written with fs.writeSync on fds 1/2 (every byte is out before exit, and
+// process.stdout/node:tty/node:net are never loaded); TTY checks and the terminal width are computed
+// only when an error or help is actually printed.
+import { writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { run } from './run.ts';
-import { ErrCanceledCtx } from './errors/model.ts';
+import { notifySignals } from './signals.ts';
 
-const STOP_SIGNALS: NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
-
-function notifySignals() {
-  const ctl = new AbortController();
-  const onSignal = () => {
-    if (!ctl.signal.aborted) ctl.abort(ErrCanceledCtx);
-  };
-  for (const s of STOP_SIGNALS) process.on(s, onSignal);
+/** A writer that puts every byte on the fd before returning (retrying EAGAIN on non-blocking pipes). */
+function fdWriter(fd: number) {
   return {
-    signal: ctl.signal,
-    stop: () => {
-      for (const s of STOP_SIGNALS) process.off(s, onSignal);
+    write(s: string | Uint8Array) {
+      let buf = typeof s === 'string' ? Buffer.from(s, 'utf8') : s;
+      while (buf.length > 0) {
+        try {
+          buf = buf.subarray(writeSync(fd, buf));
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        }
+      }
+      return true;
     },
   };
 }
 
-function flush(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    if (stream.writableLength === 0) resolve();
-    else stream.write('', () => resolve());
-  });
-}
+const tty = () => createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
 
-/** Go's terminal.GetSize(0): only when stdin is a terminal; Node knows sizes of output TTYs only. */
+/**
+ * Go's terminal.GetSize(0): only when stdin is a terminal. Node knows the sizes of output TTYs only,
+ * so the width is that of stdout (else stderr) when it is a terminal.
+ */
 function termWidth(): number | undefined {
-  if (!isatty(0)) return undefined;
-  return process.stdout.columns || process.stderr.columns || undefined;
+  const t = tty();
+  if (!t.isatty(0)) return undefined;
+  for (const fd of [1, 2]) {
+    if (t.isatty(fd)) {
+      const cols = new t.WriteStream(fd).columns;
+      if (cols) return cols;
+    }
+  }
+  return undefined;
 }
 
-const args = process.argv.slice(2);
 const code = await run({
-  argv: args,
+  argv: process.argv.slice(2),
   env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdoutIsTTY: process.stdout.isTTY === true,
-  termWidth: termWidth(),
+  stdout: fdWriter(1),
+  stderr: fdWriter(2),
+  stdoutIsTTY: () => tty().isatty(1),
+  termWidth,
   notifySignals,
 });
-await Promise.all([flush(process.stdout), flush(process.stderr)]);
 process.exit(code);

@@ -16,9 +16,10 @@ export interface CliIO {
   stdout: Writer;
   stderr: Writer;
   signal?: AbortSignal;
-  stdoutIsTTY?: boolean;
-  /** Terminal width for help (Go asks fd 0); 80 when absent. */
-  termWidth?: number;
+  /** Whether stdout is a terminal (error colours); a function is asked only when an error is printed. */
+  stdoutIsTTY?: boolean | (() => boolean);
+  /** Terminal width for help (Go asks fd 0), or a function asked only when help is rendered; 80 when absent. */
+  termWidth?: number | (() => number | undefined);
   /** Installed by main.ts: stop-signal handling for the handler's lifetime (§1.1). */
   notifySignals?: () => SignalContext;
 }
@@ -40,14 +41,15 @@ export async function run(io: CliIO): Promise<number> {
     signal: io.signal,
     revision: rev.revision,
     emptyEnvIsSet: traitsOf(rev.revision).emptyEnvIsSet,
-    width: io.termWidth ?? 80,
+    width: () => (typeof io.termWidth === 'function' ? io.termWidth() : io.termWidth) ?? 80,
     notifySignals: io.notifySignals,
   });
   if (!result.err) return 0;
   if (errorsIs(result.err, ErrCanceled)) return 1;
   const verboseOpt = root.options.find((o) => o.key === 'verbose');
   const verbose = verboseOpt ? result.store.state(verboseOpt).value === true : false;
-  const styles = makeStyles(io.stdoutIsTTY ?? false, io.env);
+  const isTTY = typeof io.stdoutIsTTY === 'function' ? io.stdoutIsTTY() : (io.stdoutIsTTY ?? false);
+  const styles = makeStyles(isTTY, io.env);
   io.stderr.write(formatError(result.err, { verbose, styles }) + '\n');
   return 1;
 }

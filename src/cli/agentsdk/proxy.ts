@@ -2,7 +2,6 @@
 // targets, HTTPS_PROXY/https_proxy for https, NO_PROXY/no_proxy (`*`, domains and their subdomains,
 // `.domain`, `*.domain`, IPs, CIDRs, optional :port), never for localhost or loopback IPs, and
 // HTTP_PROXY ignored under CGI (REQUEST_METHOD set).
-import { isIP } from 'node:net';
 import { parseURL, quote, type GoURL } from '../../go/index.ts';
 
 export type ProxyChoice = { proxy?: GoURL } | { error: string };
@@ -13,6 +12,25 @@ function getEnvAny(env: Record<string, string | undefined>, ...names: string[]):
     if (v !== undefined && v !== '') return v;
   }
   return '';
+}
+
+const V4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** Go net.ParseIP's syntax check (4 = IPv4, 6 = IPv6, 0 = neither); no zones, like ParseIP. */
+function isIP(s: string): 0 | 4 | 6 {
+  if (V4.test(s)) return 4;
+  if (!/^[0-9a-fA-F:.]+$/.test(s) || !s.includes(':')) return 0;
+  const m = /^(.*?)(?::((?:\d+\.){3}\d+))?$/.exec(s)!;
+  if (m[2] !== undefined && !V4.test(m[2])) return 0;
+  const head = m[2] !== undefined ? m[1] : s;
+  const groupsNeeded = m[2] !== undefined ? 6 : 8;
+  const dbl = head.split('::');
+  if (dbl.length > 2) return 0;
+  const parts = (x: string) => (x === '' ? [] : x.split(':'));
+  const groups = dbl.length === 2 ? [...parts(dbl[0]), ...parts(dbl[1])] : parts(head);
+  if (!groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return 0;
+  if (dbl.length === 2 ? groups.length >= groupsNeeded : groups.length !== groupsNeeded) return 0;
+  return 6;
 }
 
 /** IPv4/IPv6 text to a byte array (IPv4 as 4 bytes; IPv4-mapped IPv6 folded to 4 bytes). */

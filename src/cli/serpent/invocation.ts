@@ -47,7 +47,8 @@ export interface InvokeParams {
   signal?: AbortSignal;
   revision: Revision;
   emptyEnvIsSet: boolean;
-  width: number;
+  /** Help width, asked only when help is rendered. */
+  width: () => number;
   notifySignals?: () => SignalContext;
 }
 
@@ -63,7 +64,7 @@ function toFlag(o: OptionDef): Flag {
 }
 
 /** coder's helpFn: help on stdout, or `unrecognized subcommand` when positional words are left. */
-function helpFn(inv: Invocation, width: number): GoError | undefined {
+function helpFn(inv: Invocation, width: () => number): GoError | undefined {
   if (inv.args.length > 0) {
     const words = inv.args.join(' ');
     if (!/<.+>/.test(inv.command.use)) {
@@ -71,7 +72,7 @@ function helpFn(inv: Invocation, width: number): GoError | undefined {
     }
     return new TextError(`unrecognized subcommand ${quote(words)}`);
   }
-  inv.stdout.write(renderHelp(inv.command, width));
+  inv.stdout.write(renderHelp(inv.command, width()));
   return undefined;
 }
 

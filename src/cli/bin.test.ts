@@ -1,0 +1,124 @@
+// Child-process tests of bin/coder: builds dist/coder.mjs from src/cli/main.ts (the same esbuild entry as
+// scripts/build.mjs, written atomically), then checks exit codes, stdout bytes, and stop signals while the
+// handler waits on a request (§1.1): first signal → `context canceled`, exit 1; further ones swallowed.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STOP_SIGNALS, notifySignals } from './signals.ts';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = join(repo, 'bin/coder');
+const HEADER = 'Encountered an error running "coder external-auth access-token", see "coder external-auth access-token --help" for more information\nerror: ';
+
+beforeAll(async () => {
+  mkdirSync(join(repo, 'dist'), { recursive: true });
+  const tmp = join(repo, 'dist', `coder.mjs.${process.pid}.tmp`);
+  await build({ entryPoints: [join(repo, 'src/cli/main.ts')], outfile: tmp, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+  renameSync(tmp, join(repo, 'dist/coder.mjs'));
+});
+
+interface Proc {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<Proc>((r) => child.on('close', (code, signal) => r({ code, signal, stdout, stderr })));
+  return { child, done };
+}
+
+describe('bin/coder', () => {
+  it('--help: golden bytes on stdout, exit 0', async () => {
+    const r = await start(['external-auth', 'access-token', '--help']).done;
+    expect(r).toEqual({ code: 0, signal: null, stdout: readFileSync(join(repo, 'fixtures/golden/coder_external-auth_access-token_--help.pr24325.golden'), 'utf8'), stderr: '' });
+  });
+
+  it('exit 1 with the formatted error; exit 2 for an unknown CODER_REFERENCE_REVISION', async () => {
+    expect(await start(['external-auth', 'access-token']).done).toEqual({ code: 1, signal: null, stdout: '', stderr: HEADER + 'wanted 1 args but got 0 []\n' });
+    const r = await start(['external-auth', 'access-token', 'x'], { CODER_REFERENCE_REVISION: 'nope' }).done;
+    expect([r.code, r.stdout]).toEqual([2, '']);
+  });
+
+  describe('stop signals while the GET is in flight', () => {
+    let server: Server;
+    let origin = '';
+    const arrived: (() => void)[] = [];
+    const held: (() => void)[] = [];
+    beforeAll(async () => {
+      // Requests to coderd hang forever; metadata requests (absolute-form, via HTTP_PROXY = this server)
+      // are held until the test releases them, then answered.
+      server = createServer((req, res) => {
+        arrived.shift()?.();
+        if (req.url!.startsWith('http://169.254.169.254/')) held.push(() => res.end(req.url!.endsWith('/token') ? 'imds' : 'x'));
+        else if (req.method === 'POST') res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"session_token":"S"}');
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    });
+    afterAll(async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    });
+
+    it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s cancels the request context: exit 1, context canceled', async (sig) => {
+      const got = new Promise<void>((r) => arrived.push(r));
+      const p = start(['external-auth', 'access-token', 'github'], { CODER_AGENT_URL: origin, CODER_AGENT_TOKEN: 't' });
+      await got;
+      p.child.kill(sig);
+      const r = await p.done;
+      expect(r).toEqual({
+        code: 1,
+        signal: null,
+        stdout: '',
+        stderr: HEADER + `get external auth token: execute request: Get "${origin}/api/v2/workspaceagents/me/external-auth?id=github&match=": context canceled\n`,
+      });
+    });
+
+    it('signals during an exchange are swallowed; the exchange finishes, then the GET fails canceled', async () => {
+      const got = new Promise<void>((r) => arrived.push(r));
+      const p = start(['external-auth', 'access-token', 'github'], { CODER_AGENT_URL: origin, CODER_AGENT_AUTH: 'aws-instance-identity', HTTP_PROXY: origin });
+      await got;
+      p.child.kill('SIGINT');
+      await new Promise((r) => setTimeout(r, 100));
+      p.child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 100));
+      // Release the token PUT, then signature and document as they arrive.
+      for (let i = 0; i < 3; i++) {
+        while (held.length === 0) await new Promise((r) => setTimeout(r, 10));
+        held.shift()!();
+      }
+      const r = await p.done;
+      expect(r).toEqual({
+        code: 1,
+        signal: null,
+        stdout: '',
+        stderr: HEADER + `get external auth token: execute request: Get "${origin}/api/v2/workspaceagents/me/external-auth?id=github&match=": context canceled\n`,
+      });
+    });
+  });
+});
+
+describe('notifySignals', () => {
+  it('installs listeners only until stop()', () => {
+    const before = STOP_SIGNALS.map((s) => process.listenerCount(s));
+    const ctx = notifySignals();
+    expect(STOP_SIGNALS.map((s) => process.listenerCount(s))).toEqual(before.map((n) => n + 1));
+    process.emit('SIGINT', 'SIGINT');
+    process.emit('SIGINT', 'SIGINT');
+    expect(ctx.signal.aborted).toBe(true);
+    expect((ctx.signal.reason as Error).message).toBe('context canceled');
+    ctx.stop();
+    expect(STOP_SIGNALS.map((s) => process.listenerCount(s))).toEqual(before);
+  });
+});
