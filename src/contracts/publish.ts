@@ -34,7 +34,8 @@ export async function readGitFacts(cwd: string): Promise<GitFacts> {
   const git = async (...args: string[]) => {
     const r = await execa('git', args, { cwd, reject: false });
     if (r.exitCode !== 0) {
-      throw new PublishConfigError(`cannot read git ${args.join(' ')} in ${cwd}: ${String(r.stderr).trim() || `exit ${r.exitCode}`}`);
+      const why = String(r.stderr ?? '').trim() || (r.exitCode === undefined ? r.shortMessage : `exit ${r.exitCode}`);
+      throw new PublishConfigError(`cannot read git ${args.join(' ')} in ${cwd}: ${why}`);
     }
     return String(r.stdout).trim();
   };
