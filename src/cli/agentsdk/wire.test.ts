@@ -154,6 +154,14 @@ describe('transport errors (Go url.Error texts)', () => {
     const r = await runCli(['--agent-url', 'http://127.0.0.1:9', '--agent-token', 't', 'external-auth', 'access-token', 'github']);
     expect(r).toEqual({ code: 1, stdout: '', stderr: H + 'Get "http://127.0.0.1:9/api/v2/workspaceagents/me/external-auth?id=github&match=": dial tcp 127.0.0.1:9: connect: connection refused\n' });
   });
+  it('GCP metadata: connection refused is retried 6 times, then wrapped', async () => {
+    const sleeps: number[] = [];
+    const c = createAgentClient({ agentURL: 'http://127.0.0.1:9', auth: 'google-instance-identity', env: { GCE_METADATA_HOST: '127.0.0.1:9' }, backoff: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.25 } });
+    const err = await c.refreshToken().catch((e: Error) => e.message);
+    expect(sleeps).toEqual([25, 50, 100, 200, 400]);
+    expect(err).toBe('get metadata identity: Get "http://127.0.0.1:9/computeMetadata/v1/instance/service-accounts/default/identity?audience=coder&format=full": dial tcp 127.0.0.1:9: connect: connection refused');
+  });
+
   it('proxy refused: proxyconnect', async () => {
     const err = await roundTrip({ method: 'GET', url: url('http://169.254.169.254/x'), env: { HTTP_PROXY: 'http://127.0.0.1:9' } }).catch((e: Error) => e.message);
     expect(err).toBe('Get "http://169.254.169.254/x": proxyconnect tcp: dial tcp 127.0.0.1:9: connect: connection refused');

@@ -127,7 +127,8 @@ async function hop(method: string, url: GoURL, headers: [string, string][], user
   const lines: string[] = ['Host', latin1(url.host), 'User-Agent', latin1(userAgent)];
   if (body !== undefined || method === 'POST' || method === 'PUT' || method === 'PATCH') lines.push('Content-Length', String(body?.length ?? 0));
   const sorted = [...headers].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  for (const [k, v] of sorted) lines.push(k, latin1(v));
+  // Go's Header.write trims leading/trailing space and tab of every value (textproto.TrimString).
+  for (const [k, v] of sorted) lines.push(k, latin1(v.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')));
   const pa = proxy && !https ? basicAuth(proxy) : undefined;
   if (pa) lines.push('Proxy-Authorization', pa);
   lines.push('Accept-Encoding', 'gzip');
@@ -215,6 +216,14 @@ async function hop(method: string, url: GoURL, headers: [string, string][], user
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+/** net/http stripPassword: the URL text of a *url.Error with a set password replaced by `***`. */
+export function redactedURL(url: GoURL): string {
+  const text = url.toString();
+  if (!url.user || url.user.password === undefined) return text;
+  const at = text.indexOf('@', text.indexOf('//') + 2);
+  return text.slice(0, text.indexOf('//') + 2) + `${url.user.username}:***` + text.slice(at);
+}
+
 /** http.Client.Do: validates, sends, follows up to 10 redirects; failures are *url.Error. */
 export async function roundTrip(r: GoRequest): Promise<GoResponse> {
   let method = r.method;
@@ -223,7 +232,7 @@ export async function roundTrip(r: GoRequest): Promise<GoResponse> {
   const headers = (r.headers ?? []).map(([k, v]) => [canonicalHeaderKey(k), v] as [string, string]);
   for (let redirects = 0; ; redirects++) {
     const urlText = url.toString();
-    const fail = (cause: GoError) => new URLError(method, urlText, cause);
+    const fail = (cause: GoError) => new URLError(method, redactedURL(url), cause);
     if (url.scheme !== 'http' && url.scheme !== 'https') throw fail(new TextError(`unsupported protocol scheme ${quote(url.scheme)}`));
     if (url.host === '') throw fail(new TextError('http: no Host in request URL'));
     for (const [k, v] of headers) if (!validHeaderValue(v)) throw fail(new TextError(`net/http: invalid header field value for ${quote(k)}`));
