@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { serveCommand } from '../sim/index.ts';
 import { cli, type CliDeps } from './cli.ts';
 import { contractOperations } from './contract.ts';
 import type { StartSimulator } from './run-case.ts';
@@ -22,7 +23,7 @@ const counting: StartSimulator = (o) => {
   starts++;
   return real(o);
 };
-const deps: CliDeps = { startSimulator: counting, contract: contractOperations };
+const deps: CliDeps = { startSimulator: counting, contract: contractOperations, serve: (argv, io) => serveCommand(argv, io) };
 
 async function run(argv: string[], env: Record<string, string | undefined> = { PATH: process.env.PATH }, signal?: AbortSignal) {
   let stdout = '';
@@ -38,6 +39,8 @@ describe('coder-conformance commands', () => {
     expect((await run(['help'])).stdout).toContain('Usage: coder-conformance <command> [options]');
     expect((await run(['run', '--help'])).stdout).toContain('--bin-env KEY=VALUE');
     expect(await run(['frobnicate'])).toMatchObject({ code: 2, stdout: '' });
+    const serve = await run(['serve', '--help']);
+    expect([serve.code, serve.stdout.startsWith('usage: coder-conformance serve --scenario NAME')]).toEqual([0, true]);
     const list = await run(['list', '--profile', 'pre-agent-name', '--filter', 'aws/multi-agent/*']);
     expect(list).toEqual({ code: 0, stdout: 'aws/multi-agent/pre-newest-wins\tcore\tBefore #24325 the newest agent (beta) is chosen\n', stderr: '' });
   });
