@@ -79,6 +79,12 @@ describe('access-token output', () => {
     });
   });
 
+  it('a missing or null expires_at prints the zero time (pr26883)', async () => {
+    msw.use(http.get(EA, () => json({ access_token: 'a', expires_at: null })));
+    const r = await runCli([...base, 'github', '--output', 'json'], { CODER_REFERENCE_REVISION: 'pr26883' });
+    expect(r.stdout).toContain('\n  "expires_at": "0001-01-01T00:00:00Z",\n');
+  });
+
   it('--output JSON (other case) is accepted but prints text (§1.1)', async () => {
     msw.use(http.get(EA, () => json({ access_token: 'tok' })));
     expect(await runCli([...base, 'github', '--output', 'JSON'], { CODER_REFERENCE_REVISION: 'pr26883' })).toEqual({ code: 0, stdout: 'tok', stderr: '' });

@@ -10,7 +10,8 @@ import { roundTrip } from './wire.ts';
 export const AWS_IMDS = 'http://169.254.169.254';
 
 export interface ExchangeOptions {
-  agentURL: GoURL;
+  /** The agent URL (coderd), parsed with Go's url.Parse when given as text. */
+  agentURL: GoURL | string;
   agentName?: string;
   env: Record<string, string | undefined>;
   signal?: AbortSignal;

@@ -1,7 +1,7 @@
 // codersdk.Client requests to coderd for the agent: the path joined onto the agent URL with
 // URL.Parse, RequestWithoutSessionToken POSTs (json.Encoder SetEscapeHTML(false) + "\n",
 // Content-Type: application/json) and the AuthenticateResponse decode of the exchanges.
-import { jsonEncode, type GoURL } from '../../go/index.ts';
+import { jsonEncode, parseURL, type GoURL } from '../../go/index.ts';
 import type { components } from '../../generated/openapi.ts';
 import { GoError, TextError, WrapError } from '../errors/model.ts';
 import { AUTHENTICATE_RESPONSE_SCHEMA, decodeInto } from './decode.ts';
@@ -10,8 +10,13 @@ import { roundTrip, type GoResponse } from './wire.ts';
 
 export type AuthenticateResponse = components['schemas']['AuthenticateResponse'];
 
-/** serverURL.Parse(path); a bad path is `parse url: <err>` like codersdk. */
-export function joinPath(base: GoURL, path: string): GoURL {
+/** serverURL.Parse(path); a bad path is `parse url: <err>` like codersdk. A string base is parsed first. */
+export function joinPath(base: GoURL | string, path: string): GoURL {
+  if (typeof base === 'string') {
+    const r = parseURL(base);
+    if (!r.ok) throw new TextError(r.error);
+    base = r.url;
+  }
   try {
     return base.parseRef(path);
   } catch (e) {
@@ -27,7 +32,7 @@ export function goStruct(fields: [string, string, 'omitempty'?][]): Map<string, 
 }
 
 export async function postWithoutSessionToken(
-  agentURL: GoURL,
+  agentURL: GoURL | string,
   path: string,
   body: Map<string, string>,
   env: Record<string, string | undefined>,

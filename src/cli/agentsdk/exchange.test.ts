@@ -140,6 +140,23 @@ describe('Google', () => {
   });
 });
 
+describe('externalAuth request', () => {
+  it('adds listen=true only when asked (the CLI never does); match stays present and empty', async () => {
+    msw.use(http.get(`${AGENT}/api/v2/workspaceagents/me/external-auth`, () => json({ access_token: 'x' })));
+    const c = createAgentClient({ agentURL: AGENT, auth: 'token', token: 't', env: {} });
+    await c.externalAuth({ id: 'github', listen: true });
+    await c.externalAuth({ id: 'github', match: 'https://github.com/a b' });
+    expect(msw.requests.map((r) => new URL(r.url).search)).toEqual(['?id=github&listen=true&match=', '?id=github&match=https%3A%2F%2Fgithub.com%2Fa+b']);
+  });
+
+  it('the CLI sends a whitespace-only --agent-name untrimmed (§8.7)', async () => {
+    msw.use(...aws(), session('aws-instance-identity'), http.get(`${AGENT}/api/v2/workspaceagents/me/external-auth`, () => json({ access_token: 'x' })));
+    const r = await runCli(['external-auth', 'access-token', 'github', '--agent-name', ' \t'], { CODER_AGENT_URL: AGENT, CODER_AGENT_AUTH: 'aws-instance-identity' });
+    expect(r.stdout).toBe('x');
+    expect(msw.requests[3].body).toMatch(/,"agent_name":" \\t"}\n$/);
+  });
+});
+
 describe('instance identity in external-auth (§3.4, §8.10)', () => {
   const EA = `${AGENT}/api/v2/workspaceagents/me/external-auth`;
   const unauthorized = http.get(EA, ({ request }) =>
