@@ -18,8 +18,10 @@ const entries = [
       setup(b) {
         b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async ({ path: file }) => {
           const { readFile } = await import('node:fs/promises');
-          const { relative, resolve } = await import('node:path');
-          const rel = relative(resolve('dist'), file).split('\\').join('/');
+          const { relative } = await import('node:path');
+          const { fileURLToPath } = await import('node:url');
+          const dist = fileURLToPath(new URL('../dist', import.meta.url));
+          const rel = relative(dist, file).split('\\').join('/');
           const src = await readFile(file, 'utf8');
           return { contents: src.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
         });
