@@ -52,7 +52,7 @@ describe('runProcess', () => {
   it('kills the whole process tree on timeout', async () => {
     const pidFile = join(dir, 'grandchild.pid');
     const p = script('hang.js', `const c = require('node:child_process').spawn('sleep', ['300'], { stdio: 'ignore' }); require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); process.stdout.write('started'); setInterval(() => {}, 1000);`);
-    const r = await runProcess({ ...base, file: p, args: [], timeoutMs: 1500 });
+    const r = await runProcess({ ...base, file: p, args: [], timeoutMs: 5000 });
     expect(r.timedOut).toBe(true);
     expect(r.stdout).toBe('started');
     const grandchild = Number(readFileSync(pidFile, 'utf8'));
