@@ -118,6 +118,17 @@ describe('proxies (Go ProxyFromEnvironment)', () => {
     expect(coderd.seen[0].body).toBe('{"signature":"value","document":"value"}\n');
   });
 
+  it('proxy credentials go in Proxy-Authorization after Accept-Encoding (Go sorts the transport extras)', async () => {
+    const proxy = await serve(() => ({ body: 'ok' }));
+    await roundTrip({ method: 'GET', url: url('http://169.254.169.254/x'), env: { http_proxy: proxy.origin.replace('http://', 'http://u:p@') } });
+    expect(pairs(proxy.seen[0].rawHeaders)).toEqual([
+      ['Host', '169.254.169.254'],
+      ['User-Agent', 'Go-http-client/1.1'],
+      ['Accept-Encoding', 'gzip'],
+      ['Proxy-Authorization', 'Basic ' + Buffer.from('u:p').toString('base64')],
+    ]);
+  });
+
   it('NO_PROXY rules', () => {
     expect(useProxy('169.254.169.254', '80', '')).toBe(true);
     expect(useProxy('localhost', '80', '')).toBe(false);

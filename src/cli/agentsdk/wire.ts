@@ -100,6 +100,9 @@ async function tunnel(proxy: GoURL, host: string, port: string, servername: stri
   if (pa) headers.push('Proxy-Authorization', pa);
   return new Promise((resolve, reject) => {
     const req = http.request({ host: proxy.hostname(), port: proxy.port() || 80, method: 'CONNECT', path: target, headers, agent: false, signal });
+    req.on('socket', (sock: Socket) => {
+      if (sock.constructor.name !== 'MockHttpSocket') stripConnectionHeader(sock);
+    });
     req.on('connect', (res: IncomingMessage, sock: Socket) => {
       if (res.statusCode !== 200) {
         sock.destroy();
@@ -129,9 +132,10 @@ async function hop(method: string, url: GoURL, headers: [string, string][], user
   const sorted = [...headers].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   // Go's Header.write trims leading/trailing space and tab of every value (textproto.TrimString).
   for (const [k, v] of sorted) lines.push(k, latin1(v.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')));
+  // Transport extra headers, written last and sorted: Accept-Encoding, then Proxy-Authorization.
+  lines.push('Accept-Encoding', 'gzip');
   const pa = proxy && !https ? basicAuth(proxy) : undefined;
   if (pa) lines.push('Proxy-Authorization', pa);
-  lines.push('Accept-Encoding', 'gzip');
 
   const dial: DialInfo = { host: proxy && !https ? proxy.hostname() : host, port: proxy && !https ? proxy.port() || '80' : port, viaProxy: !!proxy, requestSent: false };
   let tunnelSock: Socket | undefined;
