@@ -45,13 +45,21 @@ function termWidth(): number | undefined {
   return undefined;
 }
 
-const code = await run({
-  argv: process.argv.slice(2),
-  env: process.env,
-  stdout: fdWriter(1),
-  stderr: fdWriter(2),
-  stdoutIsTTY: () => tty().isatty(1),
-  termWidth,
-  notifySignals,
-});
+const stderr = fdWriter(2);
+let code: number;
+try {
+  code = await run({
+    argv: process.argv.slice(2),
+    env: process.env,
+    stdout: fdWriter(1),
+    stderr,
+    stdoutIsTTY: () => tty().isatty(1),
+    termWidth,
+    notifySignals,
+  });
+} catch (e) {
+  // A bug in the reference CLI, not an upstream behaviour: say so plainly, exit 2 (like a usage error).
+  stderr.write(`coder-reference: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  code = 2;
+}
 process.exit(code);
