@@ -9,7 +9,7 @@ import { renderHelp } from './render.ts';
 import { buildTree } from '../serpent/tree.ts';
 
 const word = fc.stringMatching(/^[a-zA-Z0-9.,:()"'$#-]{1,14}$/);
-const text = fc.array(fc.tuple(word, fc.constantFrom(' ', ' ', ' ', '\n')), { maxLength: 60 }).map((xs) => xs.map(([w, s]) => w + s).join('').trimEnd());
+const text = fc.array(fc.tuple(word, fc.constantFrom(' ', ' ', '   ', '\n', ' \n')), { maxLength: 60 }).map((xs) => xs.map(([w, s]) => w + s).join('').trimEnd());
 
 describe('wrapString (go-wordwrap)', () => {
   it('no line is longer than the limit unless it is a single word (limit ≥ 2)', () => {
@@ -36,7 +36,8 @@ describe('wrapString (go-wordwrap)', () => {
     expect(wrapString('a  b', 80)).toBe('a  b');
     expect(wrapString('  - x', 80)).toBe('  - x');
     expect(wrapString('abc      ', 5)).toBe('abc');
-    expect(wrapString('abc      \nx', 5)).toBe('abc      \nx');
+    expect(wrapString('abc      \nx', 5)).toBe('abc\nx');
+    expect(wrapString('abc \nx', 5)).toBe('abc \nx');
     expect(wrapString('a\u00a0b c', 3)).toBe('a\u00a0b\nc');
     // go-wordwrap only breaks before words shorter than the limit: with limit 1 nothing ever breaks.
     expect(wrapString(', -', 1)).toBe(', -');

@@ -1,6 +1,7 @@
 // Word wrapping as mitchellh/go-wordwrap WrapString does it (used by coder's help renderer):
 // break at Unicode white space (not NBSP) when a line would exceed `lim` runes, drop the spaces at a
-// break, keep existing newlines, never split a word (a word of lim runes or more stays whole).
+// break (and trailing spaces that would pass the limit), keep existing newlines, never split a word
+// (a word of lim runes or more stays whole). Lengths count runes (go-wordwrap v1.0.1).
 import { isSpace } from '../../go/index.ts';
 
 const NBSP = 0xa0;
@@ -15,7 +16,9 @@ export function wrapString(s: string, lim: number): string {
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
     if (ch === '\n') {
-      out += space + word + ch;
+      // Spaces with no word after them are dropped at a newline when they would pass the limit.
+      if (word.length > 0 || current + spaceLen <= lim) out += space + word;
+      out += ch;
       space = '';
       spaceLen = 0;
       word = '';
