@@ -1,7 +1,7 @@
 // The coder-conformance command in-process against the real simulator, driving the minimal
 // alternative implementation in fixtures/: exit codes, set-up errors before any case runs,
 // known failures, the partial-run guard and report files.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,12 +109,13 @@ describe('coder-conformance run against a minimal implementation', () => {
   });
   it("--update-goldens writes a missing or stale golden from the binary's stdout", async () => {
     const cases = mkdtempSync(join(dir, 'cases-'));
-    writeFileSync(join(cases, 'g.yaml'), 'id: g/one\ntitle: t\nlevel: core\nrevisions: [pr24325]\nscenario: external-auth\nargs: [external-auth, access-token, github]\nexpect: { exit: 0, stdout_golden: one.golden }\n');
-    expect((await run(['run', '--bin', MINI, '--cases', cases])).stderr).toMatch(/g\.yaml: case "g\/one": field \/expect\/stdout_golden: file not found: /);
+    mkdirSync(join(cases, 'g'));
+    writeFileSync(join(cases, 'g', 'one.yaml'), 'id: g/one\ntitle: t\nlevel: core\nrevisions: [pr24325]\nscenario: external-auth\nargs: [external-auth, access-token, github]\nexpect: { exit: 0, stdout_golden: one.golden }\n');
+    expect((await run(['run', '--bin', MINI, '--cases', cases])).stderr).toMatch(/g\/one\.yaml: case "g\/one": field \/expect\/stdout_golden: file not found: /);
     const r = await run(['run', '--bin', MINI, '--cases', cases, '--update-goldens', '--reporter', 'json']);
     expect(r.code).toBe(0);
-    expect(readFileSync(join(cases, 'one.golden'), 'utf8')).toBe('gho_conformanceToken0001');
-    writeFileSync(join(cases, 'one.golden'), 'stale');
+    expect(readFileSync(join(cases, 'g', 'one.golden'), 'utf8')).toBe('gho_conformanceToken0001');
+    writeFileSync(join(cases, 'g', 'one.golden'), 'stale');
     expect((await run(['run', '--bin', MINI, '--cases', cases])).code).toBe(1);
   });
   it('partial-run guard: cases that did not run make the run exit 2', async () => {

@@ -1,13 +1,22 @@
 // Loading cases: the real suite validates against the published schema, and bad files get
 // errors that name the file, the case and the field.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCaseFile, loadCases } from './load-cases.ts';
+import { parse as parseYaml } from 'yaml';
+import { idFromPath, loadCaseFile, loadCases } from './load-cases.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'runner-cases-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes `text` at `rel` under `root`, creating folders. */
+function put(root: string, rel: string, text: string): string {
+  const p = join(root, rel);
+  mkdirSync(dirname(p), { recursive: true });
+  writeFileSync(p, text);
+  return p;
+}
 
 function file(name: string, text: string): string {
   const p = join(dir, name);
@@ -64,8 +73,42 @@ cases:
   });
   it('rejects duplicate ids across files', () => {
     const d = mkdtempSync(join(dir, 'dup-'));
-    writeFileSync(join(d, 'a.yaml'), GOOD);
-    writeFileSync(join(d, 'b.yaml'), GOOD);
-    expect(() => loadCases(d)).toThrow(/b\.yaml: case "a\/b": field \/id: duplicate id \(also in .*a\.yaml\)/);
+    put(d, 'a/b.yaml', GOOD);
+    put(d, 'b.yaml', `cases:\n  - ${JSON.stringify(parseYaml(GOOD))}\n`);
+    expect(() => loadCases(d)).toThrow(/b\.yaml: case "a\/b": field \/id: duplicate id \(also in .*a\/b\.yaml\)/);
+    const e = mkdtempSync(join(dir, 'dup-'));
+    put(e, 'a/b.yaml', GOOD);
+    put(e, 'a/b.yml', GOOD);
+    expect(() => loadCases(e)).toThrow(/b\.yml: case "a\/b": field \/id: duplicate id \(also in .*a\/b\.yaml\)/);
+  });
+});
+
+describe('a one-case file is named after its id', () => {
+  it('loads cases at <id>.yaml or <id>.yml, at any depth, and defaults+cases files with any ids', () => {
+    const d = mkdtempSync(join(dir, 'layout-'));
+    put(d, 'a/b.yaml', GOOD);
+    put(d, 'top.yml', GOOD.replace('id: a/b', 'id: top'));
+    put(d, 'x/y/z/deep.yaml', GOOD.replace('id: a/b', 'id: x/y/z/deep'));
+    put(d, 'group/mine.yaml', `defaults: { level: core, revisions: [pr24325], scenario: s, args: [], expect: { exit: 0 } }
+cases:
+  - { id: anything/one, title: t }
+  - { id: other, title: t }
+`);
+    expect(loadCases(d).map((c) => c.id)).toEqual(['a/b', 'anything/one', 'other', 'top', 'x/y/z/deep']);
+  });
+  it('names the file, the id and the path when they differ', () => {
+    const d = mkdtempSync(join(dir, 'layout-'));
+    put(d, 'a/c.yaml', GOOD);
+    expect(() => loadCases(d)).toThrow(/a\/c\.yaml: case "a\/b": field \/id: id "a\/b" does not match the file's path under the cases folder, "a\/c" \(a one-case file must be named <id>\.yaml\)/);
+    const flat = mkdtempSync(join(dir, 'layout-'));
+    put(flat, 'b.yaml', GOOD);
+    expect(() => loadCases(flat)).toThrow(/b\.yaml: case "a\/b": field \/id: id "a\/b" does not match the file's path under the cases folder, "b"/);
+  });
+  it('is checked by loadCases (which knows the folder) and by loadCaseFile given a root', () => {
+    const d = mkdtempSync(join(dir, 'layout-'));
+    const p = put(d, 'a/c.yaml', GOOD);
+    expect(loadCaseFile(p).map((c) => c.id)).toEqual(['a/b']);
+    expect(() => loadCaseFile(p, { root: d })).toThrow(/field \/id: id "a\/b" does not match .* "a\/c"/);
+    expect(idFromPath(d, join(d, 'aws', 'multi-agent', 'no-name.yaml'))).toBe('aws/multi-agent/no-name');
   });
 });

@@ -1,7 +1,9 @@
 // Loads conformance cases from YAML files, merges per-file defaults and validates every case
 // against conformance/case.schema.json. Errors name the file, the case and the field.
+// A file holding one case lives at <id>.yaml under the cases folder (case id `aws/name/flag` is
+// aws/name/flag.yaml); a file with `defaults:` + `cases:` may hold any ids.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
 import { packageRoot, paths } from './root.ts';
@@ -75,6 +77,16 @@ function listYaml(dir: string): string[] {
 export interface LoadOptions {
   /** Do not require golden files to exist (they are about to be written). */
   allowMissingGoldens?: boolean;
+  /**
+   * The cases folder the file belongs to. When given, a one-case file must sit at `<id>.yaml`
+   * (or `.yml`) under it. Files with `defaults:` + `cases:` are not checked.
+   */
+  root?: string;
+}
+
+/** The id a one-case file at `abs` must have: its path under `root`, `/`-separated, without `.yaml`/`.yml`. */
+export function idFromPath(root: string, abs: string): string {
+  return relative(resolve(root), abs).split(sep).join('/').replace(/\.ya?ml$/, '');
 }
 
 /** Parses one case file; returns its cases with `file` set. */
@@ -90,12 +102,14 @@ export function loadCaseFile(file: string, options: LoadOptions = {}): Case[] {
   const { file: validateFile, kase: validateCase } = getValidators();
   let raw: Record<string, unknown>[];
   let defaults: Record<string, unknown> = {};
+  let pathId: string | undefined;
   if (isPlainObject(doc) && 'cases' in doc) {
     if (!validateFile(doc)) throw new CaseLoadError(`${shown}: ${describeSchemaErrors(validateFile.errors)}`);
     defaults = (doc.defaults as Record<string, unknown> | undefined) ?? {};
     raw = doc.cases as Record<string, unknown>[];
   } else if (isPlainObject(doc)) {
     raw = [doc];
+    if (options.root !== undefined) pathId = idFromPath(options.root, abs);
   } else {
     throw new CaseLoadError(`${shown}: expected a case (a YAML mapping) or a mapping with "cases", got ${doc === null ? 'an empty file' : typeof doc}`);
   }
@@ -104,6 +118,11 @@ export function loadCaseFile(file: string, options: LoadOptions = {}): Case[] {
     const label = typeof merged.id === 'string' ? `case "${merged.id}"` : `case #${i + 1}`;
     if (!validateCase(merged)) {
       throw new CaseLoadError(`${shown}: ${label}: ${describeSchemaErrors(validateCase.errors)}`);
+    }
+    if (pathId !== undefined && merged.id !== pathId) {
+      throw new CaseLoadError(
+        `${shown}: ${label}: field /id: id ${JSON.stringify(merged.id)} does not match the file's path under the cases folder, ${JSON.stringify(pathId)} (a one-case file must be named <id>.yaml)`,
+      );
     }
     const kase = { env: {}, ...merged, file: abs } as unknown as Case;
     for (const re of kase.expect.stderr_matches ?? []) {
@@ -127,13 +146,13 @@ export function goldenPath(kase: Case): string {
   return resolve(dirname(kase.file), kase.expect.stdout_golden!);
 }
 
-/** Loads every case under `dir` (default conformance/cases), rejecting duplicate ids. */
+/** Loads every case under `dir` (default conformance/cases), rejecting duplicate ids and one-case files not named `<id>.yaml`. */
 export function loadCases(dir: string = paths.casesDir(), options: LoadOptions = {}): Case[] {
   if (!existsSync(dir)) throw new CaseLoadError(`cases directory not found: ${dir}`);
   const cases: Case[] = [];
   const seen = new Map<string, string>();
   for (const file of listYaml(dir)) {
-    for (const c of loadCaseFile(file, options)) {
+    for (const c of loadCaseFile(file, { ...options, root: dir })) {
       const prev = seen.get(c.id);
       if (prev) {
         throw new CaseLoadError(`${relative(packageRoot(), c.file)}: case "${c.id}": field /id: duplicate id (also in ${relative(packageRoot(), prev)})`);
