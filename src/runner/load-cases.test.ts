@@ -2,10 +2,11 @@
 // errors that name the file, the case and the field.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { idFromPath, loadCaseFile, loadCases } from './load-cases.ts';
+import { paths } from './root.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'runner-cases-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,6 +40,10 @@ describe('the conformance suite', () => {
     expect(cases.length).toBeGreaterThanOrEqual(80);
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
     for (const c of cases.filter((x) => x.level === 'strict')) expect(c.strict_reason, c.id).toBeTruthy();
+  });
+  it('keeps one case per file, at cases/<id>.yaml', () => {
+    const casesDir = paths.casesDir();
+    for (const c of cases) expect(relative(casesDir, c.file).split(sep).join('/'), c.id).toBe(`${c.id}.yaml`);
   });
   it('covers every profile, both levels and the three clouds', () => {
     for (const p of ['pr24325', 'pr26883', 'pre-agent-name'] as const) expect(cases.filter((c) => c.revisions.includes(p)).length, p).toBeGreaterThan(40);
