@@ -1,12 +1,14 @@
 // Bundles the executables with esbuild.
 // The reference CLI (bin/coder) is bundled whole: no runtime dependencies, fast cold start.
 // The conformance tool (bin/coder-conformance) keeps its npm dependencies external.
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' };
 
 const entries = [
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/coder.mjs' },
+  // Code splitting: what only the command handler needs is a chunk loaded on first use.
+  { entryPoints: { coder: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/coder-[hash]' },
   {
     entryPoints: ['src/runner/main.ts'],
     outfile: 'dist/coder-conformance.mjs',
@@ -30,4 +32,11 @@ const entries = [
   },
 ];
 
-await Promise.all(entries.map((e) => build({ ...common, ...e })));
+/** Builds dist/ (also vitest's global setup, so tests never run a stale bundle). */
+export async function buildAll() {
+  await Promise.all(entries.map((e) => build({ ...common, ...e })));
+}
+
+// Run directly (`node scripts/build.mjs`, npm's build/prepare scripts): build now.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await buildAll();
+

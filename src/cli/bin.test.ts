@@ -1,25 +1,17 @@
-// Child-process tests of bin/coder: builds dist/coder.mjs from src/cli/main.ts (the same esbuild entry as
-// scripts/build.mjs, written atomically), then checks exit codes, stdout bytes, and stop signals while the
-// handler waits on a request (§1.1): first signal → `context canceled`, exit 1; further ones swallowed.
+// Child-process tests of bin/coder (dist/ is built once by vitest's global setup, scripts/build.mjs):
+// exit codes, stdout bytes, and stop signals while the handler waits on a request (§1.1):
+// first signal → `context canceled`, exit 1; further ones swallowed.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STOP_SIGNALS, notifySignals } from './signals.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = join(repo, 'bin/coder');
 const HEADER = 'Encountered an error running "coder external-auth access-token", see "coder external-auth access-token --help" for more information\nerror: ';
-
-beforeAll(async () => {
-  mkdirSync(join(repo, 'dist'), { recursive: true });
-  const tmp = join(repo, 'dist', `coder.mjs.${process.pid}.tmp`);
-  await build({ entryPoints: [join(repo, 'src/cli/main.ts')], outfile: tmp, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
-  renameSync(tmp, join(repo, 'dist/coder.mjs'));
-});
 
 interface Proc {
   code: number | null;

@@ -1,14 +1,17 @@
 // The reference CLI as a function: argv/env/stdout/stderr in, exit code out (never process.exit).
 // Resolves the revision, runs the serpent invocation, formats errors like coder's main (§5.1):
 // ErrCanceled → exit 1 silently; any other error → formatted text + "\n" on stderr, exit 1.
-import { accessTokenHandler } from './command.ts';
 import { errorsIs, ErrCanceled } from './errors/model.ts';
 import { formatError } from './errors/format.ts';
 import { makeStyles } from './errors/style.ts';
 import { resolveRevision, traitsOf } from './revision.ts';
 import { parseEnviron } from './serpent/env.ts';
 import { invoke, type SignalContext, type Writer } from './serpent/invocation.ts';
-import { buildTree } from './serpent/tree.ts';
+import { buildTree, type Handler } from './serpent/tree.ts';
+
+// The handler and everything it needs (agent SDK, JSON, gjson) load only when the command runs, so
+// help and flag errors start fast (bench/cold-start.bench.mjs).
+const accessTokenHandler: Handler = async (inv) => (await import('./command.ts')).accessTokenHandler(inv);
 
 export interface CliIO {
   argv: string[];
