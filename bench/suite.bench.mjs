@@ -2,12 +2,11 @@
 // only: simulators pre-started outside the timing, no per-case simulator, temp HOME, journal,
 // judging or report). Median of several runs per profile; prints both and the ratio.
 // Usage: npm run bench (after npm run build), or: node bench/run.mjs suite
-import { build } from 'esbuild';
 import { execa } from 'execa';
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleTs } from '../scripts/build.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,25 +14,7 @@ const jobs = availableParallelism();
 
 // Bundle src/runner/bare.ts (npm packages external), keeping each module's own import.meta.url.
 const outfile = path.join(root, 'node_modules', '.cache', 'runner', 'bare.mjs');
-await build({
-  entryPoints: [path.join(root, 'src/runner/bare.ts')],
-  outfile,
-  bundle: true,
-  packages: 'external',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-  plugins: [{
-    name: 'keep-module-urls',
-    setup(b) {
-      b.onLoad({ filter: /\.ts$/ }, async (args) => ({
-        contents: (await readFile(args.path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-        loader: 'ts',
-      }));
-    },
-  }],
-});
+await bundleTs(path.join(root, 'src/runner/bare.ts'), outfile);
 const { prepareBare, runBare } = await import(pathToFileURL(outfile).href);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

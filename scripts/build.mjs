@@ -1,35 +1,40 @@
-// Bundles the executables with esbuild.
-// The reference CLI (bin/coder) is bundled whole: no runtime dependencies, fast cold start.
-// The conformance tool (bin/coder-conformance) keeps its npm dependencies external.
-import { pathToFileURL } from 'node:url';
+// Bundles with esbuild: the two executables (`npm run build`), and TypeScript entries that plain
+// Node 20 cannot run (bundleTs: the Pact scripts, the bench's bare runner).
+// - bin/coder: the reference CLI, bundled whole (no runtime dependencies) and split so that help and
+//   flag errors never load the handler's code (fast cold start, bench/cold-start.bench.mjs).
+// - bin/coder-conformance and bundleTs outputs keep npm dependencies external.
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' };
 
+/**
+ * Modules find repo files (openapi.yaml, fixtures/) from import.meta.url: keep each bundled source
+ * module's own location. With `relativeTo`, the location is written relative to the output folder
+ * (so a built dist/ keeps working when the checkout moves); otherwise as an absolute file URL.
+ */
+function keepModuleUrls(relativeTo) {
+  return {
+    name: 'keep-module-urls',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, async ({ path: file }) => {
+        const src = await readFile(file, 'utf8');
+        const url = relativeTo
+          ? `new URL(${JSON.stringify(relative(relativeTo, file).split('\\').join('/'))}, import.meta.url).href`
+          : JSON.stringify(pathToFileURL(file).href);
+        return { contents: src.replaceAll('import.meta.url', url), loader: 'ts' };
+      });
+    },
+  };
+}
+
+const dist = fileURLToPath(new URL('../dist', import.meta.url));
+
 const entries = [
-  // Code splitting: what only the command handler needs is a chunk loaded on first use.
   { entryPoints: { coder: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/coder-[hash]' },
-  {
-    entryPoints: ['src/runner/main.ts'],
-    outfile: 'dist/coder-conformance.mjs',
-    packages: 'external',
-    // Modules find repo files (openapi.yaml, fixtures/) from import.meta.url: keep each bundled
-    // source module's own location, relative to dist/ so the checkout can move.
-    plugins: [{
-      name: 'source-import-meta-url',
-      setup(b) {
-        b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async ({ path: file }) => {
-          const { readFile } = await import('node:fs/promises');
-          const { relative } = await import('node:path');
-          const { fileURLToPath } = await import('node:url');
-          const dist = fileURLToPath(new URL('../dist', import.meta.url));
-          const rel = relative(dist, file).split('\\').join('/');
-          const src = await readFile(file, 'utf8');
-          return { contents: src.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
-        });
-      },
-    }],
-  },
+  { entryPoints: ['src/runner/main.ts'], outfile: 'dist/coder-conformance.mjs', packages: 'external', plugins: [keepModuleUrls(dist)] },
 ];
 
 /** Builds dist/ (also vitest's global setup, so tests never run a stale bundle). */
@@ -37,6 +42,10 @@ export async function buildAll() {
   await Promise.all(entries.map((e) => build({ ...common, ...e })));
 }
 
+/** Bundles one TypeScript entry (npm packages external) to `outfile`, for `import()`. */
+export async function bundleTs(entry, outfile) {
+  await build({ ...common, entryPoints: [entry], outfile, packages: 'external', plugins: [keepModuleUrls()] });
+}
+
 // Run directly (`node scripts/build.mjs`, npm's build/prepare scripts): build now.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await buildAll();
-

@@ -17,7 +17,8 @@ for (const stream of [process.stdout, process.stderr]) {
 const controller = new AbortController();
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
-    process.stderr.write(`coder-conformance: ${sig}: stopping (a run reports the cases not started as not run)\n`);
+    const what = process.argv[2] === 'run' ? ' (cases not started are reported as not run)' : '';
+    process.stderr.write(`coder-conformance: ${sig}: stopping${what}\n`);
     controller.abort();
   });
 }
