@@ -21,7 +21,16 @@ export function resolveBinary(bin: string, pathEnv: string | undefined = process
         // not in this PATH entry
       }
     }
-    if (!candidate) throw new BinaryError(`binary "${bin}" not found on PATH`);
+    if (!candidate) {
+      let here = false;
+      try {
+        here = statSync(bin).isFile();
+      } catch {
+        // not in the working directory either
+      }
+      // Like a shell, a bare name is looked up on PATH only; say so when the file is right here.
+      throw new BinaryError(`binary "${bin}" not found on PATH${here ? ` (to run the file in this folder, pass --bin ./${bin})` : ''}`);
+    }
   }
   let st;
   try {

@@ -40,4 +40,13 @@ describe('resolveBinary', () => {
     expect(() => resolveBinary('impl-missing', dir)).toThrow('binary "impl-missing" not found on PATH');
     expect(() => resolveBinary(dir)).toThrow(`binary is not a file: ${dir}`);
   });
+  it('points at ./NAME when a bare name is a file in the working directory', () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      expect(() => resolveBinary('impl', '/nonexistent')).toThrow('binary "impl" not found on PATH (to run the file in this folder, pass --bin ./impl)');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
 });
