@@ -158,6 +158,9 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
 /** The `connect` listener: node routes CONNECT here, not to the request listener. */
 export function createConnectListener(journal: Journal): (req: IncomingMessage, socket: Duplex) => void {
   return (req, socket) => {
+    // The socket is ours once node hands over a CONNECT: without a listener a client's reset
+    // (curl -p gives up as soon as it reads the status line) would be an uncaught error.
+    socket.on('error', () => socket.destroy());
     const started = Date.now();
     const text = CONNECT_REFUSED_TEXT;
     const bytes = Buffer.byteLength(text);

@@ -156,6 +156,26 @@ describe('startSimulator', () => {
     expect(s.journal.entries[0]).toMatchObject({ method: 'CONNECT', url: '169.254.169.254:443', service: 'unhandled', proxied: true, response: { status: 405 } });
   });
 
+  it('a client that resets its CONNECT connection does not bring the server down', async () => {
+    const s = await start({ scenario: 'external-auth' });
+    await new Promise<void>((resolve, reject) => {
+      const sock = connect(s.port, '127.0.0.1', () => sock.write('CONNECT 169.254.169.254:443 HTTP/1.1\r\nHost: 169.254.169.254:443\r\n\r\n'));
+      // curl -p does this: it gives up on the tunnel as soon as the status line arrives (TCP RST).
+      sock.once('data', () => {
+        sock.resetAndDestroy();
+        resolve();
+      });
+      sock.on('error', reject);
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const after = await send(s, 'GET', '/api/v2/workspaceagents/me/external-auth?id=github&match=', { 'Coder-Session-Token': TOKEN });
+    expect(after.status).toBe(200);
+    expect(s.journal.entries.map((e) => [e.method, e.response.status])).toEqual([
+      ['CONNECT', 405],
+      ['GET', 200],
+    ]);
+  });
+
   it('anything else: 501 with a JSON body naming the request, flagged in the journal', async () => {
     const s = await start({ scenario: 'external-auth' });
     const foreign = await send(s, 'GET', 'http://example.com/x?y=1', { Host: 'example.com' });
