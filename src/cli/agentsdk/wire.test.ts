@@ -101,6 +101,64 @@ describe('wire format', () => {
   });
 });
 
+describe('userinfo in the agent URL and redirects (http.Client)', () => {
+  it('userinfo becomes Authorization: Basic, sorted with the request headers', async () => {
+    const srv = await serve(() => ({ headers: { 'Content-Type': 'application/json' }, body: '{"access_token":"t"}' }));
+    const r = await runCli(['--agent-url', srv.origin.replace('http://', 'http://us%40er:p%3Aw@'), '--agent-token', 'tok', 'external-auth', 'access-token', 'github']);
+    expect(r).toEqual({ code: 0, stdout: 't', stderr: '' });
+    expect(pairs(srv.seen[0].rawHeaders)).toEqual([
+      ['Host', srv.origin.slice(7)],
+      ['User-Agent', 'Go-http-client/1.1'],
+      ['Authorization', 'Basic ' + Buffer.from('us@er:p:w').toString('base64')],
+      ['Coder-Session-Token', 'tok'],
+      ['Accept-Encoding', 'gzip'],
+    ]);
+  });
+
+  it('a username without a password sends `user:`', async () => {
+    const srv = await serve(() => ({ body: 'ok' }));
+    await roundTrip({ method: 'GET', url: url(srv.origin.replace('http://', 'http://u@') + '/x'), env: {} });
+    expect(pairs(srv.seen[0].rawHeaders)).toContainEqual(['Authorization', 'Basic ' + Buffer.from('u:').toString('base64')]);
+  });
+
+  it('through a proxy the absolute-form request line has no userinfo and no fragment', async () => {
+    const proxy = await serve(() => ({ headers: { 'Content-Type': 'application/json' }, body: '{"access_token":"p"}' }));
+    const r = await runCli(['--agent-url', 'http://u:pw@coder.test/base#frag', '--agent-token', 'tok', 'external-auth', 'access-token', 'github'], { HTTP_PROXY: proxy.origin });
+    expect(r).toEqual({ code: 0, stdout: 'p', stderr: '' });
+    expect(proxy.seen[0].line).toBe('GET http://coder.test/api/v2/workspaceagents/me/external-auth?id=github&match= HTTP/1.1');
+    expect(pairs(proxy.seen[0].rawHeaders)).toEqual([
+      ['Host', 'coder.test'],
+      ['User-Agent', 'Go-http-client/1.1'],
+      ['Authorization', 'Basic ' + Buffer.from('u:pw').toString('base64')],
+      ['Coder-Session-Token', 'tok'],
+      ['Accept-Encoding', 'gzip'],
+    ]);
+  });
+
+  it('a redirected request carries the first request headers plus Referer (previous URL without userinfo)', async () => {
+    const srv = await serve((req): Reply => (req.url!.startsWith('/api') ? { status: 302, headers: { Location: '/moved' } } : { headers: { 'Content-Type': 'application/json' }, body: '{"access_token":"moved"}' }));
+    const agentURL = srv.origin.replace('http://', 'http://u:pw@');
+    expect((await runCli(['--agent-url', agentURL, '--agent-token', 'tok', 'external-auth', 'access-token', 'x'])).stdout).toBe('moved');
+    expect(pairs(srv.seen[1].rawHeaders)).toEqual([
+      ['Host', srv.origin.slice(7)],
+      ['User-Agent', 'Go-http-client/1.1'],
+      ['Authorization', 'Basic ' + Buffer.from('u:pw').toString('base64')],
+      ['Coder-Session-Token', 'tok'],
+      ['Referer', srv.origin + '/api/v2/workspaceagents/me/external-auth?id=x&match='],
+      ['Accept-Encoding', 'gzip'],
+    ]);
+  });
+
+  it('a POST turned into a GET by a 303 still reports Post; the 10th redirect names the raw Location', async () => {
+    let n = 0;
+    const srv = await serve(() => ({ status: 303, headers: { Location: `/hop${++n}` } }));
+    const err = await roundTrip({ method: 'POST', url: url(srv.origin + '/start'), headers: [['Content-Type', 'application/json']], body: new TextEncoder().encode('{}\n'), env: {} }).catch((e: Error) => e.message);
+    expect(err).toBe('Post "/hop10": stopped after 10 redirects');
+    expect(srv.seen.map((s) => s.line.split(' ')[0])).toEqual(['POST', ...Array(9).fill('GET')]);
+    expect(srv.seen[1].body).toBe('');
+  });
+});
+
 describe('proxies (Go ProxyFromEnvironment)', () => {
   it('sends plain-http metadata requests to HTTP_PROXY in absolute form, no CONNECT', async () => {
     const proxy = await serve((req) => ({ body: req.url!.endsWith('/token') ? 'imds-token' : 'value' }));

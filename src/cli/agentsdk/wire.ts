@@ -129,7 +129,11 @@ async function hop(method: string, url: GoURL, headers: [string, string][], user
 
   const lines: string[] = ['Host', latin1(url.host), 'User-Agent', latin1(userAgent)];
   if (body !== undefined || method === 'POST' || method === 'PUT' || method === 'PATCH') lines.push('Content-Length', String(body?.length ?? 0));
-  const sorted = [...headers].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // http.Client's send(): userinfo in the request URL becomes `Authorization: Basic …` (a request header,
+  // so it is sorted with the others) unless the request already carries an Authorization header.
+  const userAuth = basicAuth(url);
+  const all: [string, string][] = userAuth && !headers.some(([k]) => k === 'Authorization') ? [...headers, ['Authorization', userAuth]] : [...headers];
+  const sorted = all.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   // Go's Header.write trims leading/trailing space and tab of every value (textproto.TrimString).
   for (const [k, v] of sorted) lines.push(k, latin1(v.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')));
   // Transport extra headers, written last and sorted: Accept-Encoding, then Proxy-Authorization.
@@ -155,7 +159,8 @@ async function hop(method: string, url: GoURL, headers: [string, string][], user
       host: dial.host,
       port: Number(dial.port),
       method,
-      path: proxy && !https ? url.toString() : url.requestURI(),
+      // Request.write's absolute form for a proxy: scheme://host + RequestURI (no userinfo, no fragment).
+      path: proxy && !https ? `${url.scheme}://${url.host}${url.requestURI()}` : url.requestURI(),
       headers: lines,
       agent: false as const,
       servername: https ? host : undefined,
@@ -228,15 +233,26 @@ export function redactedURL(url: GoURL): string {
   return text.slice(0, text.indexOf('//') + 2) + `${url.user.username}:***` + text.slice(at);
 }
 
+/** Go refererForURL: the previous request URL without userinfo; none from https to http. */
+function refererFor(last: GoURL, next: GoURL): string {
+  if (last.scheme === 'https' && next.scheme === 'http') return '';
+  const u = last.clone();
+  u.user = undefined;
+  return u.toString();
+}
+
 /** http.Client.Do: validates, sends, follows up to 10 redirects; failures are *url.Error. */
 export async function roundTrip(r: GoRequest): Promise<GoResponse> {
   let method = r.method;
   let url = r.url;
   let body = r.body;
-  const headers = (r.headers ?? []).map(([k, v]) => [canonicalHeaderKey(k), v] as [string, string]);
+  const initial = (r.headers ?? []).map(([k, v]) => [canonicalHeaderKey(k), v] as [string, string]);
+  let headers = initial;
+  // url.Error's Op comes from the first request's method, even after a 303 turned a POST into a GET.
+  const op = r.method;
   for (let redirects = 0; ; redirects++) {
     const urlText = url.toString();
-    const fail = (cause: GoError) => new URLError(method, redactedURL(url), cause);
+    const fail = (cause: GoError, at: string = redactedURL(url)) => new URLError(op, at, cause);
     if (url.scheme !== 'http' && url.scheme !== 'https') throw fail(new TextError(`unsupported protocol scheme ${quote(url.scheme)}`));
     if (url.host === '') throw fail(new TextError('http: no Host in request URL'));
     for (const [k, v] of headers) if (!validHeaderValue(v)) throw fail(new TextError(`net/http: invalid header field value for ${quote(k)}`));
@@ -249,17 +265,21 @@ export async function roundTrip(r: GoRequest): Promise<GoResponse> {
     }
     const loc = getHeader(res, 'Location');
     if (!REDIRECTS.has(res.status) || loc === '') return { ...res, method, url: urlText };
-    if (redirects + 1 >= 10) throw fail(new TextError('stopped after 10 redirects'));
     let next: GoURL;
     try {
       next = url.parseRef(loc);
     } catch (e) {
       throw fail(new TextError(`failed to parse Location header ${quote(loc)}: ${(e as Error).message}`));
     }
+    // The default CheckRedirect refuses the 11th request; that error names the raw Location value.
+    if (redirects + 1 >= 10) throw fail(new TextError('stopped after 10 redirects'), loc);
     if (res.status === 301 || res.status === 302 || res.status === 303) {
       if (method !== 'GET' && method !== 'HEAD') method = 'GET';
       body = undefined;
     }
+    // The new request carries the first request's headers plus a Referer naming the previous URL.
+    const referer = refererFor(url, next);
+    headers = referer !== '' ? [...initial.filter(([k]) => k !== 'Referer'), ['Referer', referer]] : initial;
     url = next;
   }
 }
