@@ -116,6 +116,15 @@ describe('access-token errors from coderd', () => {
     expect((await runCli([...base, 'github'])).stderr).toBe(HEADER + 'Trace=[get external auth token: ]\nunexpected non-JSON response "text/html"\n<html>bad gateway</html>\n\n');
   });
 
+  it('Content-Type: mime.ParseMediaType lower-cases; when its parameters do not parse, the raw type before ";" is compared', async () => {
+    msw.use(http.get(EA, () => new HttpResponse('{"message":"m"}', { status: 502, headers: { 'Content-Type': 'Application/JSON; charset=utf-8' } })));
+    expect((await runCli([...base, 'github'])).stderr).toBe(HEADER + 'Trace=[get external auth token: ]\nm\n');
+    msw.use(http.get(EA, () => new HttpResponse('{"message":"m"}', { status: 502, headers: { 'Content-Type': 'Application/JSON; charset=utf-8;;' } })));
+    expect((await runCli([...base, 'github'])).stderr).toBe(HEADER + 'Trace=[get external auth token: ]\nunexpected non-JSON response "Application/JSON; charset=utf-8;;"\n{"message":"m"}\n');
+    msw.use(http.get(EA, () => new HttpResponse('{"message":"m"}', { status: 502, headers: { 'Content-Type': ' application/json ; a=1; a=2' } })));
+    expect((await runCli([...base, 'github'])).stderr).toBe(HEADER + 'Trace=[get external auth token: ]\nm\n');
+  });
+
   it('JSON error without message; empty JSON error body; invalid JSON error body', async () => {
     msw.use(http.get(EA, () => json({ detail: 'x' }, 500)));
     expect((await runCli([...base, 'github'])).stderr).toBe(HEADER + 'Trace=[get external auth token: ]\nunexpected status code 500, response has no message\n{"detail":"x"}\n\n');

@@ -2,6 +2,7 @@
 // Other parts import only from this file.
 export { isSpace, isPrint } from './unicode.ts';
 export { trimSpace } from './strings.ts';
+export { parseMediaType } from './mime.ts';
 export { quote, quoteBytes, formatSliceV } from './quote.ts';
 export { formatFloat, formatFloatJSON } from './float.ts';
 export { jsonMarshal, jsonMarshalIndent, jsonEncode, jsonString } from './json/encode.ts';

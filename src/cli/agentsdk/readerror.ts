@@ -1,6 +1,6 @@
 // codersdk.ReadBodyAsError: a non-2xx response → *codersdk.Error (SdkError) with Message/Detail/
 // Validations/Helper per behavior.md §1.4, or `read body: …` / `decode body: …` plain errors.
-import { quote } from '../../go/index.ts';
+import { parseMediaType, quote, trimSpace } from '../../go/index.ts';
 import { ErrEOF, GoError, SdkError, TextError, WrapError, type Validation } from '../errors/model.ts';
 import { decodeInto, RESPONSE_SCHEMA } from './decode.ts';
 import { getHeader, type GoResponse } from './wire.ts';
@@ -15,11 +15,10 @@ function cut(body: Uint8Array, n: number): Uint8Array {
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
-/** mime.ParseMediaType's media type (lower-cased), or the raw part before ';' when it does not parse. */
+/** codersdk parseMimeType: mime.ParseMediaType's media type, or (when it fails) the raw, trimmed text before the first ';'. */
 function mediaType(contentType: string): string {
-  const first = contentType.split(';')[0].trim();
-  if (/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+\/[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(first)) return first.toLowerCase();
-  return first;
+  const r = parseMediaType(contentType);
+  return r.error === undefined ? r.mediaType : trimSpace(contentType.split(';')[0]);
 }
 
 export function readBodyAsError(res: GoResponse): GoError {
