@@ -21,6 +21,13 @@ describe('goUnmarshalStruct', () => {
     expect(goUnmarshalStruct('null', doc)).toMatchObject({ ok: true, fields: { instanceId: '' } });
   });
 
+  test('Go folding: U+017F matches s and U+212A matches k; other non-ASCII letters never match', () => {
+    expect(goUnmarshalStruct('{"in\u017ftanceId":"i-3"}', doc)).toMatchObject({ ok: true, fields: { instanceId: 'i-3' } });
+    const jwtHeader: GoStruct = { qualifiedName: 'idtoken.jwtHeader', name: 'jwtHeader', fields: { kid: 'string' } };
+    expect(goUnmarshalStruct('{"\u212aID":"k1"}', jwtHeader)).toMatchObject({ ok: true, fields: { kid: 'k1' } });
+    expect(goUnmarshalStruct('{"\u0130nstanceId":"i-4"}', doc)).toMatchObject({ ok: true, fields: { instanceId: '' } });
+  });
+
   test('syntax errors are Go scanner texts', () => {
     expect(goUnmarshalStruct('', doc)).toEqual({ ok: false, error: 'unexpected end of JSON input' });
     expect(goUnmarshalStruct('{"instanceId":', doc)).toEqual({ ok: false, error: 'unexpected end of JSON input' });

@@ -78,8 +78,15 @@ function objectMembers(b: Uint8Array): { key: Uint8Array; value: Uint8Array }[] 
   }
 }
 
-/** Go's foldName equivalence for ASCII keys (Go also folds a few Unicode letters; not needed here). */
-const fold = (s: string) => s.toLowerCase();
+/**
+ * Go's case-insensitive name match (encoding/json foldName, strings.EqualFold) against ASCII names:
+ * every rune folds to the smallest rune of its simple-fold orbit, so besides ASCII case only U+017F
+ * (long s) reaches `s` and U+212A (Kelvin sign) reaches `k`; any other non-ASCII rune never matches.
+ */
+export function goFoldASCII(s: string): string {
+  return s.replace(/[\u017f\u212a]/g, (c) => (c === '\u017f' ? 's' : 'k')).replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+const fold = goFoldASCII;
 
 /** Decode a fragment already validated as part of the whole document. */
 function fragment(b: Uint8Array): unknown {

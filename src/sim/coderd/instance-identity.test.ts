@@ -144,6 +144,20 @@ describe('httpapi.Read of the request body', () => {
     const a = await post(sim, AWS, `{"SIGNATURE":${JSON.stringify(p.signature)},"Document":${JSON.stringify(p.document)}} trailing`);
     expect(a.body).toBe(goJSON({ session_token: DEV }));
   });
+  it('Go folds U+017F (long s) to s and U+212A (Kelvin) to k in field names; other letters only by case', async () => {
+    const sim = await simFor('aws-single-agent');
+    const p = await awsProof(sim);
+    const a = await post(sim, AWS, `{"\u017fignature":${JSON.stringify(p.signature)},"document":${JSON.stringify(p.document)}}`);
+    expect(a.body).toBe(goJSON({ session_token: DEV }));
+    const g = '/api/v2/workspaceagents/google-instance-identity';
+    expect(await read('{"json_web_to\u212aen":"x.y"}', g)).toEqual({
+      status: 401,
+      contentType: CT,
+      body: goJSON({ message: 'Invalid GCP identity.', detail: 'idtoken: invalid token, token must have three segments; found 2' }),
+    });
+    // U+0130 (dotted capital I) is not in i's simple-fold orbit: an unknown key, so the field stays empty.
+    expect(await read('{"s\u0130gnature":"x","document":"y"}')).toEqual(required('signature'));
+  });
   it('a forged AWS signature → 401 Invalid AWS identity.', async () => {
     const sim = await simFor('aws-single-agent');
     const p = await awsProof(sim);

@@ -3,6 +3,7 @@
 // field) then the `validate:"required"` check, answered as 400 "Request body must be valid JSON." or
 // 400 "Validation failed." with one validation per empty required field, in struct order.
 import { goJsonKind, jsonDecode } from '../../go/index.ts';
+import { goFoldASCII } from '../cloud/gostruct.ts';
 import { writeError } from './respond.ts';
 
 export interface StructSpec {
@@ -43,11 +44,11 @@ function structName(goType: string): string {
   return goType.slice(goType.lastIndexOf('.') + 1);
 }
 
-/** Go's field lookup: an exact name, else a case-insensitive one. */
+/** Go's field lookup: an exact name, else a case-insensitive one (Go's folding: ſ is s, K is k). */
 function fieldFor(spec: StructSpec, key: string): string | undefined {
   if (spec.fields.includes(key)) return key;
-  const lower = key.toLowerCase();
-  return spec.fields.find((f) => f.toLowerCase() === lower);
+  const folded = goFoldASCII(key);
+  return spec.fields.find((f) => goFoldASCII(f) === folded);
 }
 
 export function readStruct(body: Uint8Array, spec: StructSpec): ReadResult {
