@@ -1,8 +1,9 @@
 // Child-process tests of bin/coder (dist/ is built once by vitest's global setup, scripts/build.mjs):
 // exit codes, stdout bytes, and stop signals while the handler waits on a request (§1.1):
 // first signal → `context canceled`, exit 1; further ones swallowed.
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +35,23 @@ describe('bin/coder', () => {
   it('--help: golden bytes on stdout, exit 0', async () => {
     const r = await start(['external-auth', 'access-token', '--help']).done;
     expect(r).toEqual({ code: 0, signal: null, stdout: readFileSync(join(repo, 'fixtures/golden/coder_external-auth_access-token_--help.pr24325.golden'), 'utf8'), stderr: '' });
+  });
+
+  // util-linux `script` gives the child a pseudo-terminal on stdin; stdout/stderr go to a file.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('--help wraps to the width of stdin\'s terminal (terminal.GetSize(0)) even when the output is a file', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'coder-help-')), 'help.txt');
+    const cmd = `stty cols 60; ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} external-auth access-token --help > ${JSON.stringify(out)} 2>&1`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'ignore', 'ignore'] });
+    expect(r.status).toBe(0);
+    const lines = readFileSync(out, 'utf8').split('\n');
+    expect(lines.slice(7, 12)).toEqual([
+      '  Print an access-token for an external auth provider. The',
+      '  access-token will be validated and sent to stdout with',
+      '  exit code 0. If a valid access-token cannot be obtained,',
+      '  the URL to authenticate will be sent to stdout with exit',
+      '  code 1',
+    ]);
   });
 
   it('exit 1 with the formatted error; exit 2 for an unknown CODER_REFERENCE_REVISION', async () => {

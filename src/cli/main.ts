@@ -30,12 +30,20 @@ function fdWriter(fd: number) {
 const tty = () => createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
 
 /**
- * Go's terminal.GetSize(0): only when stdin is a terminal. Node knows the sizes of output TTYs only,
- * so the width is that of stdout (else stderr) when it is a terminal.
+ * Go's terminal.GetSize(0): the window size of stdin, only when stdin is a terminal (so `--help > file`
+ * typed at a terminal still wraps to the terminal's width). Node exposes the size of a TTY handle only
+ * through its (undocumented) getWindowSize; if that is unavailable, the width of stdout (else stderr).
  */
 function termWidth(): number | undefined {
   const t = tty();
   if (!t.isatty(0)) return undefined;
+  try {
+    const rs = new t.ReadStream(0) as unknown as { _handle?: { getWindowSize?(out: number[]): number } };
+    const size: number[] = [];
+    if (rs._handle?.getWindowSize?.(size) === 0 && size[0] > 0) return size[0];
+  } catch {
+    // fall back to the output terminals below
+  }
   for (const fd of [1, 2]) {
     if (t.isatty(fd)) {
       const cols = new t.WriteStream(fd).columns;
