@@ -95,9 +95,12 @@ describe.each(['aws', 'azure', 'gcp'] as CloudName[])('%s: agent selection', (cl
     expect(await run(`${cloud}-stale-only`, cloud, undefined, 'pr25443')).toEqual(err(404, `Instance with id "${ID[cloud]}" not found.`));
     expect(await run(`${cloud}-stale-only`, cloud, undefined, 'pre-agent-name')).toEqual(latest);
   });
-  it('deleted workspace: found by pr24325, excluded by pr25443', async () => {
-    expect(await run(`${cloud}-deleted-workspace`, cloud)).toEqual(ok(DEV));
+  it('deleted workspace (latest build = the delete build): pr24325/pre-agent-name 400 latest-history, pr25443/pr26883 404', async () => {
+    const latest = err(400, `Resource found for id "${ID[cloud]}", but isn't registered on the latest history.`);
+    expect(await run(`${cloud}-deleted-workspace`, cloud)).toEqual(latest);
+    expect(await run(`${cloud}-deleted-workspace`, cloud, undefined, 'pre-agent-name')).toEqual(latest);
     expect(await run(`${cloud}-deleted-workspace`, cloud, undefined, 'pr25443')).toEqual(err(404, `Instance with id "${ID[cloud]}" not found.`));
+    expect(await run(`${cloud}-deleted-workspace`, cloud, undefined, 'pr26883')).toEqual(err(404, `Instance with id "${ID[cloud]}" not found.`));
   });
   it('pre-agent-name: newest agent, name ignored, no 409', async () => {
     expect(await run(`${cloud}-multi-agent`, cloud, 'alpha', 'pre-agent-name')).toEqual(ok(BETA));
