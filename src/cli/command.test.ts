@@ -46,6 +46,12 @@ describe('access-token output', () => {
     expect(await runCli([...base, 'github', '--extra', 'nope'])).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
+  it('an empty --extra (--extra= or --extra "") is no --extra: the token is printed, even with a null token_extra', async () => {
+    msw.use(http.get(EA, () => json({ access_token: 'tok', token_extra: null })));
+    expect(await runCli([...base, 'github', '--extra='])).toEqual({ code: 0, stdout: 'tok', stderr: '' });
+    expect(await runCli([...base, 'github', '--extra', ''])).toEqual({ code: 0, stdout: 'tok', stderr: '' });
+  });
+
   it('--extra extracts through gjson over the Go-marshalled map', async () => {
     msw.use(http.get(EA, () => json({ access_token: 't', token_extra: { authed_user: { id: 'U123' }, n: 42, h: '<a&b>' } })));
     expect((await runCli([...base, 'slack', '--extra', 'authed_user.id'])).stdout).toBe('U123');

@@ -128,6 +128,30 @@ describe('help requests (§5.2, §8.18)', () => {
     expect(root.stdout).toContain('\n  -v, --verbose bool, $CODER_VERBOSE\n          Enable verbose output.\n');
     expect(root.stdout).not.toContain('agent-token');
   });
+  it('-h inside a shorthand group is a help request; so are -h=x and --help=x (pflag)', async () => {
+    const help = (await runCli([...AT, '--help'])).stdout;
+    expect(help).toMatch(/^coder v0\.0\.0-devel\n\nUSAGE:\n  coder external-auth access-token \[flags\] <provider>\n/);
+    for (const flag of ['-vh', '-hv', '-h=x', '--help=x', '--help=false']) expect(await runCli([...AT, flag]), flag).toEqual({ code: 0, stdout: help, stderr: '' });
+    // Only a literal --help among the arguments gives the header.
+    for (const flag of ['-vh', '--help=x']) expect(await runCli([...AT, 'github', flag]), flag).toEqual({ code: 1, stdout: '', stderr: 'unrecognized subcommand "github"\n' });
+  });
+  it('-x before h in a group is reported first, with the rest of the group', async () => {
+    const argv = [...AT, '-xh'];
+    expect(await runCli(argv)).toEqual({ code: 1, stdout: '', stderr: flagErr(argv, 'coder external-auth access-token', "unknown shorthand flag: 'x' in -xh") });
+  });
+  it('bool shorthands: -v=false takes a value, -v= and -vfalse read the rest as more shorthands; --verbose= is false', async () => {
+    const env = { CODER_AGENT_URL: '' };
+    expect((await runCli([...AT, 'github', '-v=false'], env)).stderr).toBe(NO_URL);
+    expect((await runCli([...AT, 'github', '--verbose='], env)).stderr).toBe(NO_URL);
+    for (const [flag, msg] of [['-v=', "unknown shorthand flag: '=' in -="], ['-vfalse', "unknown shorthand flag: 'f' in -false"]]) {
+      const argv = [...AT, 'github', flag];
+      expect((await runCli(argv, env)).stderr).toBe(flagErr(argv, 'coder external-auth access-token', msg));
+    }
+  });
+  it('--extra= and --extra=a=b are values (everything after the first =), not flag errors', async () => {
+    expect((await runCli([...AT, 'github', '--extra='])).stderr).toBe(NO_URL);
+    expect((await runCli([...AT, 'github', '--extra=a=b', '--nope'])).stderr).toBe(flagErr([...AT, 'github', '--extra=a=b', '--nope'], 'coder external-auth access-token', 'unknown flag: --nope'));
+  });
   it('--help stops parsing where it appears: before the subcommand words it is the root help', async () => {
     expect((await runCli(['--help', ...AT])).stdout).toBe((await runCli([])).stdout);
     expect((await runCli(['external-auth', '-h'])).stdout).toBe((await runCli(['external-auth'])).stdout);
