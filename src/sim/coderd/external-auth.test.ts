@@ -45,6 +45,25 @@ describe('agent authentication', () => {
       ),
     );
   });
+  it('(len N) counts the bytes Go received: header bytes, %-decoded query bytes, invalid UTF-8 kept', async () => {
+    const sim = await simFor('external-auth');
+    const invalid = (n: number) => err(401, 'Workspace agent token invalid.', `An agent token must be a valid UUIDv4. (len ${n})`);
+    // Header values are byte strings: "\u00c3\u00a9" is the two UTF-8 bytes of "é" as a client sends them.
+    expect(await get(sim, 'id=github&match=', { 'Coder-Session-Token': '\u00c3\u00a9' })).toEqual(invalid(2));
+    expect(await get(sim, 'id=github&match=', { 'Coder-Session-Token': '\u00ff' })).toEqual(invalid(1));
+    expect(await get(sim, 'id=github&match=&coder_session_token=%FF', {})).toEqual(invalid(1));
+    expect(await get(sim, 'id=github&match=&coder_session_token=%C3%A9', {})).toEqual(invalid(2));
+  });
+  it('a cookie whose value Go rejects (non-ASCII, quote, backslash) is skipped', async () => {
+    const sim = await simFor('external-auth');
+    const good = (await get(sim, 'id=github&match=')).body;
+    for (const bad of ['\u00c3\u00a9', 'a\\b', 'a"b']) {
+      expect((await get(sim, 'id=github&match=', { Cookie: `coder_session_token=${bad}`, 'Coder-Session-Token': TOKEN })).body).toBe(good);
+    }
+    expect(await get(sim, 'id=github&match=', { Cookie: 'coder_session_token="x y"' })).toEqual(
+      err(401, 'Workspace agent token invalid.', 'An agent token must be a valid UUIDv4. (len 3)'),
+    );
+  });
   it('cookie beats query beats header; Go uuid forms are accepted', async () => {
     const sim = await simFor('external-auth');
     const good = (await get(sim, 'id=github&match=')).body;

@@ -156,6 +156,24 @@ describe('startSimulator', () => {
     expect(s.journal.entries[0]).toMatchObject({ method: 'CONNECT', url: '169.254.169.254:443', service: 'unhandled', proxied: true, response: { status: 405 } });
   });
 
+  it('header bytes reach coderd as bytes: a UTF-8 token of 2 bytes is (len 2)', async () => {
+    const s = await start({ scenario: 'external-auth' });
+    const raw = await new Promise<string>((resolve, reject) => {
+      const sock = connect(s.port, '127.0.0.1', () => {
+        sock.write('GET /api/v2/workspaceagents/me/external-auth?id=github&match= HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCoder-Session-Token: ');
+        sock.write(Buffer.from('\u00e9', 'utf8'));
+        sock.write('\r\n\r\n');
+      });
+      let data = '';
+      sock.on('data', (d) => (data += d.toString('utf8')));
+      sock.on('end', () => resolve(data));
+      sock.on('error', reject);
+    });
+    expect(raw.slice(raw.indexOf('\r\n\r\n') + 4)).toBe(
+      '{"message":"Workspace agent token invalid.","detail":"An agent token must be a valid UUIDv4. (len 2)"}\n',
+    );
+  });
+
   it('a client that resets its CONNECT connection does not bring the server down', async () => {
     const s = await start({ scenario: 'external-auth' });
     await new Promise<void>((resolve, reject) => {
