@@ -1,7 +1,8 @@
 // The GCP instance-identity exchange (behavior.md §3.3): google-cloud-go compute/metadata Get of the
 // identity JWT (GCE_METADATA_HOST or 169.254.169.254, Metadata-Flavor: Google, User-Agent
 // gcloud-golang/0.1, 6 tries with randomized exponential backoff 100 ms → 30 s on 5xx, unexpected EOF,
-// ECONNRESET, ECONNREFUSED; its error texts), then POST {json_web_token[, agent_name]} to coderd.
+// ECONNRESET, ECONNREFUSED and connect timeouts, not on a connection closed before a response (EOF);
+// its error texts), then POST {json_web_token[, agent_name]} to coderd.
 // The metadata call is not bound by the exchange context (Go uses a non-context Get).
 import { parseURL, quote } from '../../go/index.ts';
 import type { components } from '../../generated/openapi.ts';
@@ -28,10 +29,15 @@ export const realBackoff: Backoff = {
 
 const MAX_RETRIES = 5;
 
+/**
+ * google-cloud-go shouldRetry for a transport error: io.ErrUnexpectedEOF, ECONNRESET/ECONNREFUSED
+ * (syscallRetryable), or a Temporary() error (a connect that timed out). A connection closed before any
+ * response is io.EOF in Go: not retried.
+ */
 function retryableError(e: GoError | undefined): boolean {
   for (let x = e; x; x = x.unwrap()) {
     if (x === ErrUnexpectedEOF || x.error() === 'unexpected EOF') return true;
-    if (x instanceof NetError && (x.code === 'ECONNRESET' || x.code === 'ECONNREFUSED' || x.code === 'EPIPE')) return true;
+    if (x instanceof NetError && x.error() !== 'EOF' && ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(x.code)) return true;
   }
   return false;
 }

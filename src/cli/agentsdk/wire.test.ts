@@ -2,6 +2,7 @@
 // absolute-form requests to an HTTP proxy, NO_PROXY rules, gzip, redirects, and Go's transport error
 // texts (connection refused, unsupported scheme, invalid header value).
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createTcpServer, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseURL, type GoURL } from '../../go/index.ts';
@@ -229,6 +230,33 @@ describe('transport errors (Go url.Error texts)', () => {
     const err = await c.refreshToken().catch((e: Error) => e.message);
     expect(sleeps).toEqual([25, 50, 100, 200, 400]);
     expect(err).toBe('get metadata identity: Get "http://127.0.0.1:9/computeMetadata/v1/instance/service-accounts/default/identity?audience=coder&format=full": dial tcp 127.0.0.1:9: connect: connection refused');
+  });
+
+  async function tcp(onConn: (s: Socket) => void): Promise<{ host: string; conns: () => number }> {
+    let n = 0;
+    const s = createTcpServer((sock) => {
+      n++;
+      sock.once('data', () => onConn(sock));
+    });
+    servers.push(s as unknown as Server);
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    return { host: `127.0.0.1:${(s.address() as { port: number }).port}`, conns: () => n };
+  }
+  const gcp = (host: string, sleeps: number[]) =>
+    createAgentClient({ agentURL: 'http://127.0.0.1:9', auth: 'google-instance-identity', env: { GCE_METADATA_HOST: host }, backoff: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 } }).refreshToken().catch((e: Error) => e.message);
+  it('GCP metadata: a connection closed before any response is io.EOF, which is not retried', async () => {
+    const srv = await tcp((s) => s.destroy());
+    const sleeps: number[] = [];
+    expect(await gcp(srv.host, sleeps)).toBe(`get metadata identity: Get "http://${srv.host}/computeMetadata/v1/instance/service-accounts/default/identity?audience=coder&format=full": EOF`);
+    expect(srv.conns()).toBe(1);
+    expect(sleeps).toEqual([]);
+  });
+  it('GCP metadata: a connection reset by the peer is retried (syscall ECONNRESET), 6 tries', async () => {
+    const srv = await tcp((s) => s.resetAndDestroy());
+    const sleeps: number[] = [];
+    expect(await gcp(srv.host, sleeps)).toMatch(/^get metadata identity: Get "http:\/\/127\.0\.0\.1:\d+\/computeMetadata\/v1\/instance\/service-accounts\/default\/identity\?audience=coder&format=full": read tcp 127\.0\.0\.1:\d+->127\.0\.0\.1:\d+: read: connection reset by peer$/);
+    expect(srv.conns()).toBe(6);
+    expect(sleeps).toEqual([50, 100, 200, 400, 800]);
   });
 
   it('proxy refused: proxyconnect', async () => {
