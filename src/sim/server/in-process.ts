@@ -4,7 +4,7 @@
 import { utf8DecodeLossy } from '../../go/index.ts';
 import type { World } from '../world.ts';
 import { contractViolations, serviceOf } from './exchange.ts';
-import type { Journal, JournalEntry } from './journal.ts';
+import { journalHeaderPairs, type Journal, type JournalEntry } from './journal.ts';
 
 interface Pending {
   started: number;
@@ -23,7 +23,7 @@ export interface LifecycleSource {
 function pairs(h: Headers): [string, string][] {
   const out: [string, string][] = [];
   h.forEach((v, k) => out.push([k, v]));
-  return out;
+  return journalHeaderPairs(out);
 }
 
 async function textOf(r: Request | Response): Promise<string> {

@@ -2,6 +2,15 @@
 // operation and service answered, proxied or not, contract violations), queryable and writable as
 // JSON for the runner's judge and for people debugging an implementation.
 import { writeFile } from 'node:fs/promises';
+import { utf8DecodeLossy } from '../../go/index.ts';
+
+/**
+ * Header values as the journal shows them: node (and Fetch) give byte strings, one char per byte;
+ * the bytes are read as UTF-8 like every other text of the journal (`é` sent as UTF-8 shows as `é`).
+ */
+export function journalHeaderPairs(pairs: [string, string][]): [string, string][] {
+  return pairs.map(([k, v]) => [k, /^[\x00-\x7f]*$/.test(v) ? v : utf8DecodeLossy(Buffer.from(v, 'latin1'))]);
+}
 
 export type JournalService = 'coderd' | 'aws' | 'azure' | 'gcp' | 'unhandled';
 

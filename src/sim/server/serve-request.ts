@@ -7,7 +7,7 @@ import { getResponse, type HttpHandler } from 'msw';
 import { utf8DecodeLossy } from '../../go/index.ts';
 import type { World } from '../world.ts';
 import { contractViolations, serviceOf } from './exchange.ts';
-import type { Journal, JournalEntry, JournalService } from './journal.ts';
+import { journalHeaderPairs, type Journal, type JournalEntry, type JournalService } from './journal.ts';
 import { routeRequest } from './route.ts';
 
 export interface ExchangeContext {
@@ -31,6 +31,7 @@ function rawHeaderPairs(req: IncomingMessage): [string, string][] {
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) out.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
   return out;
 }
+
 
 /** Go-style canonical header name (content-type → Content-Type). */
 function canonical(name: string): string {
@@ -142,7 +143,7 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
     const response: JournalEntry['response'] = reset
       ? { status: 0, headers: [], body: '' }
       : { status, headers: outHeaders, body: utf8DecodeLossy(outBody) };
-    const parts = { method, url: route.url, path, query, headers, body, response };
+    const parts = { method, url: route.url, path, query, headers: journalHeaderPairs(headers), body, response };
     journal.add({
       time,
       durationMs: Date.now() - started,
@@ -173,7 +174,7 @@ export function createConnectListener(journal: Journal): (req: IncomingMessage, 
       url: req.url ?? '',
       path: req.url ?? '',
       query: '',
-      headers: rawHeaderPairs(req),
+      headers: journalHeaderPairs(rawHeaderPairs(req)),
       body: '',
       response: { status: 405, headers: [['Content-Type', 'text/plain; charset=utf-8']], body: text },
       violations: [],

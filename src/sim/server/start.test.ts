@@ -172,6 +172,8 @@ describe('startSimulator', () => {
     expect(raw.slice(raw.indexOf('\r\n\r\n') + 4)).toBe(
       '{"message":"Workspace agent token invalid.","detail":"An agent token must be a valid UUIDv4. (len 2)"}\n',
     );
+    // The journal reads header bytes as UTF-8, like bodies.
+    expect(s.journal.entries[0].headers).toContainEqual(['Coder-Session-Token', '\u00e9']);
   });
 
   it('a client that resets its CONNECT connection does not bring the server down', async () => {
