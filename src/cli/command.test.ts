@@ -160,6 +160,42 @@ describe('access-token errors from coderd', () => {
     expect(await runCli([...base, 'github'])).toEqual({ code: 0, stdout: 'x', stderr: '' });
   });
 
+  it('members are decoded in document order like encoding/json: duplicates, null, map merging, folded keys', async () => {
+    const raw = (body: string) => msw.use(http.get(EA, () => new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } })));
+    raw('{"access_token":"a","access_token":null}');
+    expect(await runCli([...base, 'github'])).toEqual({ code: 0, stdout: 'a', stderr: '' });
+    raw('{"token_extra":{"a":1,"b":1},"token_extra":{"b":2}}');
+    expect(await runCli([...base, 'github', '--extra', '@this'])).toEqual({ code: 0, stdout: '{"a":1,"b":2}', stderr: '' });
+    raw('{"acce\u017fs_token":"folded"}');
+    expect(await runCli([...base, 'github'])).toEqual({ code: 0, stdout: 'folded', stderr: '' });
+  });
+
+  it('numbers beyond float64: ignored under unknown keys; a type error in context inside token_extra; the first error wins', async () => {
+    const cases: [string, number, string][] = [
+      ['{"zzz":1e400,"access_token":"a"}', 0, 'a'],
+      ['{"access_token":1e400}', 1, 'json: cannot unmarshal number into Go struct field ExternalAuthResponse.access_token of type string'],
+      ['{"token_extra":{"a":{"b":[1e400]}},"type":5}', 1, 'json: cannot unmarshal number 1e400 into Go struct field ExternalAuthResponse.token_extra of type float64'],
+      ['{"type":5,"token_extra":{"a":1e400}}', 1, 'json: cannot unmarshal number into Go struct field ExternalAuthResponse.type of type string'],
+    ];
+    for (const [body, code, out] of cases) {
+      msw.use(http.get(EA, () => new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } })));
+      expect(await runCli([...base, 'github']), body).toEqual(code === 0 ? { code, stdout: out, stderr: '' } : { code, stdout: '', stderr: HEADER + `get external auth token: ${out}\n` });
+    }
+  });
+
+  it('an error body field of the wrong type names the innermost struct (codersdk.ValidationError) and the field path', async () => {
+    msw.use(http.get(EA, () => new HttpResponse('{"message":"m","validations":[{"field":5}]}', { status: 400, headers: { 'Content-Type': 'application/json' } })));
+    expect((await runCli([...base, 'github'])).stderr).toBe(HEADER + 'get external auth token: decode body: json: cannot unmarshal number into Go struct field ValidationError.validations.field of type string\n');
+    msw.use(http.get(EA, () => new HttpResponse('{"message":"m","x":1e999}', { status: 400, headers: { 'Content-Type': 'application/json' } })));
+    expect((await runCli([...base, 'github'])).stderr).toBe(HEADER + 'Trace=[get external auth token: ]\nm\n');
+  });
+
+  it('Time.UnmarshalJSON reads the raw bytes: an escaped character is not resolved (pr26883)', async () => {
+    msw.use(http.get(EA, () => new HttpResponse('{"access_token":"x","expires_at":"2026-06-30T12:00:00\\u005a"}', { headers: { 'Content-Type': 'application/json' } })));
+    const r = await runCli([...base, 'github'], { CODER_REFERENCE_REVISION: 'pr26883' });
+    expect(r.stderr).toBe(HEADER + 'get external auth token: parsing time "2026-06-30T12:00:00\\\\u005a" as "2006-01-02T15:04:05Z07:00": cannot parse "\\\\u005a" as "Z07:00"\n');
+  });
+
   it('expires_at that is not RFC 3339 fails the decode (pr26883) but is ignored before', async () => {
     msw.use(http.get(EA, () => json({ access_token: 'x', expires_at: 'soon' })));
     const r = await runCli([...base, 'github'], { CODER_REFERENCE_REVISION: 'pr26883' });

@@ -1,13 +1,15 @@
-// Go json.NewDecoder(body).Decode(&structValue) for the few agentsdk/codersdk structs: the first JSON
-// value (trailing bytes ignored), keys matched exactly then case-insensitively, unknown keys ignored,
-// null leaves a field alone, the first type mismatch reported as Go's UnmarshalTypeError text
-// (decoding goes on, later duplicates still apply), time.Time via its UnmarshalJSON.
-import { goJsonKind, jsonDecode, jsonString } from '../../go/index.ts';
+// Go json.NewDecoder(body).Decode(&structValue) for the few agentsdk/codersdk structs, walking the members
+// in document order like encoding/json (duplicates included): the first JSON value (trailing bytes
+// ignored), keys matched exactly then case-insensitively (Go's fold: ſ matches s, K matches k), unknown
+// keys skipped without any check of their values, null leaves a field alone, a second object for a map
+// field adds to the same map, the first type mismatch reported as Go's UnmarshalTypeError text (decoding
+// goes on), time.Time via its UnmarshalJSON on the raw bytes (its error stops decoding).
+import { jsonDecodeTree, type JsonNode } from '../../go/index.ts';
 
 export type FieldType =
   | { kind: 'string' }
   | { kind: 'map' }
-  | { kind: 'time'; parse: (jsonText: string) => { ok: true; value: unknown } | { ok: false; error: string } }
+  | { kind: 'time'; parse: (jsonText: string | Uint8Array) => { ok: true; value: unknown } | { ok: false; error: string } }
   | { kind: 'slice'; of: StructSchema };
 
 export interface StructSchema {
@@ -22,8 +24,19 @@ export type DecodeOutcome = { ok: true; value: Record<string, unknown> } | { ok:
 
 const GO_TYPE: Record<string, string> = { string: 'string', map: 'map[string]interface {}', time: 'time.Time' };
 
+/** encoding/json foldName for our ASCII field names: ASCII case, plus U+017F ſ ~ s and U+212A K ~ k. */
+function fold(name: string): string {
+  return name.replace(/\u017f/g, 's').replace(/\u212a/g, 'k').replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
 function findField(schema: StructSchema, key: string): [string, FieldType] | undefined {
-  return schema.fields.find(([n]) => n === key) ?? schema.fields.find(([n]) => n.toLowerCase() === key.toLowerCase());
+  return schema.fields.find(([n]) => n === key) ?? schema.fields.find(([n]) => fold(n) === fold(key));
+}
+
+/** Go's errorContext: the innermost struct entered and the stack of field names. */
+interface ErrCtx {
+  struct: string;
+  fields: string[];
 }
 
 interface Ctx {
@@ -31,36 +44,70 @@ interface Ctx {
   fatal?: string;
 }
 
-function decodeStruct(schema: StructSchema, v: unknown, into: Record<string, unknown>, path: string, ctx: Ctx, topLevel: boolean): void {
-  if (v === null) return;
-  if (goJsonKind(v) !== 'object') {
-    const where = topLevel ? `Go value of type ${schema.typeName}` : `Go struct field ${path} of type ${schema.typeName}`;
-    ctx.saved ??= `json: cannot unmarshal ${goJsonKind(v)} into ${where}`;
+const kindOf = (n: JsonNode): string => (n.kind === 'bool' ? 'bool' : n.kind);
+
+/** UnmarshalTypeError.Error() with the decoder's context added (addErrorContext). */
+function typeError(value: string, goType: string, ec: ErrCtx | undefined): string {
+  if (ec && (ec.struct !== '' || ec.fields.length > 0)) return `json: cannot unmarshal ${value} into Go struct field ${ec.struct}.${ec.fields.join('.')} of type ${goType}`;
+  return `json: cannot unmarshal ${value} into Go value of type ${goType}`;
+}
+
+function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
+/** A value decoded into interface{}: numbers that do not fit a float64 are saved as errors in context. */
+function toInterface(n: JsonNode, ctx: Ctx, ec: ErrCtx): unknown {
+  switch (n.kind) {
+    case 'object': {
+      const o: Record<string, unknown> = {};
+      for (const [k, v] of n.members) setKey(o, k, toInterface(v, ctx, ec));
+      return o;
+    }
+    case 'array':
+      return n.elements.map((e) => toInterface(e, ctx, ec));
+    case 'number':
+      if (!Number.isFinite(n.value)) {
+        ctx.saved ??= typeError(`number ${n.raw}`, 'float64', ec);
+        return null;
+      }
+      return n.value;
+    case 'string':
+    case 'bool':
+      return n.value;
+    case 'null':
+      return null;
+  }
+}
+
+function decodeStruct(schema: StructSchema, n: JsonNode, into: Record<string, unknown>, ec: ErrCtx | undefined, ctx: Ctx): void {
+  if (n.kind === 'null') return;
+  if (n.kind !== 'object') {
+    ctx.saved ??= typeError(kindOf(n), schema.typeName, ec);
     return;
   }
-  for (const [key, val] of Object.entries(v as Record<string, unknown>)) {
+  for (const [key, val] of n.members) {
     const f = findField(schema, key);
     if (!f) continue;
     const [name, type] = f;
-    const fieldPath = `${topLevel ? schema.structName : path}.${name}`;
-    const kind = goJsonKind(val);
+    const fec: ErrCtx = { struct: schema.structName, fields: [...(ec?.fields ?? []), name] };
+    const kind = kindOf(val);
     switch (type.kind) {
       case 'string':
-        if (kind === 'string') into[name] = val;
-        else if (kind !== 'null') ctx.saved ??= `json: cannot unmarshal ${kind} into Go struct field ${fieldPath} of type string`;
+        if (val.kind === 'string') into[name] = val.value;
+        else if (kind !== 'null') ctx.saved ??= typeError(kind, 'string', fec);
         break;
       case 'map':
-        if (kind === 'null') into[name] = null;
-        else if (kind === 'object') into[name] = { ...((into[name] as Record<string, unknown> | null) ?? {}), ...(val as Record<string, unknown>) };
-        else ctx.saved ??= `json: cannot unmarshal ${kind} into Go struct field ${fieldPath} of type ${GO_TYPE.map}`;
+        if (val.kind === 'null') into[name] = null;
+        else if (val.kind === 'object') {
+          const m = (into[name] as Record<string, unknown> | null) ?? {};
+          for (const [k, v] of val.members) setKey(m, k, toInterface(v, ctx, fec));
+          into[name] = m;
+        } else ctx.saved ??= typeError(kind, GO_TYPE.map, fec);
         break;
       case 'time': {
-        if (kind === 'null') break;
-        if (kind !== 'string') {
-          ctx.fatal ??= 'Time.UnmarshalJSON: input is not a JSON string';
-          return;
-        }
-        const r = type.parse(jsonString(val as string, false));
+        if (val.kind === 'null') break;
+        const r = type.parse(val.bytes);
         if (!r.ok) {
           ctx.fatal ??= r.error;
           return;
@@ -69,13 +116,13 @@ function decodeStruct(schema: StructSchema, v: unknown, into: Record<string, unk
         break;
       }
       case 'slice':
-        if (kind === 'null') into[name] = [];
-        else if (kind !== 'array') ctx.saved ??= `json: cannot unmarshal ${kind} into Go struct field ${fieldPath} of type []${type.of.typeName}`;
+        if (val.kind === 'null') into[name] = [];
+        else if (val.kind !== 'array') ctx.saved ??= typeError(kind, `[]${type.of.typeName}`, fec);
         else {
-          into[name] = (val as unknown[]).map((el, i) => {
+          into[name] = val.elements.map((el) => {
             const o: Record<string, unknown> = {};
-            decodeStruct(type.of, el, o, fieldPath, ctx, false);
-            void i;
+            for (const [fname, ftype] of type.of.fields) o[fname] = ftype.kind === 'string' ? '' : null;
+            decodeStruct(type.of, el, o, fec, ctx);
             return o;
           });
         }
@@ -87,11 +134,11 @@ function decodeStruct(schema: StructSchema, v: unknown, into: Record<string, unk
 
 /** Decodes the first JSON value of `body` into a struct with the given zero value. */
 export function decodeInto(schema: StructSchema, body: Uint8Array, zero: Record<string, unknown>): DecodeOutcome {
-  const r = jsonDecode(body);
+  const r = jsonDecodeTree(body);
   if (!r.ok) return { ok: false, error: r.error };
   const out = { ...zero };
   const ctx: Ctx = {};
-  decodeStruct(schema, r.value, out, schema.structName, ctx, true);
+  decodeStruct(schema, r.node, out, undefined, ctx);
   if (ctx.fatal) return { ok: false, error: ctx.fatal };
   if (ctx.saved) return { ok: false, error: ctx.saved };
   return { ok: true, value: out };
