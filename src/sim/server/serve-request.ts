@@ -97,7 +97,13 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
         if (!res.writableFinished) abort.abort();
       });
       const init: RequestInit & { duplex?: 'half' } = { method, headers: new Headers(), signal: abort.signal };
-      for (const [k, v] of headers) if (!SKIP_REQUEST_HEADERS.has(k.toLowerCase())) (init.headers as Headers).append(k, v);
+      for (const [k, v] of headers) {
+        const name = k.toLowerCase();
+        if (SKIP_REQUEST_HEADERS.has(name)) continue;
+        // coderd reads its token with Go's Header.Get: the first line wins (Fetch would join them).
+        if (name === 'coder-session-token' && (init.headers as Headers).has(name)) continue;
+        (init.headers as Headers).append(k, v);
+      }
       if (method !== 'GET' && method !== 'HEAD') init.body = new Uint8Array(bodyBytes);
       let request: Request | undefined;
       let problem = '';

@@ -176,6 +176,25 @@ describe('startSimulator', () => {
     expect(s.journal.entries[0].headers).toContainEqual(['Coder-Session-Token', '\u00e9']);
   });
 
+  it('two Coder-Session-Token lines: coderd uses the first, as Go Header.Get does', async () => {
+    const s = await start({ scenario: 'external-auth' });
+    const raw = await new Promise<string>((resolve, reject) => {
+      const sock = connect(s.port, '127.0.0.1', () =>
+        sock.write(
+          `GET /api/v2/workspaceagents/me/external-auth?id=github&match= HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCoder-Session-Token: ${TOKEN}\r\nCoder-Session-Token: bad\r\n\r\n`,
+        ),
+      );
+      let data = '';
+      sock.on('data', (d) => (data += d.toString('utf8')));
+      sock.on('end', () => resolve(data));
+      sock.on('error', reject);
+    });
+    expect(raw.startsWith('HTTP/1.1 200 OK\r\n')).toBe(true);
+    expect(raw).toContain('"access_token":"gho_conformanceToken0001"');
+    // The journal keeps both lines as sent.
+    expect(s.journal.entries[0].headers.filter(([k]) => k === 'Coder-Session-Token').map(([, v]) => v)).toEqual([TOKEN, 'bad']);
+  });
+
   it('a client that resets its CONNECT connection does not bring the server down', async () => {
     const s = await start({ scenario: 'external-auth' });
     await new Promise<void>((resolve, reject) => {
