@@ -66,11 +66,11 @@ function toFlag(o: OptionDef): Flag {
 /** coder's helpFn: help on stdout, or `unrecognized subcommand` when positional words are left. */
 function helpFn(inv: Invocation, width: () => number): GoError | undefined {
   if (inv.args.length > 0) {
-    const words = inv.args.join(' ');
-    if (!/<.+>/.test(inv.command.use)) {
-      inv.stderr.write(`---\nerror: unrecognized subcommand ${quote(words)}\n`);
+    // The stderr note names only the first word; the returned error names them all.
+    if (!/<.*>/.test(inv.command.use)) {
+      inv.stderr.write(`---\nerror: unrecognized subcommand ${quote(inv.args[0])}\n`);
     }
-    return new TextError(`unrecognized subcommand ${quote(words)}`);
+    return new TextError(`unrecognized subcommand ${quote(inv.args.join(' '))}`);
   }
   inv.stdout.write(renderHelp(inv.command, width()));
   return undefined;

@@ -118,6 +118,16 @@ describe('help requests (§5.2, §8.18)', () => {
       stderr: '---\nerror: unrecognized subcommand "bogus"\nEncountered an error running "coder external-auth", see "coder external-auth --help" for more information\nerror: unrecognized subcommand "bogus"\n',
     });
   });
+  it('coder external-auth bogus extra: the --- note names the first word only, the error all of them', async () => {
+    expect(await runCli(['external-auth', 'bogus', 'extra'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: '---\nerror: unrecognized subcommand "bogus"\nEncountered an error running "coder external-auth", see "coder external-auth --help" for more information\nerror: unrecognized subcommand "bogus extra"\n',
+    });
+  });
+  it('a literal --help anywhere among the arguments (even as a flag value) gives the header', async () => {
+    expect(await runCli([...AT, 'github', '--extra', '--help', '-h'])).toEqual({ code: 1, stdout: '', stderr: HEADER + 'unrecognized subcommand "github"\n' });
+  });
   it('coder external-auth and coder print their help on stdout, exit 0', async () => {
     const ea = await runCli(['external-auth']);
     expect(ea.code).toBe(0);
