@@ -35,10 +35,28 @@ export function expiresAt(expiry: string | undefined): string {
   return expiry === undefined ? GO_ZERO_TIME : formatRFC3339NanoUTC(parseRFC3339(expiry));
 }
 
-/** Non-zero expiry strictly before `now`. */
-export function isExpired(expiry: string | undefined, now: Date): boolean {
-  if (expiry === undefined) return false;
+/** Unix seconds of Go's zero time, 0001-01-01T00:00:00Z. */
+const GO_ZERO_SECONDS = -62135596800;
+
+/** Go's time.IsZero on the instant: no expiry, or an expiry written as the zero time in any offset. */
+export function isZeroExpiry(expiry: string | undefined): boolean {
+  if (expiry === undefined) return true;
   const t = parseRFC3339(expiry);
+  return t.seconds === GO_ZERO_SECONDS && t.nanos === 0;
+}
+
+/** The same instant (no expiry = the zero time), as the listen loop compares link expiries. */
+export function sameExpiry(a: string | undefined, b: string | undefined): boolean {
+  if (isZeroExpiry(a) || isZeroExpiry(b)) return isZeroExpiry(a) && isZeroExpiry(b);
+  const x = parseRFC3339(a!);
+  const y = parseRFC3339(b!);
+  return x.seconds === y.seconds && x.nanos === y.nanos;
+}
+
+/** Non-zero expiry strictly before `now` (a zero expiry never expires, like oauth2.Token and the listen loop). */
+export function isExpired(expiry: string | undefined, now: Date): boolean {
+  if (isZeroExpiry(expiry)) return false;
+  const t = parseRFC3339(expiry!);
   const nowMs = now.getTime();
   return t.seconds * 1000 + t.nanos / 1e6 < nowMs;
 }

@@ -174,6 +174,11 @@ describe('answers (pr24325)', () => {
     sim.world.setLink('github', { accessToken: 'gho_old', expiry: '2026-05-31T23:59:59Z' });
     expect((await get(sim, 'id=github&match=')).body).toContain(`"url":"${CODERD}/external-auth/github"`);
   });
+  it('an expiry written as the zero time is no expiry: the token is answered', async () => {
+    const sim = await simFor('external-auth');
+    sim.world.setLink('github', { accessToken: 'gho_zero', expiry: '0001-01-01T00:00:00Z' });
+    expect(await get(sim, 'id=github&match=')).toEqual(res(200, tokenBody({ access_token: 'gho_zero', type: 'github', username: 'gho_zero', password: '' })));
+  });
   it('an extra that is not an object: 500 like json.Unmarshal into a map', async () => {
     const sim = await simFor('external-auth');
     sim.world.setLink('github', { accessToken: 'x', extra: [1] });

@@ -6,7 +6,7 @@
 import { quote, quoteBytes, utf8DecodeLossy } from '../../go/index.ts';
 import type { LinkState, ProviderState, World } from '../world.ts';
 import { authenticateAgent } from './agent-token.ts';
-import { expiresAt, GO_ZERO_TIME, isExpired } from './expiry.ts';
+import { expiresAt, GO_ZERO_TIME, isExpired, sameExpiry } from './expiry.ts';
 import { getBytes, getString, parseGoQuery, rawQueryOf } from './query.ts';
 import { writeError, writeJSON } from './respond.ts';
 
@@ -61,7 +61,7 @@ function tokenAnswer(world: World, provider: ProviderState, link: LinkState): Bu
 }
 
 function sameLink(a: LinkState | undefined, b: LinkState): boolean {
-  return a !== undefined && a.accessToken === b.accessToken && a.refreshToken === b.refreshToken && a.expiry === b.expiry;
+  return a !== undefined && a.accessToken === b.accessToken && a.refreshToken === b.refreshToken && sameExpiry(a.expiry, b.expiry);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {

@@ -2,7 +2,7 @@
 // google/uuid Parse forms, RFC3339Nano in UTC; and the agent selection as a pure function.
 import { describe, expect, it } from 'vitest';
 import { parseGoUUID } from './agent-token.ts';
-import { expiresAt, isExpired } from './expiry.ts';
+import { expiresAt, isExpired, sameExpiry } from './expiry.ts';
 import { getString, parseGoQuery } from './query.ts';
 import { selectAgent } from './select-agent.ts';
 import type { AgentRow } from '../world.ts';
@@ -51,6 +51,16 @@ describe('expires_at', () => {
     expect(isExpired(undefined, now)).toBe(false);
     expect(isExpired('2026-05-31T23:59:59.999999Z', now)).toBe(true);
     expect(isExpired('2026-06-01T00:00:00Z', now)).toBe(false);
+  });
+  it('the zero time (in any offset) is no expiry: never expired, equal to none', () => {
+    const now = new Date('2026-06-01T00:00:00Z');
+    expect(isExpired('0001-01-01T00:00:00Z', now)).toBe(false);
+    expect(isExpired('0001-01-01T01:00:00+01:00', now)).toBe(false);
+    expect(isExpired('0001-01-01T00:00:00.000000001Z', now)).toBe(true);
+    expect(sameExpiry(undefined, '0001-01-01T00:00:00Z')).toBe(true);
+    expect(sameExpiry('2026-07-01T02:00:00+02:00', '2026-07-01T00:00:00.000Z')).toBe(true);
+    expect(sameExpiry('2026-07-01T00:00:00Z', '2026-07-01T00:00:00.000000001Z')).toBe(false);
+    expect(sameExpiry(undefined, '2026-07-01T00:00:00Z')).toBe(false);
   });
 });
 
