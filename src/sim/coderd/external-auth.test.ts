@@ -174,6 +174,14 @@ describe('answers (pr24325)', () => {
     sim.world.setLink('github', { accessToken: 'gho_old', expiry: '2026-05-31T23:59:59Z' });
     expect((await get(sim, 'id=github&match=')).body).toContain(`"url":"${CODERD}/external-auth/github"`);
   });
+  it('oauth2 counts a token expiring within 10 s as expired (link clock 2026-06-01T00:00:00Z)', async () => {
+    const sim = await simFor('external-auth');
+    const url = res(200, `{"access_token":"","token_extra":null,"url":"${CODERD}/external-auth/github","type":"","username":"","password":""}\n`);
+    sim.world.setLink('github', { accessToken: 'gho_soon', expiry: '2026-06-01T00:00:09.999Z' });
+    expect(await get(sim, 'id=github&match=')).toEqual(url);
+    sim.world.setLink('github', { accessToken: 'gho_soon', expiry: '2026-06-01T00:00:10Z' });
+    expect(await get(sim, 'id=github&match=')).toEqual(res(200, tokenBody({ access_token: 'gho_soon', type: 'github', username: 'gho_soon', password: '' })));
+  });
   it('an expiry written as the zero time is no expiry: the token is answered', async () => {
     const sim = await simFor('external-auth');
     sim.world.setLink('github', { accessToken: 'gho_zero', expiry: '0001-01-01T00:00:00Z' });

@@ -13,6 +13,9 @@ import { writeError, writeJSON } from './respond.ts';
 /** Poll interval of listen mode (upstream ticks once per second). */
 export const LISTEN_INTERVAL_MS = 1000;
 
+/** golang.org/x/oauth2 Token.Valid: a token expiring within 10 s already counts as expired. */
+export const OAUTH2_EXPIRY_DELTA_MS = 10_000;
+
 type Built = { ok: true; body: Map<string, unknown> } | { ok: false; detail: string };
 
 function responseStruct(world: World, fields: { accessToken: string; extra: unknown; url: string; type: string; expiry: string | undefined; username: string; password: string }): Map<string, unknown> {
@@ -135,7 +138,9 @@ export async function externalAuthHandler(world: World, request: Request, origin
   }
   // RefreshToken: an expired token cannot be refreshed here, and `valid: false` is what the
   // provider's validation says; both are InvalidTokenError → the URL answer (listen skips this link).
-  if (!link.valid || isExpired(link.expiry, world.linkNow())) {
+  // The oauth2 token source counts a token as expired OAUTH2_EXPIRY_DELTA_MS early; the listen loop
+  // compares with plain Before(now).
+  if (!link.valid || isExpired(link.expiry, new Date(world.linkNow().getTime() + OAUTH2_EXPIRY_DELTA_MS))) {
     return listening ? listen(world, provider.id, { ...link }, request.signal) : writeJSON(200, urlAnswer(world, redirectURL));
   }
   const built = tokenAnswer(world, provider, link);
