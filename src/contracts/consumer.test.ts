@@ -30,7 +30,7 @@ let awsDocument = '';
 
 beforeAll(async () => {
   rawDir = await mkdtemp(path.join(os.tmpdir(), 'contracts-consumer-'));
-  pact = new PactV4({ consumer: CONSUMER, provider: PROVIDER, dir: rawDir, logLevel: 'warn' });
+  pact = new PactV4({ consumer: CONSUMER, provider: PROVIDER, dir: rawDir, logLevel: 'warn', host: '127.0.0.1' });
   sim = await startSimulator({ scenario: 'aws-single-agent' });
 });
 /** Set when any interaction test failed: the pact Pact wrote is then incomplete. */
