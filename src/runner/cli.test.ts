@@ -60,6 +60,12 @@ describe('coder-conformance run: set-up errors exit 2 before any case', () => {
     expect((await run(['run', '--jobs', '0'])).code).toBe(2);
     expect((await run(['run', '--bogus'])).code).toBe(2);
     expect(await run(['run', '--bin', MINI, '--filter', 'no/such/*'])).toEqual({ code: 2, stdout: '', stderr: 'coder-conformance: no cases selected (profile pr24325, level strict, filter no/such/*)\n' });
+    const file = join(dir, 'plain-file');
+    writeFileSync(file, '');
+    starts = 0;
+    expect(await run(['run', '--bin', MINI, '--out', join(file, 'report.xml')])).toEqual({ code: 2, stdout: '', stderr: `coder-conformance: cannot write the report to ${join(file, 'report.xml')}: ${file} is not a directory\n` });
+    expect(await run(['run', '--bin', MINI, '--out', dir])).toEqual({ code: 2, stdout: '', stderr: `coder-conformance: --out ${dir} is a directory\n` });
+    expect(starts).toBe(0);
     expect(await run(['run', '--update-goldens'], { CI: 'true' })).toEqual({ code: 2, stdout: '', stderr: 'coder-conformance: --update-goldens is refused when CI is set: goldens are reviewed changes, not CI output\n' });
   });
 });
@@ -95,7 +101,7 @@ describe('coder-conformance run against a minimal implementation', () => {
     expect((await run(['run', '--bin', MINI, '--expect-failures', kf])).stderr).toBe(`coder-conformance: ${kf}: known_failures[0]: no case has id "no/such"\n`);
   });
   it('prints a ready known-failures file and writes the report to --out', async () => {
-    const out = join(dir, 'report.xml');
+    const out = join(dir, 'reports', 'ci', 'report.xml'); // a directory that does not exist yet is created
     const r = await run(['run', '--bin', MINI, ...TWO, '--reporter', 'junit', '--out', out, '--print-known-failures']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('# Known failures for coder-conformance (--expect-failures FILE).\n# Add "expires: YYYY-MM-DD" to make an entry fail the run after that day.\nknown_failures:\n  - id: token/github-wire\n    reason: "wire: GET /api/v2/workspaceagents/me/external-auth: 0 matching request(s), want 1"\n');

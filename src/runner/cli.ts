@@ -1,8 +1,8 @@
 // The `coder-conformance` command: `run` (the suite), `list` (the cases a run would select),
 // `serve` (the simulator for manual use, from src/sim). Returns the exit code; the process
 // wiring (real simulator, signals, process.exit) lives in main.ts.
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { BinaryError, resolveBinary } from './binary.ts';
 import { parseRunArgs, RUN_USAGE, UsageError, type RunOptions } from './cli-args.ts';
 import type { ContractOperation } from './coverage.ts';
@@ -123,6 +123,19 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     } catch (err) {
       if (err instanceof KnownFailuresError) return fail(io, err.message);
       throw err;
+    }
+  }
+  if (o.out) {
+    // Checked before any case runs, so a typo does not throw away a whole run: a missing
+    // directory is created (as CI report paths like reports/conformance.xml expect).
+    const dir = dirname(resolve(o.out));
+    if (existsSync(dir) && !statSync(dir).isDirectory()) return fail(io, `cannot write the report to ${o.out}: ${dir} is not a directory`);
+    try {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+      if (existsSync(o.out) && statSync(o.out).isDirectory()) return fail(io, `--out ${o.out} is a directory`);
+    } catch (err) {
+      return fail(io, `cannot write the report to ${o.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
   }
   const selection = selectCases(cases, { profile: o.profile, level: o.level, filters: o.filters, shard: o.shard });

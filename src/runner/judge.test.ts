@@ -31,6 +31,21 @@ describe('judge', () => {
     expect(v.failures[0].detail).toBe('--- expected stdout\n+++ actual stdout\n- gho_x [no final newline]\n+ gho_x⏎');
   });
 
+  it('never takes a byte that is not valid UTF-8 for U+FFFD, and shows it as \\xNN', () => {
+    // process.ts decodes the invalid byte 0xff as U+DCFF
+    const v = judge(ok({ stdout: 'a\udcff' }), [], { exit: 0, stdout: 'a\ufffd' });
+    expect(v.failures).toEqual([{
+      kind: 'output',
+      message: 'stdout differs from the expected text (stdout is not valid UTF-8; each invalid byte is shown as \\xNN)',
+      detail: '--- expected stdout\n+++ actual stdout\n- a\ufffd [no final newline]\n+ a\\xff [no final newline]',
+    }]);
+  });
+
+  it('cuts a huge line in the diff and says how much is left out', () => {
+    const v = judge(ok({ stdout: 'x'.repeat(5000) }), [], { exit: 0, stdout: 'y' });
+    expect(v.failures[0].detail).toBe(`--- expected stdout\n+++ actual stdout\n- y [no final newline]\n+ ${'x'.repeat(2000)}… [3019 more characters on this line]`);
+  });
+
   it('shows tabs and trailing spaces', () => {
     const v = judge(ok({ stdout: 'a\t \n' }), [], { exit: 0, stdout: 'a\n' });
     expect(v.failures[0].detail).toBe('--- expected stdout\n+++ actual stdout\n- a⏎\n+ a\\t·⏎');

@@ -19,7 +19,7 @@ function compareExact(name: 'stdout' | 'stderr', want: string, got: string, resu
   if (want === got) return undefined;
   return {
     kind: 'output',
-    message: `${name} differs from ${source}${cappedNote(result, name)}`,
+    message: `${name} differs from ${source}${cappedNote(result, name)}${/[\u{dc80}-\u{dcff}]/u.test(got) ? ` (${name} is not valid UTF-8; each invalid byte is shown as \\xNN)` : ''}`,
     detail: `--- expected ${name}\n+++ actual ${name}\n${diffTexts(hide(want), hide(got))}`,
   };
 }

@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runProcess } from './process.ts';
+import { decodeOutput, encodeOutput, runProcess } from './process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'runner-process-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,6 +72,30 @@ describe('runProcess', () => {
     const p = script('crash.js', `process.kill(process.pid, 'SIGSEGV')`);
     const r = await runProcess({ ...base, file: p, args: [] });
     expect([r.exitCode, r.signal]).toEqual([null, 'SIGSEGV']);
+  });
+
+  it('keeps bytes that are not valid UTF-8 apart from U+FFFD, and gives them back exactly', async () => {
+    const p = script('bytes.js', `process.stdout.write(Buffer.from([0x61, 0xff, 0xef, 0xbf, 0xbd, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0xf0, 0x9f, 0x98, 0x80, 0xe2, 0x82]))`);
+    const r = await runProcess({ ...base, file: p, args: [] });
+    // 0xff alone; U+FFFD printed as UTF-8 stays U+FFFD; 0xc3 before "(" is a truncated sequence;
+    // ED A0 80 is an encoded surrogate (invalid); the emoji is valid; E2 82 is cut off at the end.
+    expect(r.stdout).toBe('a\udcff\ufffd\udcc3(\udced\udca0\udc80\u{1f600}\udce2\udc82');
+    expect([...encodeOutput(r.stdout)]).toEqual([0x61, 0xff, 0xef, 0xbf, 0xbd, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0xf0, 0x9f, 0x98, 0x80, 0xe2, 0x82]);
+    // A valid pair whose low half lies in U+DC80..U+DCFF (U+10080) is text, not an escaped byte.
+    expect([...encodeOutput(decodeOutput(Buffer.from('\u{10080}x', 'utf8')))]).toEqual([...Buffer.from('\u{10080}x', 'utf8')]);
+    expect(decodeOutput(Buffer.from([0xc0, 0x80, 0xf4, 0x90, 0x80, 0x80]))).toBe('\udcc0\udc80\udcf4\udc90\udc80\udc80');
+  });
+
+  it('kills on timeout a tree that ignores SIGTERM', async () => {
+    const pidFile = join(dir, 'stubborn.pid');
+    const p = join(dir, 'stubborn.sh');
+    writeFileSync(p, `#!/bin/sh\ntrap '' TERM\n(trap '' TERM; sleep 300) &\necho $! > ${JSON.stringify(pidFile)}\nprintf started\nwait\n`);
+    chmodSync(p, 0o755);
+    const r = await runProcess({ ...base, file: p, args: [], timeoutMs: 2000 });
+    expect([r.timedOut, r.stdout, r.signal, r.exitCode]).toEqual([true, 'started', null, null]);
+    const grandchild = Number(readFileSync(pidFile, 'utf8'));
+    await new Promise((res) => setTimeout(res, 100));
+    expect(alive(grandchild)).toBe(false);
   });
 
   it('reports a binary that cannot start', async () => {

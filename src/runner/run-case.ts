@@ -9,7 +9,7 @@ import { judge } from './judge.ts';
 import { goldenPath } from './load-cases.ts';
 import { normaliseStdout } from './normalize.ts';
 import { substitute, substituteDeep, type PlaceholderValues } from './placeholders.ts';
-import { runProcess } from './process.ts';
+import { decodeOutput, encodeOutput, runProcess } from './process.ts';
 import type { Case, CaseResult, Fault, Profile, WireEntry } from './types.ts';
 
 export interface SimulatorHandle {
@@ -82,9 +82,9 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
     let golden: string | undefined;
     if (expect.stdout_golden !== undefined) {
       const g = goldenPath(c);
-      if (o.updateGoldens && result.startError === undefined && !result.timedOut) writeFileSync(g, normaliseStdout(result.stdout).text);
+      if (o.updateGoldens && result.startError === undefined && !result.timedOut) writeFileSync(g, encodeOutput(normaliseStdout(result.stdout).text));
       try {
-        golden = substitute(readFileSync(g, 'utf8'), values);
+        golden = substitute(decodeOutput(readFileSync(g)), values);
       } catch {
         golden = undefined;
       }

@@ -1,16 +1,29 @@
 // Makes invisible differences visible: tabs as `\t`, carriage returns as `\r`, other control
-// characters as `\xNN`, trailing spaces as `·`, each newline as `⏎`, and a missing final newline
+// characters and bytes that are not valid UTF-8 as `\xNN`, trailing spaces as `·`, each newline as `⏎`, and a missing final newline
 // spelled out. Also a small line diff (LCS) for expected/actual texts.
 
 const MAX_DIFF_LINES = 60;
+/** Longest line a report shows; a binary may print megabytes on one line. */
+export const MAX_LINE_CHARS = 2000;
+
+/** Cuts a rendered line at MAX_LINE_CHARS (never inside a surrogate pair) and says how much is left out. */
+export function clipLine(line: string): string {
+  if (line.length <= MAX_LINE_CHARS) return line;
+  let cut = MAX_LINE_CHARS;
+  const u = line.charCodeAt(cut - 1);
+  if (u >= 0xd800 && u <= 0xdbff) cut--;
+  return `${line.slice(0, cut)}… [${line.length - cut} more characters on this line]`;
+}
 
 function visibleLine(line: string): string {
   const m = /( +)$/.exec(line);
   const body = m ? line.slice(0, -m[1].length) : line;
-  const escaped = body.replace(/[\u0000-\u0008\u000b-\u001f\u007f\t\r]/g, (c) => {
+  const escaped = body.replace(/[\u0000-\u0008\u000b-\u001f\u007f\t\r\u{dc80}-\u{dcff}]/gu, (c) => {
     if (c === '\t') return '\\t';
     if (c === '\r') return '\\r';
-    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+    const u = c.charCodeAt(0);
+    // A byte that is not valid UTF-8 (decoded as U+DC80+byte by process.ts) shows as itself.
+    return `\\x${(u >= 0xdc80 ? u - 0xdc00 : u).toString(16).padStart(2, '0')}`;
   });
   return escaped + (m ? '·'.repeat(m[1].length) : '');
 }
@@ -29,7 +42,7 @@ export function visibleLines(text: string): string[] {
 }
 
 export function visible(text: string): string {
-  return visibleLines(text).join('\n');
+  return visibleLines(text).map(clipLine).join('\n');
 }
 
 /** Line diff of two texts: `- expected`, `+ actual`, `  same`. Capped at 60 lines. */
@@ -52,14 +65,14 @@ export function diffTexts(expected: string, actual: string): string {
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) {
-      lines.push(`  ${a[i]}`);
+      lines.push(`  ${clipLine(a[i])}`);
       i++;
       j++;
     } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
-      lines.push(`- ${a[i]}`);
+      lines.push(`- ${clipLine(a[i])}`);
       i++;
     } else {
-      lines.push(`+ ${b[j]}`);
+      lines.push(`+ ${clipLine(b[j])}`);
       j++;
     }
   }

@@ -30,6 +30,10 @@ const report: RunReport = {
 describe('reporters', () => {
   it('escapes XML 1.0 text, including forbidden control characters', () => {
     expect(xmlEscape(`a<b>&"c'\u0001\t\n`)).toBe('a&lt;b&gt;&amp;&quot;c&apos;\\x01\t\n');
+    expect(xmlEscape(']]> \r\u0000\udcff\ud800 \u{1f600}\ufffe')).toBe(']]&gt; &#13;\\x00\\xff\\ud800 \u{1f600}\\ufffe');
+  });
+  it('escapes attribute values so a parser keeps tabs and line breaks', () => {
+    expect(xmlEscape('a\tb\nc\rd', true)).toBe('a&#9;b&#10;c&#13;d');
   });
   it('junit: suite counts and one testcase per case', () => {
     const xml = junitReport(report);
