@@ -16,6 +16,8 @@ describe('known failures', () => {
     ]);
     expect(() => parseKnownFailures('known_failures:\n  - { id: a }\n', 'kf.yaml')).toThrow('kf.yaml: known_failures[0] (a): field "reason" must be a non-empty string');
     expect(() => parseKnownFailures('known_failures:\n  - { id: a, reason: r, expires: 31.12.2026 }\n', 'kf.yaml')).toThrow('field "expires" must be a date YYYY-MM-DD');
+    expect(() => parseKnownFailures('known_failures:\n  - { id: a, reason: r, expires: "2026-02-30" }\n', 'kf.yaml')).toThrow('kf.yaml: known_failures[0] (a): field "expires" must be a date YYYY-MM-DD (quote it), got "2026-02-30"');
+    expect(parseKnownFailures('known_failures:\n  - { id: a, reason: r, expires: "2028-02-29" }\n', 'kf.yaml')).toEqual([{ id: 'a', reason: 'r', expires: '2028-02-29' }]);
     expect(() => parseKnownFailures('known_failures:\n  - { id: zz, reason: r }\n', 'kf.yaml', new Set(['a']))).toThrow('kf.yaml: known_failures[0]: no case has id "zz"');
     expect(() => parseKnownFailures('failures: []\n', 'kf.yaml')).toThrow('kf.yaml: expected a mapping with a "known_failures" list');
     expect(() => parseKnownFailures('known_failures:\n  - { id: a, reason: r }\n  - { id: a, reason: r }\n', 'kf.yaml')).toThrow('duplicate id "a"');

@@ -15,6 +15,13 @@ export class KnownFailuresError extends Error {}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** YYYY-MM-DD naming a day that exists (Date.parse would take 2026-02-30 as 2026-03-02). */
+function isCalendarDate(s: string): boolean {
+  if (!DATE.test(s)) return false;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}
+
 export function parseKnownFailures(text: string, source: string, knownIds?: Set<string>): KnownFailure[] {
   let doc: unknown;
   try {
@@ -36,7 +43,7 @@ export function parseKnownFailures(text: string, source: string, knownIds?: Set<
     for (const k of Object.keys(e)) if (!['id', 'reason', 'expires'].includes(k)) throw new KnownFailuresError(`${at}: unknown field "${k}"`);
     if (typeof e.id !== 'string' || e.id === '') throw new KnownFailuresError(`${at}: field "id" must be a non-empty string`);
     if (typeof e.reason !== 'string' || e.reason.trim() === '') throw new KnownFailuresError(`${at} (${e.id}): field "reason" must be a non-empty string`);
-    if (e.expires !== undefined && (typeof e.expires !== 'string' || !DATE.test(e.expires) || Number.isNaN(Date.parse(`${e.expires}T00:00:00Z`)))) {
+    if (e.expires !== undefined && (typeof e.expires !== 'string' || !isCalendarDate(e.expires))) {
       throw new KnownFailuresError(`${at} (${e.id}): field "expires" must be a date YYYY-MM-DD (quote it), got ${JSON.stringify(e.expires)}`);
     }
     if (seen.has(e.id)) throw new KnownFailuresError(`${at}: duplicate id "${e.id}"`);
