@@ -86,6 +86,19 @@ describe('runProcess', () => {
     expect(decodeOutput(Buffer.from([0xc0, 0x80, 0xf4, 0x90, 0x80, 0x80]))).toBe('\udcc0\udc80\udcf4\udc90\udc80\udc80');
   });
 
+  it('does not wait for a descendant in its own session that keeps stdout open after the binary exits', async () => {
+    const pidFile = join(dir, 'daemon.pid');
+    // detached: the grandchild calls setsid(), so it is outside the binary's process group
+    const p = script('daemon.js', `const c = require('node:child_process').spawn('sleep', ['300'], { stdio: ['ignore', 'inherit', 'inherit'], detached: true }); require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); c.unref(); process.stdout.write('tok');`);
+    const r = await runProcess({ ...base, file: p, args: [], timeoutMs: 60_000 });
+    const daemon = Number(readFileSync(pidFile, 'utf8'));
+    try {
+      expect([r.exitCode, r.signal, r.timedOut, r.stdout]).toEqual([0, null, false, 'tok']);
+    } finally {
+      process.kill(daemon, 'SIGKILL');
+    }
+  });
+
   it('kills on timeout a tree that ignores SIGTERM', async () => {
     const pidFile = join(dir, 'stubborn.pid');
     const p = join(dir, 'stubborn.sh');

@@ -93,6 +93,9 @@ function text(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** How long output pipes may stay open after the binary itself has exited. */
+export const PIPE_GRACE_MS = 500;
+
 export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult> {
   const started = performance.now();
   let timedOut = false;
@@ -116,8 +119,19 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
   }, opts.timeoutMs);
   const onAbort = () => killTree(pid, 'SIGKILL');
   opts.signal?.addEventListener('abort', onAbort, { once: true });
+  // The binary has exited but a descendant (possibly in a session of its own, out of reach of
+  // killTree) may still hold stdout/stderr open: after a short grace the pipes are closed so
+  // the result does not wait for it (like Go's exec.Cmd WaitDelay). What was read is kept.
+  let pipeTimer: NodeJS.Timeout | undefined;
+  subprocess.once('exit', () => {
+    pipeTimer = setTimeout(() => {
+      subprocess.stdout?.destroy();
+      subprocess.stderr?.destroy();
+    }, PIPE_GRACE_MS);
+  });
   const r = await subprocess;
   clearTimeout(timer);
+  clearTimeout(pipeTimer);
   opts.signal?.removeEventListener('abort', onAbort);
   // Grandchildren that outlived the binary die with it.
   killTree(pid, 'SIGKILL');
