@@ -1,6 +1,6 @@
 // Loading cases: the real suite validates against the published schema, and bad files get
 // errors that name the file, the case and the field.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,7 +59,7 @@ describe('the conformance suite', () => {
 describe('case file errors', () => {
   it('loads a single-case file and a defaults+cases file', () => {
     expect(loadCaseFile(file('one.yaml', GOOD)).map((c) => [c.id, c.env])).toEqual([['a/b', {}]]);
-    const many = loadCaseFile(file('many.yaml', `defaults: { level: core, revisions: [pr26883], scenario: s, env: { A: "1" }, expect: { exit: 1 } }
+    const many = loadCaseFile(file('many.yaml', `defaults: { level: core, revisions: [pr26883], scenario: external-auth, env: { A: "1" }, expect: { exit: 1 } }
 cases:
   - { id: x, title: t, args: [], env: { B: null }, expect: { stdout: "" } }
 `));
@@ -75,6 +75,11 @@ cases:
     expect(() => loadCaseFile(file('bad6.yaml', 'id: [unclosed'))).toThrow(/bad6\.yaml: invalid YAML: /);
     expect(() => loadCaseFile(file('bad7.yaml', GOOD.replace('stdout: x', 'stdout_golden: nope.golden')))).toThrow(/bad7\.yaml: case "a\/b": field \/expect\/stdout_golden: file not found: .*nope\.golden/);
     expect(() => loadCaseFile(file('bad8.yaml', GOOD.replace('stdout: x', 'stderr_contains: [x], stderr_matches: ["("]')))).toThrow(/field \/expect\/stderr_matches: invalid regular expression "\("/);
+    expect(() => loadCaseFile(file('bad9.yaml', GOOD.replace('stdout: x', 'requests: [{ operation: getWorkspaceAgentExternalAuth, body_matches: "[x" }]')))).toThrow(/field \/expect\/requests\/0\/body_matches: invalid regular expression "\[x"/);
+    // A misspelt operation would make `count: 0` hold vacuously, so it is refused (requests and faults).
+    expect(() => loadCaseFile(file('bad10.yaml', GOOD.replace('stdout: x', 'requests: [{ operation: authAzureInstanceIdentiy, count: 0 }]')))).toThrow(/bad10\.yaml: case "a\/b": field \/expect\/requests\/0\/operation: must be one of \["authAwsInstanceIdentity",/);
+    expect(() => loadCaseFile(file('bad11.yaml', GOOD.replace('expect:', 'faults: [{ operation: awsPutTokens, status: 500 }]\nexpect:')))).toThrow(/bad11\.yaml: case "a\/b": field \/faults\/0\/operation: must be one of /);
+    expect(() => loadCaseFile(file('bad12.yaml', GOOD.replace('scenario: external-auth', 'scenario: external-authh')))).toThrow('bad12.yaml: case "a/b": field /scenario: scenario external-authh.yaml: (root): no such scenario file');
   });
   it('rejects duplicate ids across files', () => {
     const d = mkdtempSync(join(dir, 'dup-'));
@@ -94,7 +99,7 @@ describe('a one-case file is named after its id', () => {
     put(d, 'a/b.yaml', GOOD);
     put(d, 'top.yml', GOOD.replace('id: a/b', 'id: top'));
     put(d, 'x/y/z/deep.yaml', GOOD.replace('id: a/b', 'id: x/y/z/deep'));
-    put(d, 'group/mine.yaml', `defaults: { level: core, revisions: [pr24325], scenario: s, args: [], expect: { exit: 0 } }
+    put(d, 'group/mine.yaml', `defaults: { level: core, revisions: [pr24325], scenario: external-auth, args: [], expect: { exit: 0 } }
 cases:
   - { id: anything/one, title: t }
   - { id: other, title: t }
@@ -115,5 +120,13 @@ cases:
     expect(loadCaseFile(p).map((c) => c.id)).toEqual(['a/b']);
     expect(() => loadCaseFile(p, { root: d })).toThrow(/field \/id: id "a\/b" does not match .* "a\/c"/);
     expect(idFromPath(d, join(d, 'aws', 'multi-agent', 'no-name.yaml'))).toBe('aws/multi-agent/no-name');
+  });
+});
+
+describe('the published schema', () => {
+  it("lists exactly openapi.yaml's operationIds for `operation`", async () => {
+    const { operations } = await import('../openapi/contract.ts');
+    const schema = JSON.parse(readFileSync(paths.schema(), 'utf8')) as { $defs: { operation: { enum: string[] } } };
+    expect([...schema.$defs.operation.enum].sort()).toEqual(operations.map((o) => o.operationId).sort());
   });
 });

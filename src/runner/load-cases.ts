@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
+import { loadScenario, ScenarioError } from '../sim/index.ts';
 import { packageRoot, paths } from './root.ts';
 import type { Case } from './types.ts';
 
@@ -90,6 +91,23 @@ export function idFromPath(root: string, abs: string): string {
 }
 
 /** Parses one case file; returns its cases with `file` set. */
+const scenarioChecks = new Map<string, string | undefined>();
+
+/** Loads (once per name) the scenario a case names; a missing or invalid one is a case error. */
+function checkScenario(name: string): string | undefined {
+  if (!scenarioChecks.has(name)) {
+    let problem: string | undefined;
+    try {
+      loadScenario(name);
+    } catch (err) {
+      if (!(err instanceof ScenarioError)) throw err;
+      problem = err.message;
+    }
+    scenarioChecks.set(name, problem);
+  }
+  return scenarioChecks.get(name);
+}
+
 export function loadCaseFile(file: string, options: LoadOptions = {}): Case[] {
   const abs = resolve(file);
   const shown = relative(process.cwd(), abs) || abs;
@@ -125,13 +143,19 @@ export function loadCaseFile(file: string, options: LoadOptions = {}): Case[] {
       );
     }
     const kase = { env: {}, ...merged, file: abs } as unknown as Case;
-    for (const re of kase.expect.stderr_matches ?? []) {
+    const regexps: [string, string][] = [
+      ...(kase.expect.stderr_matches ?? []).map((re): [string, string] => ['/expect/stderr_matches', re]),
+      ...(kase.expect.requests ?? []).flatMap((r, j): [string, string][] => (r.body_matches !== undefined ? [[`/expect/requests/${j}/body_matches`, r.body_matches]] : [])),
+    ];
+    for (const [field, re] of regexps) {
       try {
         new RegExp(re);
       } catch (err) {
-        throw new CaseLoadError(`${shown}: ${label}: field /expect/stderr_matches: invalid regular expression ${JSON.stringify(re)}: ${(err as Error).message}`);
+        throw new CaseLoadError(`${shown}: ${label}: field ${field}: invalid regular expression ${JSON.stringify(re)}: ${(err as Error).message}`);
       }
     }
+    const scenarioProblem = checkScenario(kase.scenario);
+    if (scenarioProblem !== undefined) throw new CaseLoadError(`${shown}: ${label}: field /scenario: ${scenarioProblem}`);
     if (kase.expect.stdout_golden && !options.allowMissingGoldens) {
       const g = goldenPath(kase);
       if (!existsSync(g)) {
