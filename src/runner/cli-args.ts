@@ -56,9 +56,13 @@ Options:
 Exit codes: 0 all selected cases pass, 1 some failed, 2 usage/set-up error or a partial run.
 `;
 
-function positiveInt(name: string, v: string | undefined, def: number): number {
+/** The longest delay Node's timers take (2^31-1 ms); a longer one fires at once. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+function positiveInt(name: string, v: string | undefined, def: number, max = Number.MAX_SAFE_INTEGER): number {
   if (v === undefined) return def;
   if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`${name} must be a positive integer, got ${JSON.stringify(v)}`);
+  if (Number(v) > max) throw new UsageError(`${name} must be at most ${max}, got ${JSON.stringify(v)}`);
   return Number(v);
 }
 
@@ -124,7 +128,7 @@ export function parseRunArgs(argv: string[]): RunOptions {
     reporter,
     out: v.out,
     jobs: positiveInt('--jobs', v.jobs, availableParallelism()),
-    timeoutMs: positiveInt('--timeout', v.timeout, 30_000),
+    timeoutMs: positiveInt('--timeout', v.timeout, 30_000, MAX_TIMEOUT_MS),
     maxOutputBytes: positiveInt('--max-output', v['max-output'], 1024 * 1024),
     expectFailures: v['expect-failures'],
     printKnownFailures: v['print-known-failures'] ?? false,

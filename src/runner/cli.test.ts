@@ -58,6 +58,8 @@ describe('coder-conformance run: set-up errors exit 2 before any case', () => {
   it('bad options, empty selection, --update-goldens under CI', async () => {
     expect((await run(['run', '--level', 'nope'])).stderr).toBe('coder-conformance: --level must be core or strict, got "nope"\nRun "coder-conformance run --help" for the options.\n');
     expect((await run(['run', '--jobs', '0'])).code).toBe(2);
+    // Node timers fire at once for delays over 2^31-1 ms: every case would time out immediately.
+    expect(await run(['run', '--timeout', '3000000000'])).toEqual({ code: 2, stdout: '', stderr: 'coder-conformance: --timeout must be at most 2147483647, got "3000000000"\nRun "coder-conformance run --help" for the options.\n' });
     expect((await run(['run', '--bogus'])).code).toBe(2);
     expect(await run(['run', '--bin', MINI, '--filter', 'no/such/*'])).toEqual({ code: 2, stdout: '', stderr: 'coder-conformance: no cases selected (profile pr24325, level strict, filter no/such/*)\n' });
     const file = join(dir, 'plain-file');

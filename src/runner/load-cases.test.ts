@@ -79,6 +79,7 @@ cases:
     // A misspelt operation would make `count: 0` hold vacuously, so it is refused (requests and faults).
     expect(() => loadCaseFile(file('bad10.yaml', GOOD.replace('stdout: x', 'requests: [{ operation: authAzureInstanceIdentiy, count: 0 }]')))).toThrow(/bad10\.yaml: case "a\/b": field \/expect\/requests\/0\/operation: must be one of \["authAwsInstanceIdentity",/);
     expect(() => loadCaseFile(file('bad11.yaml', GOOD.replace('expect:', 'faults: [{ operation: awsPutTokens, status: 500 }]\nexpect:')))).toThrow(/bad11\.yaml: case "a\/b": field \/faults\/0\/operation: must be one of /);
+    expect(() => loadCaseFile(file('bad13.yaml', GOOD.replace('expect:', 'timeout_ms: 3000000000\nexpect:')))).toThrow(/bad13\.yaml: case "a\/b": field \/timeout_ms: must be <= 2147483647/);
     expect(() => loadCaseFile(file('bad12.yaml', GOOD.replace('scenario: external-auth', 'scenario: external-authh')))).toThrow('bad12.yaml: case "a/b": field /scenario: scenario external-authh.yaml: (root): no such scenario file');
   });
   it('rejects duplicate ids across files', () => {
