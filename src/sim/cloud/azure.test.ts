@@ -217,6 +217,16 @@ describe('verifyAzureIdentity', () => {
     expect(verifyAzureIdentity(keys, b64(await signPkcs7(keys.azure.signer, utf8('{}'), T0)))).toEqual({ ok: true, instanceId: '' });
   });
 
+  test('malformed BER that the ASN.1 decoder throws on is a parse error, not an exception', () => {
+    bed.use(MACHINE);
+    // SEQUENCE { GeneralizedTime "ABC" }: asn1js throws while decoding the time text.
+    const der = Buffer.from([0x30, 0x05, 0x18, 0x03, 0x41, 0x42, 0x43]);
+    expect(verifyAzureIdentity(bed.keys(), der.toString('base64'))).toEqual({
+      ok: false,
+      detail: 'parse pkcs7: asn1: syntax error: Wrong input string for conversion',
+    });
+  });
+
   test('never throws on garbage or on a valid signature with any one byte changed; success keeps the signed vmId', async () => {
     bed.use(MACHINE);
     const keys = bed.keys();

@@ -70,7 +70,14 @@ export type ParseResult = { ok: true; p7: ParsedPkcs7 } | { ok: false; error: st
  */
 export function parsePkcs7(der: Uint8Array): ParseResult {
   if (der.length === 0) return { ok: false, error: 'pkcs7: input data is empty' };
-  const asn = asn1js.fromBER(bufferOf(der));
+  let asn: ReturnType<typeof asn1js.fromBER>;
+  try {
+    asn = asn1js.fromBER(bufferOf(der));
+  } catch (e) {
+    // asn1js throws (rather than reporting) on some malformed values, e.g. a GeneralizedTime
+    // whose text is not a time; Go's asn1 reports those as syntax errors too.
+    return { ok: false, error: `asn1: syntax error: ${e instanceof Error ? e.message : String(e)}` };
+  }
   if (asn.offset === -1) return { ok: false, error: `asn1: syntax error: ${asn.result.error || 'invalid BER'}` };
   if (asn.offset !== der.length) return { ok: false, error: 'asn1: syntax error: trailing data' };
   try {

@@ -46,6 +46,16 @@ function verifyChain(keys: CloudKeys, leaf: pkijs.Certificate, now: Date): strin
 }
 
 export function verifyAzureIdentity(keys: CloudKeys, signature: string, now: Date = new Date()): VerifyResult {
+  try {
+    return verifySteps(keys, signature, now);
+  } catch (e) {
+    // A proof is client input: whatever the ASN.1/X.509 libraries throw on is a failed check (401),
+    // never a simulator crash. Parsed structures that still trip them end here.
+    return { ok: false, detail: `parse pkcs7: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+function verifySteps(keys: CloudKeys, signature: string, now: Date): VerifyResult {
   const raw = goBase64Decode(StdEncoding, signature);
   if (!raw.ok) return { ok: false, detail: `decode base64: ${raw.error}` };
   const parsed = parsePkcs7(raw.bytes);
