@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { goJsonKind, jsonDecode, jsonMarshal, jsonUnmarshal, quoteChar } from '../index.ts';
+import { jsonValue } from './arbitraries.ts';
 
 const err = (text: string | Uint8Array): string => {
   const r = jsonDecode(text);
@@ -128,14 +129,6 @@ describe('goJsonKind and quoteChar', () => {
 });
 
 describe('decode properties', () => {
-  const jsonValue = fc.letrec((tie) => ({
-    value: fc.oneof(
-      { depthSize: 'small' },
-      fc.string({ unit: 'binary' }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null),
-      fc.array(tie('value'), { maxLength: 4 }),
-      fc.dictionary(fc.string({ unit: 'binary', maxLength: 4 }), tie('value'), { maxKeys: 4 }),
-    ),
-  })).value;
   it('decodes what jsonMarshal and JSON.stringify encode', () => {
     fc.assert(fc.property(jsonValue, (v) => {
       const norm = JSON.parse(JSON.stringify(v));

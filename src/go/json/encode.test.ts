@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { jsonEncode, jsonMarshal, jsonMarshalIndent } from '../index.ts';
+import { jsonValue } from './arbitraries.ts';
 
 describe('jsonMarshal', () => {
   it('sorts map keys by UTF-8 byte order, not UTF-16 order', () => {
@@ -37,14 +38,6 @@ describe('jsonMarshal', () => {
     expect(() => jsonMarshal(cyc)).toThrow('cycle');
   });
 
-  const jsonValue = fc.letrec((tie) => ({
-    value: fc.oneof(
-      { depthSize: 'small' },
-      fc.string({ unit: 'binary' }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null),
-      fc.array(tie('value'), { maxLength: 4 }),
-      fc.dictionary(fc.string({ unit: 'binary', maxLength: 4 }), tie('value'), { maxKeys: 4 }),
-    ),
-  })).value;
 
   it('round-trips through JSON.parse', () => {
     fc.assert(fc.property(jsonValue, (v) => {
