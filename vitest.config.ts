@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     globalSetup: ['scripts/vitest-global-setup.mjs'],
+    // One fast-check seed and run count for every property test (src/testing/properties.ts).
+    setupFiles: ['src/testing/setup-properties.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 60_000,

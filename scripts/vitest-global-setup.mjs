@@ -1,7 +1,23 @@
 // vitest global setup: build dist/ once before any test, so child-process tests (bin/coder, the
-// conformance runner, the simulator end-to-end tests) always run the current sources.
+// conformance runner, the simulator end-to-end tests) always run the current sources; and fix the
+// fast-check seed for the whole run (src/testing/properties.ts), printed once so any run can be repeated.
 import { buildAll } from './build.mjs';
 
+const DEFAULT_SEED = 20261203; // = src/testing/properties.ts DEFAULT_SEED (checked by properties.test.ts)
+
+function resolveSeed(env) {
+  if (env.FC_SEED) {
+    if (!/^-?\d+$/.test(env.FC_SEED.trim())) throw new Error(`FC_SEED must be an integer, got ${JSON.stringify(env.FC_SEED)}`);
+    return Number.parseInt(env.FC_SEED, 10) | 0;
+  }
+  return env.FC_FUZZ === '1' ? (Math.random() * 2 ** 31) | 0 : DEFAULT_SEED;
+}
+
 export default async function setup() {
+  // Workers are forked after this runs and inherit process.env: one seed for every test file.
+  const seed = resolveSeed(process.env);
+  process.env.FC_SEED = String(seed);
+  const mode = process.env.FC_FUZZ === '1' ? `fuzz, ${process.env.FC_RUNS_FACTOR ?? 20}x runs` : 'fixed';
+  console.log(`fast-check seed: ${seed} (${mode}; repeat with FC_SEED=${seed})`);
   await buildAll();
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { goJsonKind, jsonDecode, jsonMarshal, jsonUnmarshal, quoteChar } from '../index.ts';
-import { jsonValue } from './arbitraries.ts';
+import { goNormalize, jsonValue } from './arbitraries.ts';
 
 const err = (text: string | Uint8Array): string => {
   const r = jsonDecode(text);
@@ -128,12 +128,38 @@ describe('goJsonKind and quoteChar', () => {
   });
 });
 
+describe('decode edges (each once broke or could break a property)', () => {
+  it('keeps negative zero, as Go decodes -0 into a float64', () => {
+    const r = jsonUnmarshal('[-0, -0.0, -0e5, 0]');
+    expect(r.ok && (r.value as number[]).map((x) => Object.is(x, -0))).toEqual([true, true, true, false]);
+    expect(jsonMarshal(-0)).toBe('-0');
+  });
+  it('refuses NaN and infinities on encode, with Go\'s text', () => {
+    expect(() => jsonMarshal(NaN)).toThrow('json: unsupported value: NaN');
+    expect(() => jsonMarshal(-Infinity)).toThrow('json: unsupported value: -Inf');
+  });
+  it('fails a float64 overflow in an interface{} as Go does, and keeps the smallest subnormal', () => {
+    expect(jsonUnmarshal('1e400')).toEqual({ ok: false, error: 'json: cannot unmarshal number 1e400 into Go value of type float64' });
+    expect(jsonUnmarshal('4.9e-324')).toEqual({ ok: true, value: 5e-324, rest: '' });
+    expect(jsonUnmarshal('1e-400')).toEqual({ ok: true, value: 0, rest: '' });
+  });
+  it('turns a lone surrogate escape into U+FFFD', () => {
+    expect(jsonUnmarshal('"\\ud800x\\udc00"')).toEqual({ ok: true, value: '\ufffdx\ufffd', rest: '' });
+    expect(jsonMarshal('\ud800')).toBe('"\\ufffd"'); // Go writes the escape for a byte that is not UTF-8
+  });
+  it('lets the last of duplicate keys win in a map, as JSON.parse does', () => {
+    const text = '{"a":1,"b":[2],"a":{"c":3}}';
+    expect(jsonUnmarshal(text)).toEqual({ ok: true, value: JSON.parse(text), rest: '' });
+  });
+});
+
 describe('decode properties', () => {
   it('decodes what jsonMarshal and JSON.stringify encode', () => {
     fc.assert(fc.property(jsonValue, (v) => {
-      const norm = JSON.parse(JSON.stringify(v));
-      expect(jsonUnmarshal(jsonMarshal(v))).toEqual({ ok: true, value: norm, rest: '' });
-      expect(jsonDecode(JSON.stringify(v, null, 2) + ' rest')).toEqual({ ok: true, value: norm, rest: ' rest' });
+      // Go keeps -0 through Marshal/Unmarshal; JSON.stringify writes it as 0. Lone surrogates become U+FFFD in Go.
+      expect(jsonUnmarshal(jsonMarshal(v))).toEqual({ ok: true, value: goNormalize(v), rest: '' });
+      const text = JSON.stringify(v, null, 2);
+      expect(jsonDecode(text + ' rest')).toEqual({ ok: true, value: goNormalize(JSON.parse(text)), rest: ' rest' });
     }));
   });
   it('agrees with JSON.parse on validity for arbitrary short text', () => {

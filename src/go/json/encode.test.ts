@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { jsonEncode, jsonMarshal, jsonMarshalIndent } from '../index.ts';
-import { jsonValue } from './arbitraries.ts';
+import { goNormalize, jsonValue } from './arbitraries.ts';
 
 describe('jsonMarshal', () => {
   it('sorts map keys by UTF-8 byte order, not UTF-16 order', () => {
@@ -41,7 +41,7 @@ describe('jsonMarshal', () => {
 
   it('round-trips through JSON.parse', () => {
     fc.assert(fc.property(jsonValue, (v) => {
-      expect(JSON.parse(jsonMarshal(v))).toEqual(v);
+      expect(JSON.parse(jsonMarshal(v))).toEqual(goNormalize(v));
     }));
   });
   it('never emits <>& when escaping HTML', () => {

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { awsErrorPage } from './choices.ts';
 import { verifyAwsIdentity } from './verify-aws.ts';
 import { T0, metadataTestBed } from './test-server.ts';
+import { runs } from '../../testing/properties.ts';
 
 const bed = metadataTestBed();
 const IMDS = 'http://169.254.169.254';
@@ -209,7 +210,7 @@ describe('verifyAwsIdentity robustness', () => {
         const r = verifyAwsIdentity(keys, signature, document);
         return !r.ok && r.detail.length > 0;
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -9,6 +9,7 @@ import { parsePkcs7, signPkcs7 } from './pkcs7.ts';
 import { issueCertificate } from './x509.ts';
 import { T0, metadataTestBed } from './test-server.ts';
 import { verifyAzureIdentity } from './verify-azure.ts';
+import { runs } from '../../testing/properties.ts';
 
 const bed = metadataTestBed();
 const VM_ID = '02aab8a4-74ef-476e-8182-f6d2ba4166a6';
@@ -239,14 +240,14 @@ describe('verifyAzureIdentity', () => {
         const r = verifyAzureIdentity(keys, copy.toString('base64'));
         return r.ok ? r.instanceId === VM_ID : typeof r.detail === 'string' && r.detail.length > 0;
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
         const r = verifyAzureIdentity(keys, Buffer.from(bytes).toString('base64'));
         return !r.ok && r.detail.length > 0;
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });

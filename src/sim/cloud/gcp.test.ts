@@ -5,6 +5,7 @@ import { createGcpKeys } from './keys.ts';
 import { serviceAccountUniqueId, signJwt } from './gcp-token.ts';
 import { verifyGoogleIdentity } from './verify-google.ts';
 import { T0, metadataTestBed } from './test-server.ts';
+import { runs } from '../../testing/properties.ts';
 
 const bed = metadataTestBed();
 const MACHINE = {
@@ -257,7 +258,7 @@ describe('verifyGoogleIdentity', () => {
         const r = await verifyGoogleIdentity(keys, parts.join('.'), T0);
         return !r.ok && r.detail.length > 0;
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -1,6 +1,7 @@
 // Go encoding/base64 decoding: Go's error offsets on hand-picked inputs, round-trip and offset properties.
 import { describe, expect, test } from 'vitest';
 import { RawURLEncoding, StdEncoding, goBase64Decode } from './gobase64.ts';
+import { runs } from '../../testing/properties.ts';
 
 const text = (r: ReturnType<typeof goBase64Decode>) => (r.ok ? Buffer.from(r.bytes).toString('latin1') : `ERR ${r.error}`);
 
@@ -67,7 +68,7 @@ describe('properties', () => {
         const b = goBase64Decode(RawURLEncoding, url);
         return a.ok && b.ok && Buffer.from(a.bytes).equals(Buffer.from(bytes)) && Buffer.from(b.bytes).equals(Buffer.from(bytes));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -80,7 +81,7 @@ describe('properties', () => {
         const r = goBase64Decode(StdEncoding, enc.slice(0, i) + bad + enc.slice(i + 1));
         return !r.ok && r.error === `illegal base64 data at input byte ${i}`;
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
