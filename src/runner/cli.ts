@@ -14,6 +14,7 @@ import { packageRoot, paths } from './root.ts';
 import type { StartSimulator } from './run-case.ts';
 import { runSuite } from './run-suite.ts';
 import { selectCases } from './select.ts';
+import { upstreamCommand } from '../upstream/command.ts';
 
 export interface Writer {
   write(s: string): unknown;
@@ -39,6 +40,7 @@ Commands:
   run     run the conformance cases against a binary (see: coder-conformance run --help)
   list    list the cases a run would select (accepts run's --profile, --level, --filter, --shard)
   serve   start the simulator (coderd + metadata services + proxy) for manual testing
+  upstream build <version>   build upstream's coder from the Go module proxy (see: coder-conformance upstream --help)
   help    this help
 `;
 
@@ -54,6 +56,8 @@ export async function cli(io: CliIO, deps: CliDeps): Promise<number> {
       return runCommand(rest, io, deps);
     case 'list':
       return listCommand(rest, io);
+    case 'upstream':
+      return upstreamCommand({ ...io, argv: rest });
     case 'serve':
       if (!deps.serve) return fail(io, 'serve is not available in this build');
       return deps.serve(rest, io);
