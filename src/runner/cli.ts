@@ -57,7 +57,7 @@ export async function cli(io: CliIO, deps: CliDeps): Promise<number> {
     case 'list':
       return listCommand(rest, io);
     case 'upstream':
-      return upstreamCommand({ ...io, argv: rest });
+      return upstreamCommand({ ...io, argv: rest }, (argv) => runCommand(argv, io, deps));
     case 'serve':
       if (!deps.serve) return fail(io, 'serve is not available in this build');
       return deps.serve(rest, io);

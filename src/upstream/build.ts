@@ -1,7 +1,7 @@
 // Builds upstream's `coder` CLI for one module version of github.com/coder/coder/v2 with the
 // ordinary Go toolchain through the Go module proxy, into a user cache outside the repository:
 //   go mod download -json github.com/coder/coder/v2@VERSION
-//   go build -tags slim -trimpath -ldflags "-s -w -X .../buildinfo.tag=X.Y.Z" -o <tmp>/coder ./cmd/coder
+//   go build -tags slim -ldflags "-s -w -X .../buildinfo.tag=X.Y.Z" -o <tmp>/coder ./cmd/coder
 // run inside the downloaded module (so its own go.mod and replace directives apply). The binary is
 // built in a temporary folder next to the cache entry and renamed into place only once it ran
 // `coder version`: the cache never holds a half-built entry. No upstream source enters the repo.
@@ -211,7 +211,7 @@ export async function buildUpstream(o: BuildOptions): Promise<BuildInfo> {
     let built: string[] | undefined;
     let last: GoRun | undefined;
     for (const tags of attempts) {
-      const args = ['build', ...(tags.length ? ['-tags', tags.join(',')] : []), '-trimpath', '-ldflags', ldflags, '-o', out, UPSTREAM_PACKAGE];
+      const args = ['build', ...(tags.length ? ['-tags', tags.join(',')] : []), '-ldflags', ldflags, '-o', out, UPSTREAM_PACKAGE];
       log(`go ${args.join(' ')}  (in ${moduleDir})`);
       last = await runGo(go, args, moduleDir, env, o.signal);
       if (last.exitCode === 0) {
