@@ -38,8 +38,10 @@ export const REVISION_TABLE: Readonly<Record<Revision, RevisionTraits>> = {
  *   the flag name for root options that have no Name (`url`, `verbose`).
  * - helpOnlyAccessTokenVerified: only access-token's help is upstream-verified (goldens); the help of
  *   `coder` and `coder external-auth` is rendered with the same layout rules but is not upstream text.
- * - verboseStackFrames: `%+v` in verbose mode prints the xerrors wrap chain without stack frames
- *   (Go's file:line frames are not reproducible): `outer:\n  - inner`.
+ * - verboseStackFrames: `%+v` in verbose mode prints the xerrors wrap chain without stack frames:
+ *   `outer:\n  - inner`. Real builds (v2.30.0, v2.35.3, v2.36.0) do print one frame per xerrors error
+ *   (`outer:\n    <func>\n        <file>:<line>\n  - inner`), but its function, build path and line
+ *   differ per build, so the reference leaves it out and strict cases match it as optional.
  */
 export const UNCONFIRMED = {
   honourNoColor: true,

@@ -144,7 +144,10 @@ export async function invoke(p: InvokeParams): Promise<InvokeResult> {
   };
 
   if (flagErr !== undefined && flagErr !== HELP) {
-    return { err: new TextError(`parsing flags (${formatSliceV(p.argv)}) for ${quote(fullName(command))}: ${flagErr}`), store, root: p.root };
+    // serpent: xerrors.Errorf("parsing flags (%s) for %q: %w", ...): a wrap, so that with verbose on (a -v
+    // parsed before the failure, or CODER_VERBOSE) it prints as the chain `outer:\n  - inner`.
+    const wrap = new WrapError(`parsing flags (${formatSliceV(p.argv)}) for ${quote(fullName(command))}`, new TextError(flagErr));
+    return { err: wrap, store, root: p.root };
   }
   if (flagErr === HELP) {
     const e = helpFn(inv, p.width);

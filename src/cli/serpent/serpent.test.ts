@@ -5,6 +5,9 @@ import { HEADER, runCli } from '../testutil.ts';
 
 const AT = ['external-auth', 'access-token'];
 const flagErr = (argv: string[], cmd: string, msg: string) => `parsing flags ([${argv.join(' ')}]) for "${cmd}": ${msg}\n`;
+// With verbose on, serpent's xerrors wrap prints as `outer:\n<frame>\n  - inner`; the reference omits Go's
+// stack frame (file paths and line numbers of the build), see UNCONFIRMED.verboseStackFrames.
+const verboseFlagErr = (argv: string[], cmd: string, msg: string) => `parsing flags ([${argv.join(' ')}]) for "${cmd}":\n  - ${msg}\n`;
 const NO_URL = HEADER + 'create agent client: CODER_AGENT_URL must be set\n';
 
 describe('flag errors print without the header, naming the deepest command reached (§5.2, §8.15)', () => {
@@ -16,7 +19,6 @@ describe('flag errors print without the header, naming the deepest command reach
     [['external-auth', '--extra', 'x', 'access-token', 'github'], 'coder external-auth', 'unknown flag: --extra'],
     [['--extra', 'x', ...AT, 'github'], 'coder', 'unknown flag: --extra'],
     [[...AT, 'github', '-x'], 'coder external-auth access-token', "unknown shorthand flag: 'x' in -x"],
-    [[...AT, 'github', '-vx'], 'coder external-auth access-token', "unknown shorthand flag: 'x' in -x"],
     [[...AT, 'github', '--extra'], 'coder external-auth access-token', 'flag needs an argument: --extra'],
     [[...AT, 'github', '--agent-url', ':'], 'coder external-auth access-token', 'invalid argument ":" for "--agent-url" flag: parse ":": missing protocol scheme'],
     [['--agent-url', ':', ...AT, 'github'], 'coder', 'invalid argument ":" for "--agent-url" flag: parse ":": missing protocol scheme'],
@@ -155,8 +157,21 @@ describe('help requests (§5.2, §8.18)', () => {
     expect((await runCli([...AT, 'github', '--verbose='], env)).stderr).toBe(NO_URL);
     for (const [flag, msg] of [['-v=', "unknown shorthand flag: '=' in -="], ['-vfalse', "unknown shorthand flag: 'f' in -false"]]) {
       const argv = [...AT, 'github', flag];
-      expect((await runCli(argv, env)).stderr).toBe(flagErr(argv, 'coder external-auth access-token', msg));
+      // -v itself was parsed before the failing letter: verbose is on (see below).
+      expect((await runCli(argv, env)).stderr).toBe(verboseFlagErr(argv, 'coder external-auth access-token', msg));
     }
+  });
+  it('a verbose flag parsed before the flag error (or CODER_VERBOSE) prints the error with %+v: the xerrors chain, frames omitted (seen in real v2.30.0)', async () => {
+    const cmd = 'coder external-auth access-token';
+    for (const argv of [[...AT, 'github', '-vx'], [...AT, 'github', '-v', '-x'], [...AT, 'github', '--verbose', '-x']]) {
+      expect(await runCli(argv), argv.join(' ')).toEqual({ code: 1, stdout: '', stderr: verboseFlagErr(argv, cmd, "unknown shorthand flag: 'x' in -x") });
+    }
+    expect((await runCli([...AT, 'github', '--nope'], { CODER_VERBOSE: 'true' })).stderr).toBe(verboseFlagErr([...AT, 'github', '--nope'], cmd, 'unknown flag: --nope'));
+    // -x before v: the failure comes first, verbose stays off.
+    expect((await runCli([...AT, 'github', '-xv'])).stderr).toBe(flagErr([...AT, 'github', '-xv'], cmd, "unknown shorthand flag: 'x' in -xv"));
+    // A bad value for --verbose itself leaves it off.
+    const maybe = [...AT, 'github', '--verbose=maybe'];
+    expect((await runCli(maybe)).stderr).toBe(flagErr(maybe, cmd, 'invalid argument "maybe" for "-v, --verbose" flag: strconv.ParseBool: parsing "maybe": invalid syntax'));
   });
   it('--extra= and --extra=a=b are values (everything after the first =), not flag errors', async () => {
     expect((await runCli([...AT, 'github', '--extra='])).stderr).toBe(NO_URL);
