@@ -212,7 +212,7 @@ export async function buildUpstream(o: BuildOptions): Promise<BuildInfo> {
     let last: GoRun | undefined;
     for (const tags of attempts) {
       const args = ['build', ...(tags.length ? ['-tags', tags.join(',')] : []), '-ldflags', ldflags, '-o', out, UPSTREAM_PACKAGE];
-      log(`go ${args.join(' ')}  (in ${moduleDir})`);
+      log(`go ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}  (in ${moduleDir})`);
       last = await runGo(go, args, moduleDir, env, o.signal);
       if (last.exitCode === 0) {
         built = tags;

@@ -48,9 +48,12 @@ export function formatIndex(index: CertIndex): string {
   return `${JSON.stringify(index, null, 2)}\n`;
 }
 
-/** A case's fingerprint: its definition (without where the file lives) and its golden's bytes. */
+/**
+ * A case's fingerprint: what decides its verdict, i.e. its definition without where the file lives and
+ * without its prose (title, strict_reason), plus its golden's bytes.
+ */
 export function caseFingerprint(kase: Case): string {
-  const { file: _file, ...def } = kase;
+  const { file: _file, title: _title, strict_reason: _reason, ...def } = kase;
   const h = createHash('sha256').update(JSON.stringify(def));
   if (kase.expect.stdout_golden) h.update('\0golden\0').update(readFileSync(goldenPath(kase)));
   return h.digest('hex').slice(0, 16);

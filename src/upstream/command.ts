@@ -1,6 +1,6 @@
 // `coder-conformance upstream ...`: builds real upstream `coder` binaries from the Go module proxy
 // (build.ts) so the suite can be run against them. Returns the exit code; never exits itself.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCases } from '../runner/load-cases.ts';
 import { selectCases } from '../runner/select.ts';
@@ -21,7 +21,7 @@ export interface UpstreamIO {
 export type RunSuite = (argv: string[]) => Promise<number>;
 
 export const UPSTREAM_USAGE = `Usage: coder-conformance upstream build <version> [--no-slim]
-       coder-conformance upstream certify [<version>...]
+       coder-conformance upstream certify [<version>...] [--out-dir DIR]
        coder-conformance upstream summary
 
 Builds upstream's coder CLI (github.com/coder/coder/v2@<version>, ./cmd/coder) with the Go
@@ -36,7 +36,8 @@ and reused when present. Prints the binary's path, \`coder version\` and the Go 
 \`certify\` builds (or reuses) each version of the plan in conformance/upstream/certifications.json
 (all of them without arguments) and runs the suite against it at level strict with its own profile
 and its cross profiles, with conformance/upstream/<version>.<profile>.known-failures.yaml where it
-exists; it writes conformance/upstream/<version>.<profile>.json and the index, and prints the table.
+exists; it writes conformance/upstream/<version>.<profile>.json and the index (or, with --out-dir,
+writes them to DIR only), and prints the table.
 \`summary\` prints the summary table of the committed certifications.
 
 Exit codes: 0 built or reused (certify: every run passed or failed only known failures);
@@ -108,9 +109,25 @@ export async function upstreamCommand(io: UpstreamIO, runSuite?: RunSuite): Prom
 
 export { cacheRoot };
 
-async function certify(versions: string[], io: UpstreamIO, runSuite: RunSuite): Promise<number> {
+async function certify(argv: string[], io: UpstreamIO, runSuite: RunSuite): Promise<number> {
   const dir = certDir();
   const index = readIndex(dir);
+  // --out-dir: write reports and the index elsewhere (CI), reading plan and known failures from dir.
+  let outDir = dir;
+  const versions: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--out-dir' && argv[i + 1]) outDir = argv[++i]!;
+    else if (a.startsWith('--out-dir=')) outDir = a.slice('--out-dir='.length);
+    else if (a.startsWith('-')) {
+      io.stderr.write(`coder-conformance: upstream certify: unknown option ${JSON.stringify(a)} (see: coder-conformance upstream --help)\n`);
+      return 2;
+    } else versions.push(a);
+  }
+  if (outDir !== dir) {
+    mkdirSync(outDir, { recursive: true });
+    index.certifications = [];
+  }
   const bad = versions.filter((v) => !index.plan.some((p) => p.version === v));
   if (bad.length) {
     io.stderr.write(`coder-conformance: upstream certify: ${bad.join(', ')} not in the plan of ${join(dir, INDEX_FILE)}\n`);
@@ -132,7 +149,7 @@ async function certify(versions: string[], io: UpstreamIO, runSuite: RunSuite): 
       throw err;
     }
     for (const [profile, relation] of [[entry.profile, 'own'], ...entry.cross.map((p) => [p, 'cross'])] as [Profile, 'own' | 'cross'][]) {
-      const out = join(dir, reportName(entry.version, profile));
+      const out = join(outDir, reportName(entry.version, profile));
       const kf = knownFailuresName(entry.version, profile);
       const argv = ['--bin', info.binary, '--profile', profile, '--level', 'strict', '--reporter', 'json', '--out', out];
       if (existsSync(join(dir, kf))) argv.push('--expect-failures', join(dir, kf));
@@ -167,7 +184,7 @@ async function certify(versions: string[], io: UpstreamIO, runSuite: RunSuite): 
       index.certifications.push(cert);
       const order = (c: Certification) => index.plan.findIndex((p) => p.version === c.version);
       index.certifications.sort((a, b) => order(a) - order(b) || (a.relation === b.relation ? a.profile.localeCompare(b.profile) : a.relation === 'own' ? -1 : 1));
-      writeFileSync(join(dir, INDEX_FILE), formatIndex(index));
+      writeFileSync(join(outDir, INDEX_FILE), formatIndex(index));
     }
   }
   io.stdout.write(summaryTable(index));
