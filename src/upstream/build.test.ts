@@ -119,7 +119,7 @@ describe.runIf(goFound)('coder-conformance upstream build', () => {
     // Reused: with the proxy unreachable and no go on PATH, it still answers from the cache.
     const again = await run(['build', 'v2.0.1'], { ...env, GOPROXY: 'off', PATH: '/nonexistent' });
     expect(again).toEqual({ code: 0, stdout: `binary: ${bin}\nversion: v2.0.1 (cached)\ngo: ${goVersion}\ncoder version:\n  Coder v2.0.1 slim\n`, stderr: '' });
-  });
+  }, 240_000); // the first build may compile the standard library into a cold GOCACHE
 
   it('falls back to a build without tags when the slim build fails to compile', async () => {
     const r = await run(['build', 'v2.0.4']);
