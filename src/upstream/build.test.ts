@@ -5,11 +5,13 @@
 // nothing left in the cache. Needs Go: without it the file is skipped with a visible message,
 // except under CI, where a missing Go fails.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../runner/cli.ts';
+import type { CertIndex } from './certify.ts';
+import { certify } from './command.ts';
 import { goSumLines, startFakeProxy, type FakeModule, type FakeProxy } from './fake-proxy.ts';
 
 const goFound = spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
@@ -200,5 +202,62 @@ describe.runIf(goFound)('coder-conformance upstream build', () => {
     const r = await run(['build', 'v2.0.1']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('version: v2.0.1 (built in ');
+  });
+
+  it('certify: builds the planned version, runs its own and cross profiles (known failures where a file exists), writes reports and the index', async () => {
+    const dir = join(work, 'cert');
+    mkdirSync(dir);
+    const plan: CertIndex = { plan: [{ version: 'v2.0.1', profile: 'pr24325', cross: ['pr26883'], evidence: 'test' }], certifications: [] };
+    writeFileSync(join(dir, 'certifications.json'), JSON.stringify(plan));
+    writeFileSync(join(dir, 'v2.0.1.pr26883.known-failures.yaml'), 'known_failures:\n  - id: json/github\n    reason: boundary\n');
+    const runs: string[][] = [];
+    // Stands in for `coder-conformance run`: records its arguments and writes a report like it.
+    const runSuite = async (argv: string[]) => {
+      runs.push(argv);
+      const opt = (name: string) => argv[argv.indexOf(name) + 1]!;
+      const cross = opt('--profile') === 'pr26883';
+      const counts = { selected: 3, run: 3, passed: cross ? 2 : 3, failed: 0, knownFailing: cross ? 1 : 0, unexpectedlyPassing: 0, skipped: 0 };
+      writeFileSync(opt('--out'), JSON.stringify({ format: 'coder-conformance-report', profile: opt('--profile'), level: 'strict', startedAt: '2026-12-03T00:00:00.000Z', counts, exitCode: cross ? 1 : 0, results: [] }));
+      return cross ? 1 : 0;
+    };
+    let stdout = '';
+    let stderr = '';
+    const io = { argv: [], env, stdout: { write: (x: string) => (stdout += x) }, stderr: { write: (x: string) => (stderr += x) } };
+    const bin = join(upstreamDir(), 'v2.0.1', 'coder');
+    expect(await certify([], io, runSuite, dir)).toBe(1);
+    expect(runs).toEqual([
+      ['--bin', bin, '--profile', 'pr24325', '--level', 'strict', '--reporter', 'json', '--out', join(dir, 'v2.0.1.pr24325.json')],
+      ['--bin', bin, '--profile', 'pr26883', '--level', 'strict', '--reporter', 'json', '--out', join(dir, 'v2.0.1.pr26883.json'), '--expect-failures', join(dir, 'v2.0.1.pr26883.known-failures.yaml')],
+    ]);
+    const index = JSON.parse(readFileSync(join(dir, 'certifications.json'), 'utf8')) as CertIndex;
+    expect(index.plan).toEqual(plan.plan);
+    expect(index.certifications.map((c) => [c.report, c.relation, c.knownFailures, c.counts.passed, c.exitCode, c.coderVersion, c.date])).toEqual([
+      ['v2.0.1.pr24325.json', 'own', null, 3, 0, 'Coder v2.0.1 slim', '2026-12-03T00:00:00.000Z'],
+      ['v2.0.1.pr26883.json', 'cross', 'v2.0.1.pr26883.known-failures.yaml', 2, 1, 'Coder v2.0.1 slim', '2026-12-03T00:00:00.000Z'],
+    ]);
+    // Every case the profile selects is fingerprinted.
+    expect(Object.keys(index.certifications[0]!.cases)).toContain('token/github');
+    expect(Object.keys(index.certifications[1]!.cases)).toContain('json/github');
+    expect(stdout).toContain('| v2.0.1 | pr26883 | cross | 3 | 2 | 0 | [1](upstream/v2.0.1.pr26883.known-failures.yaml) | 1 | 2026-12-03 |');
+
+    // --out-dir: results elsewhere, the plan's folder untouched.
+    const out = join(work, 'cert-out');
+    const before = readFileSync(join(dir, 'certifications.json'), 'utf8');
+    expect(await certify(['v2.0.1', '--out-dir', out], io, runSuite, dir)).toBe(1);
+    expect(readdirSync(out).sort()).toEqual(['certifications.json', 'v2.0.1.pr24325.json', 'v2.0.1.pr26883.json']);
+    expect(readFileSync(join(dir, 'certifications.json'), 'utf8')).toBe(before);
+
+    // A version outside the plan, or one that cannot be built: exit 2, nothing run.
+    runs.length = 0;
+    stderr = '';
+    expect(await certify(['v2.0.3'], io, runSuite, dir)).toBe(2);
+    expect(stderr).toBe(`coder-conformance: upstream certify: v2.0.3 not in the plan of ${join(dir, 'certifications.json')}\n`);
+    writeFileSync(join(dir, 'certifications.json'), JSON.stringify({ plan: [{ version: 'v2.0.3', profile: 'pr24325', cross: [], evidence: '' }], certifications: [] }));
+    stderr = '';
+    expect(await certify([], io, runSuite, dir)).toBe(2);
+    expect(stderr.split('\n').filter((l) => l.startsWith('coder-conformance: upstream certify'))).toEqual([
+      'coder-conformance: upstream certify v2.0.3: go build failed (./cmd/coder, exit 1)',
+    ]);
+    expect(runs).toEqual([]);
   });
 });

@@ -109,8 +109,8 @@ export async function upstreamCommand(io: UpstreamIO, runSuite?: RunSuite): Prom
 
 export { cacheRoot };
 
-async function certify(argv: string[], io: UpstreamIO, runSuite: RunSuite): Promise<number> {
-  const dir = certDir();
+/** `upstream certify`; `dir` holds the plan, known failures and (without --out-dir) the results. */
+export async function certify(argv: string[], io: UpstreamIO, runSuite: RunSuite, dir = certDir()): Promise<number> {
   const index = readIndex(dir);
   // --out-dir: write reports and the index elsewhere (CI), reading plan and known failures from dir.
   let outDir = dir;
