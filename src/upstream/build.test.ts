@@ -104,6 +104,16 @@ const errorText = (stderr: string) =>
     .filter((l) => !/^coder-conformance: go /.test(l) && !/^coder-conformance: the -tags/.test(l))
     .join('\n');
 
+/** Builds `version`, which must fail: exit 2 and no cache entry or build folder left; returns the error lines. */
+async function failedBuild(version: string) {
+  const r = await run(['build', version]);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(cacheEntries()).not.toContain(version);
+  expect(cacheEntries().filter((e) => e.startsWith('.'))).toEqual([]);
+  return { err: errorText(r.stderr), stderr: r.stderr };
+}
+
 describe.runIf(goFound)('coder-conformance upstream build', () => {
   it('builds ./cmd/coder with -tags slim and the version tag, prints path, coder version and Go version; then reuses the cache', async () => {
     // A build folder abandoned by a killed build (its process is gone) is swept away.
@@ -133,48 +143,34 @@ describe.runIf(goFound)('coder-conformance upstream build', () => {
   });
 
   it('an unknown version: one error naming it, the end of go output, exit 2, nothing cached', async () => {
-    const r = await run(['build', 'v2.0.9']);
-    expect(r.code).toBe(2);
-    expect(errorText(r.stderr)).toMatch(
+    const { err } = await failedBuild('v2.0.9');
+    expect(err).toMatch(
       new RegExp(
         `^coder-conformance: upstream build v2\\.0\\.9: unknown version: the Go module proxy has no ${MOD}@v2\\.0\\.9 \\(go mod download, exit 1\\)\nlast lines of go output:\n  .*v2\\.0\\.9\\.info: 404 Not Found\n  \tserver response: .*unknown revision v2\\.0\\.9\n$`,
       ),
     );
-    expect(cacheEntries()).not.toContain('v2.0.9');
-    expect(cacheEntries().filter((e) => e.startsWith('.'))).toEqual([]);
   });
 
   it('a version the proxy refuses (403): says so', async () => {
-    const r = await run(['build', 'v2.0.5']);
-    expect(r.code).toBe(2);
-    const err = errorText(r.stderr);
+    const { err } = await failedBuild('v2.0.5');
     expect(err.split('\n')[0]).toBe(`coder-conformance: upstream build v2.0.5: the Go module proxy refused ${MOD}@v2.0.5 (403: not served by this proxy, or no such version) (go mod download, exit 1)`);
     expect(err).toContain('This module version is not available.');
-    expect(cacheEntries()).not.toContain('v2.0.5');
   });
 
   it('a replaced dependency the proxy refuses fails the build (once, not retried without slim): exit 2, nothing cached', async () => {
     const before = proxy.requests.length;
-    const r = await run(['build', 'v2.0.2']);
-    expect(r.code).toBe(2);
-    const err = errorText(r.stderr);
+    const { err, stderr } = await failedBuild('v2.0.2');
     expect(err.split('\n')[0]).toBe('coder-conformance: upstream build v2.0.2: go build failed: the Go module proxy refused a module it needs (./cmd/coder, exit 1)');
     expect(err).toContain('example.com/refused@v1.0.0');
     expect(err).toContain('403 Forbidden');
-    expect(r.stderr).not.toContain('trying without tags');
+    expect(stderr).not.toContain('trying without tags');
     expect(proxy.requests.slice(before)).toContain('/example.com/refused/@v/v1.0.0.zip');
-    expect(cacheEntries()).not.toContain('v2.0.2');
-    expect(cacheEntries().filter((e) => e.startsWith('.'))).toEqual([]);
   });
 
   it('a build that does not compile: the compiler error, exit 2, nothing cached', async () => {
-    const r = await run(['build', 'v2.0.3']);
-    expect(r.code).toBe(2);
-    const err = errorText(r.stderr);
+    const { err } = await failedBuild('v2.0.3');
     expect(err.split('\n')[0]).toBe('coder-conformance: upstream build v2.0.3: go build failed (./cmd/coder, exit 1)');
     expect(err).toMatch(/broken\.go:3:9: undefined: undefinedThing/);
-    expect(cacheEntries()).not.toContain('v2.0.3');
-    expect(cacheEntries().filter((e) => e.startsWith('.'))).toEqual([]);
   });
 
   it('bad arguments and a missing go are one line each, exit 2, before go runs', async () => {
