@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { parseBinEnv } from './environment.ts';
 import { isReporterName, type ReporterName } from './reporters/index.ts';
 import { parseShard, type Shard } from './select.ts';
-import { LEVELS, PROFILES, type Level, type Profile } from './types.ts';
+import { DEFAULT_PROFILE, LEVELS, PROFILES, type Level, type Profile } from './types.ts';
 
 export class UsageError extends Error {}
 
@@ -38,7 +38,7 @@ Options:
   --bin PATH                 implementation binary (default: the embedded reference CLI)
   --arg-prefix ARG           argument put before every case's argv (repeatable, in order)
   --bin-env KEY=VALUE        extra environment for the binary (repeatable)
-  --profile REV              pr24325 (default) | pr26883 | pre-agent-name
+  --profile REV              ${PROFILES.map((p) => (p === DEFAULT_PROFILE ? `${p} (default)` : p)).join(' | ')}
   --level LEVEL              strict (default: core and strict cases) | core (core cases only)
   --filter GLOB              only case ids matching the glob (repeatable; picomatch syntax)
   --shard I/N                run the I-th of N deterministic slices
@@ -97,7 +97,7 @@ export function parseRunArgs(argv: string[]): RunOptions {
     throw new UsageError((err as Error).message);
   }
   const v = parsed.values;
-  const profile = v.profile ?? 'pr24325';
+  const profile = v.profile ?? DEFAULT_PROFILE;
   if (!(PROFILES as readonly string[]).includes(profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got ${JSON.stringify(profile)}`);
   const level = v.level ?? 'strict';
   if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be core or strict, got ${JSON.stringify(level)}`);

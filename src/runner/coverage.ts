@@ -2,7 +2,7 @@
 // journals exercised, which were never reached, and statuses seen that the contract does not
 // declare. Also counts cases per level and per revision.
 import type { Case, CaseResult, Level, Profile } from './types.ts';
-import { LEVELS, PROFILES } from './types.ts';
+import { caseAppliesTo, LEVELS, PROFILES } from './types.ts';
 
 export interface ContractOperation {
   operationId: string;
@@ -69,7 +69,7 @@ export function computeCoverage(contract: ContractOperation[], results: CaseResu
     };
   });
   const casesPerLevel = Object.fromEntries(LEVELS.map((l) => [l, selected.filter((c) => c.level === l).length])) as Record<Level, number>;
-  const casesPerRevision = Object.fromEntries(PROFILES.map((p) => [p, selected.filter((c) => c.revisions.includes(p)).length])) as Record<Profile, number>;
+  const casesPerRevision = Object.fromEntries(PROFILES.map((p) => [p, selected.filter((c) => caseAppliesTo(c, p)).length])) as Record<Profile, number>;
   return {
     operations,
     unreached: operations.filter((o) => o.requests === 0).map((o) => o.operationId),

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { idFromPath, loadCaseFile, loadCases } from './load-cases.ts';
 import { paths } from './root.ts';
+import { caseAppliesTo } from './types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'runner-cases-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,7 +29,7 @@ function file(name: string, text: string): string {
 const GOOD = `id: a/b
 title: t
 level: core
-revisions: [pr24325]
+since: pr24325
 scenario: external-auth
 args: [external-auth, access-token, github]
 expect: { exit: 0, stdout: x }
@@ -46,7 +47,7 @@ describe('the conformance suite', () => {
     for (const c of cases) expect(relative(casesDir, c.file).split(sep).join('/'), c.id).toBe(`${c.id}.yaml`);
   });
   it('covers every profile, both levels and the three clouds', () => {
-    for (const p of ['pr24325', 'pr26883', 'pre-agent-name'] as const) expect(cases.filter((c) => c.revisions.includes(p)).length, p).toBeGreaterThan(40);
+    for (const p of ['pr24325', 'pr26883', 'pre-agent-name'] as const) expect(cases.filter((c) => caseAppliesTo(c, p)).length, p).toBeGreaterThan(40);
     expect(cases.filter((c) => c.level === 'core').length).toBeGreaterThan(60);
     for (const cloud of ['aws', 'azure', 'gcp']) {
       for (const kind of ['single-agent', 'multi-agent/no-name', 'name/flag', 'name/unknown', 'name/whitespace', 'name/unicode-space', 'sub-agent', 'stale-build/pr24325']) {
@@ -59,7 +60,7 @@ describe('the conformance suite', () => {
 describe('case file errors', () => {
   it('loads a single-case file and a defaults+cases file', () => {
     expect(loadCaseFile(file('one.yaml', GOOD)).map((c) => [c.id, c.env])).toEqual([['a/b', {}]]);
-    const many = loadCaseFile(file('many.yaml', `defaults: { level: core, revisions: [pr26883], scenario: external-auth, env: { A: "1" }, expect: { exit: 1 } }
+    const many = loadCaseFile(file('many.yaml', `defaults: { level: core, since: pr26883, scenario: external-auth, env: { A: "1" }, expect: { exit: 1 } }
 cases:
   - { id: x, title: t, args: [], env: { B: null }, expect: { stdout: "" } }
 `));
@@ -71,7 +72,8 @@ cases:
     expect(() => loadCaseFile(file('bad2.yaml', GOOD.replace('title: t\n', 'title: t\nflavour: x\n')))).toThrow(/bad2\.yaml: case "a\/b": field \(top level\): unknown field "flavour"/);
     expect(() => loadCaseFile(file('bad3.yaml', GOOD.replace('level: core', 'level: strict')))).toThrow(/bad3\.yaml: case "a\/b": field \(top level\): missing required field "strict_reason"/);
     expect(() => loadCaseFile(file('bad4.yaml', GOOD.replace('stdout: x', 'stderr: x')))).toThrow(/bad4\.yaml: case "a\/b": field \/expect: a core case may not have an exact "stderr"/);
-    expect(() => loadCaseFile(file('bad5.yaml', GOOD.replace('[pr24325]', '[pr99999]')))).toThrow(/field \/revisions\/0: must be one of \["pr24325","pr26883","pre-agent-name"\]/);
+    expect(() => loadCaseFile(file('bad5.yaml', GOOD.replace('since: pr24325', 'since: pr99999')))).toThrow(/field \/since: must be one of \["pre-agent-name","pr24325","pr25443","pr26883"\]/);
+    expect(() => loadCaseFile(file('bad5b.yaml', GOOD.replace('since: pr24325', 'revisions: [pr24325]')))).toThrow(/field \(top level\): unknown field "revisions"/);
     expect(() => loadCaseFile(file('bad6.yaml', 'id: [unclosed'))).toThrow(/bad6\.yaml: invalid YAML: /);
     expect(() => loadCaseFile(file('bad7.yaml', GOOD.replace('stdout: x', 'stdout_golden: nope.golden')))).toThrow(/bad7\.yaml: case "a\/b": field \/expect\/stdout_golden: file not found: .*nope\.golden/);
     expect(() => loadCaseFile(file('bad8.yaml', GOOD.replace('stdout: x', 'stderr_contains: [x], stderr_matches: ["("]')))).toThrow(/field \/expect\/stderr_matches: invalid regular expression "\("/);
@@ -100,7 +102,7 @@ describe('a one-case file is named after its id', () => {
     put(d, 'a/b.yaml', GOOD);
     put(d, 'top.yml', GOOD.replace('id: a/b', 'id: top'));
     put(d, 'x/y/z/deep.yaml', GOOD.replace('id: a/b', 'id: x/y/z/deep'));
-    put(d, 'group/mine.yaml', `defaults: { level: core, revisions: [pr24325], scenario: external-auth, args: [], expect: { exit: 0 } }
+    put(d, 'group/mine.yaml', `defaults: { level: core, until: pr24325, scenario: external-auth, args: [], expect: { exit: 0 } }
 cases:
   - { id: anything/one, title: t }
   - { id: other, title: t }

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parseShard, selectCases } from './select.ts';
 import type { Case } from './types.ts';
 
-const mk = (id: string, level: Case['level'] = 'core', revisions: Case['revisions'] = ['pr24325']): Case => ({
-  id, title: id, level, revisions, scenario: 's', args: [], env: {}, expect: { exit: 0 }, file: '/x.yaml',
+const mk = (id: string, level: Case['level'] = 'core', range: Pick<Case, 'since' | 'until'> = {}): Case => ({
+  id, title: id, level, ...range, scenario: 's', args: [], env: {}, expect: { exit: 0 }, file: '/x.yaml',
 });
-const cases = [mk('b/two'), mk('a/one'), mk('c/three', 'strict'), mk('a/pre', 'core', ['pre-agent-name']), mk('d/four'), mk('e/five')];
+const cases = [mk('b/two'), mk('a/one'), mk('c/three', 'strict'), mk('a/pre', 'core', { until: 'pre-agent-name' }), mk('d/four'), mk('e/five')];
 
 describe('selectCases', () => {
   it('filters by revision and level, sorted by id', () => {

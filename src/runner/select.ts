@@ -1,7 +1,7 @@
 // Chooses the cases a run covers: the profile's revisions, the level (core runs core cases only,
 // strict runs all), the --filter globs on case ids, and the deterministic --shard slice.
 import picomatch from 'picomatch';
-import type { Case, Level, Profile } from './types.ts';
+import { caseAppliesTo, type Case, type Level, type Profile } from './types.ts';
 
 export interface Shard {
   index: number;
@@ -29,7 +29,7 @@ export function selectCases(cases: Case[], opts: { profile: Profile; level: Leve
   const sorted = [...cases].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const kept: Case[] = [];
   for (const c of sorted) {
-    if (!c.revisions.includes(opts.profile)) excluded.revision++;
+    if (!caseAppliesTo(c, opts.profile)) excluded.revision++;
     else if (opts.level === 'core' && c.level !== 'core') excluded.level++;
     else if (matchers.length && !matchers.some((m) => m(c.id))) excluded.filter++;
     else kept.push(c);

@@ -1,8 +1,9 @@
 // Shared data types of the conformance runner: cases (as loaded from YAML), process results,
 // journal entries as the runner sees them, verdicts and the run summary.
 
-export const PROFILES = ['pr24325', 'pr26883', 'pre-agent-name'] as const;
-export type Profile = (typeof PROFILES)[number];
+// Profiles are the revisions of src/revisions the reference CLI implements (default first).
+export { DEFAULT_REVISION as DEFAULT_PROFILE, PROFILES, type Profile } from '../revisions/index.ts';
+import { inRange, type Profile, type Revision } from '../revisions/index.ts';
 export const LEVELS = ['core', 'strict'] as const;
 export type Level = (typeof LEVELS)[number];
 
@@ -76,7 +77,10 @@ export interface Case {
   level: Level;
   /** Why a strict case pins upstream's exact behaviour (required for strict cases). */
   strict_reason?: string;
-  revisions: Profile[];
+  /** Oldest revision the case applies to (inclusive; src/revisions order); absent = from the oldest. */
+  since?: Revision;
+  /** Newest revision the case applies to (inclusive); absent = up to the newest. */
+  until?: Revision;
   scenario: string;
   /** Server revision of the simulator; defaults to the profile. */
   server_revision?: string;
@@ -91,6 +95,11 @@ export interface Case {
   expect: Expectations;
   /** Absolute path of the YAML file that defines the case. */
   file: string;
+}
+
+/** Whether a profile runs the case: the profile lies in the case's [since, until] revision range. */
+export function caseAppliesTo(c: Pick<Case, 'since' | 'until'>, profile: Profile): boolean {
+  return inRange(profile, c);
 }
 
 /** A journal entry as produced by src/sim (structural copy, so judging stays independent). */

@@ -14,7 +14,7 @@ export interface ServeIO {
 }
 
 export const SERVE_USAGE =
-  'usage: coder-conformance serve --scenario NAME [--port N] [--journal FILE] [--revision pre-agent-name|pr24325|pr25443|pr26883]\n';
+  `usage: coder-conformance serve --scenario NAME [--port N] [--journal FILE] [--revision ${REVISIONS.join('|')}]\n`;
 
 interface ServeFlags {
   scenario: string;

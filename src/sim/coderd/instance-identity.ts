@@ -3,6 +3,7 @@
 // 400 for undecodable GCP claims), select the agent for the World's revision, answer
 // {"session_token": <the agent's token>}.
 import { verifyAwsIdentity, verifyAzureIdentity, verifyGoogleIdentity } from '../cloud/index.ts';
+import { traitsOf } from '../../revisions/index.ts';
 import type { World } from '../world.ts';
 import { AWS_TOKEN, AZURE_TOKEN, GOOGLE_TOKEN, readStruct, withoutAgentName, type StructSpec } from './read-body.ts';
 import { writeError, writeJSON } from './respond.ts';
@@ -35,7 +36,7 @@ async function verify(world: World, cloud: Cloud, v: Record<string, string>): Pr
 
 export async function instanceIdentityHandler(world: World, cloud: Cloud, request: Request): Promise<Response> {
   const body = new Uint8Array(await request.arrayBuffer());
-  const spec = world.revision === 'pre-agent-name' ? withoutAgentName(SPECS[cloud]) : SPECS[cloud];
+  const spec = !traitsOf(world.revision).agentName ? withoutAgentName(SPECS[cloud]) : SPECS[cloud];
   const read = readStruct(body, spec);
   if (!read.ok) return read.response;
   const verified = await verify(world, cloud, read.values);
