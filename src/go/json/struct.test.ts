@@ -1,9 +1,15 @@
-// Go json.Unmarshal into a flat struct: field matching, syntax and type error texts.
+// Go json.Unmarshal / Decoder.Decode into a struct: field matching, syntax and type error texts.
 import { describe, expect, test } from 'vitest';
-import { goUnmarshalStruct, type GoStruct } from './gostruct.ts';
+import { canonicalHeaderKey } from '../textproto.ts';
+import { decodeGoStruct, foldName, type GoStructType } from './struct.ts';
 
-const doc: GoStruct = { qualifiedName: 'awsidentity.awsInstanceIdentityDocument', name: 'awsInstanceIdentityDocument', fields: { instanceId: 'string' } };
-const payload: GoStruct = { qualifiedName: 'idtoken.Payload', name: 'Payload', fields: { aud: 'string', exp: 'int64' } };
+const goUnmarshalStruct = (text: string, st: GoStructType) => {
+  const r = decodeGoStruct(st, text, { unmarshal: true });
+  return r.ok ? { ok: true, fields: r.value } : r;
+};
+
+const doc: GoStructType = { typeName: 'awsidentity.awsInstanceIdentityDocument', structName: 'awsInstanceIdentityDocument', fields: [['instanceId', { kind: 'string' }]] };
+const payload: GoStructType = { typeName: 'idtoken.Payload', structName: 'Payload', fields: [['aud', { kind: 'string' }], ['exp', { kind: 'int64' }]] };
 
 describe('goUnmarshalStruct', () => {
   test('members apply in document order: a later duplicate wins, nested values are skipped whole', () => {
@@ -23,7 +29,7 @@ describe('goUnmarshalStruct', () => {
 
   test('Go folding: U+017F matches s and U+212A matches k; other non-ASCII letters never match', () => {
     expect(goUnmarshalStruct('{"in\u017ftanceId":"i-3"}', doc)).toMatchObject({ ok: true, fields: { instanceId: 'i-3' } });
-    const jwtHeader: GoStruct = { qualifiedName: 'idtoken.jwtHeader', name: 'jwtHeader', fields: { kid: 'string' } };
+    const jwtHeader: GoStructType = { typeName: 'idtoken.jwtHeader', structName: 'jwtHeader', fields: [['kid', { kind: 'string' }]] };
     expect(goUnmarshalStruct('{"\u212aID":"k1"}', jwtHeader)).toMatchObject({ ok: true, fields: { kid: 'k1' } });
     expect(goUnmarshalStruct('{"\u0130nstanceId":"i-4"}', doc)).toMatchObject({ ok: true, fields: { instanceId: '' } });
   });
@@ -64,5 +70,36 @@ describe('goUnmarshalStruct', () => {
       ok: false,
       error: 'json: cannot unmarshal array into Go struct field Payload.aud of type string',
     });
+  });
+});
+
+describe('decodeGoStruct (Decoder mode, the default)', () => {
+  const token: GoStructType = { typeName: 'agentsdk.GoogleInstanceIdentityToken', structName: 'GoogleInstanceIdentityToken', fields: [['json_web_token', { kind: 'string' }]] };
+  test('reads the first value, ignores trailing bytes, says EOF / unexpected EOF', () => {
+    expect(decodeGoStruct(token, '{"json_web_token":"a"} trailing')).toEqual({ ok: true, value: { json_web_token: 'a' } });
+    expect(decodeGoStruct(token, '')).toEqual({ ok: false, error: 'EOF' });
+    expect(decodeGoStruct(token, '{"json_web_token":')).toEqual({ ok: false, error: 'unexpected EOF' });
+  });
+  test('skips unknown keys without converting their values; an exact duplicate is applied in order (first type error kept)', () => {
+    expect(decodeGoStruct(token, '{"other":1e400,"json_web_token":"a"}')).toEqual({ ok: true, value: { json_web_token: 'a' } });
+    expect(decodeGoStruct(token, '{"json_web_token":1,"json_web_token":"a"}')).toEqual({
+      ok: false,
+      error: 'json: cannot unmarshal number into Go struct field GoogleInstanceIdentityToken.json_web_token of type string',
+    });
+  });
+  test('starts from the given zero value', () => {
+    expect(decodeGoStruct(token, 'null', { zero: { json_web_token: 'z' } })).toEqual({ ok: true, value: { json_web_token: 'z' } });
+  });
+});
+
+describe('foldName and canonicalHeaderKey', () => {
+  test('foldName folds ASCII case, ſ to s and K to k only', () => {
+    expect(foldName('A\u017fK\u212aZ\u0130')).toBe('askkz\u0130');
+  });
+  test('canonicalHeaderKey is textproto.CanonicalMIMEHeaderKey for token names, identity otherwise', () => {
+    expect(canonicalHeaderKey('content-type')).toBe('Content-Type');
+    expect(canonicalHeaderKey('X-FORWARDED-for')).toBe('X-Forwarded-For');
+    expect(canonicalHeaderKey('metadata-flavor')).toBe('Metadata-Flavor');
+    expect(canonicalHeaderKey('bad header')).toBe('bad header');
   });
 });
