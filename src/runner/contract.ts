@@ -1,5 +1,5 @@
 // The contract's operations and declared response statuses, for coverage (from src/openapi).
-import { getOperationObject, operations } from '../openapi/contract.ts';
+import { getOperationObject, operations } from '../openapi/index.ts';
 import type { ContractOperation } from './coverage.ts';
 
 export function contractOperations(): ContractOperation[] {

@@ -128,7 +128,7 @@ cases:
 
 describe('the published schema', () => {
   it("lists exactly openapi.yaml's operationIds for `operation`", async () => {
-    const { operations } = await import('../openapi/contract.ts');
+    const { operations } = await import('../openapi/index.ts');
     const schema = JSON.parse(readFileSync(paths.schema(), 'utf8')) as { $defs: { operation: { enum: string[] } } };
     expect([...schema.$defs.operation.enum].sort()).toEqual(operations.map((o) => o.operationId).sort());
   });

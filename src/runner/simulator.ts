@@ -1,7 +1,6 @@
 // The real simulator for each case (src/sim): one loopback server per case, with the cloud keys
 // minted once per run and shared (minting RSA keys per case would dominate the run time).
-import { createCloudKeys, type CloudKeys } from '../sim/cloud/index.ts';
-import { startSimulator, type Fault, type Revision } from '../sim/index.ts';
+import { createCloudKeys, startSimulator, type CloudKeys, type Fault, type Revision } from '../sim/index.ts';
 import type { StartSimulator } from './run-case.ts';
 
 export function createSimulatorStarter(): StartSimulator {

@@ -14,3 +14,5 @@ export type { JournalEntry, JournalQuery, JournalService } from './server/journa
 export { journalInProcess } from './server/in-process.ts';
 export { simulatorEnv, shellExports } from './server/env.ts';
 export { serveCommand } from './serve.ts';
+export { createCloudKeys } from './cloud/index.ts';
+export type { CloudKeys } from './cloud/index.ts';

@@ -1,7 +1,7 @@
 // One exchange as the journal records it: classifies the answered request (service, operationId)
 // and collects contract violations for the request and the response, for both the loopback
 // server and in-process (setupServer) traffic.
-import { createContractValidator, type ContractValidator } from '../../openapi/validator.ts';
+import { createContractValidator, type ContractValidator } from '../../openapi/index.ts';
 import { operationFor } from '../operations.ts';
 import type { Revision } from '../scenario/types.ts';
 import type { JournalEntry, JournalService } from './journal.ts';

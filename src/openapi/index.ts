@@ -1,0 +1,8 @@
+// Public API of src/openapi: the loaded contract, its operations, the per-revision validator.
+// Other parts import only from this file.
+export { CONTRACT_PATH, contractDocument, getOperation, getOperationObject, operations, resolveRef } from './contract.ts';
+export type { JsonObject, OpenApiDocument, Operation, Service } from './contract.ts';
+export { createContractValidator } from './validator.ts';
+export type { ContractRequest, ContractResponse, ContractValidator } from './validator.ts';
+export { CONTRACT_REVISIONS, DEFAULT_CONTRACT_REVISION, isContractRevision, revisionAtLeast } from './revision.ts';
+export type { ContractRevision } from './revision.ts';
