@@ -69,7 +69,9 @@ function violations(table: Map<string, Set<string>>): string[] {
     }
     for (const spec of specifiers(file)) {
       if (!spec.startsWith('.')) continue;
-      const target = relative(src, resolve(dirname(file), spec)).split(sep).join('/');
+      const target = relative(src, resolve(dirname(file), spec))
+        .split(sep)
+        .join('/');
       if (target.startsWith('..')) continue; // outside src/ (scripts, the package root)
       const problem = checkImport(table, rel, target);
       if (problem) out.push(problem);
@@ -90,7 +92,9 @@ describe('module boundaries (docs/architecture.md)', () => {
     const strict = new Map(table);
     strict.set('runner', new Set(['openapi', 'go', 'revisions']));
     expect(violations(strict).some((v) => v.includes('src/runner/ may not import src/sim'))).toBe(true);
-    expect(checkImport(table, 'runner/simulator.ts', 'sim/cloud/index.ts')).toBe("src/runner/simulator.ts imports src/sim/cloud/index.ts: go through src/sim's index.ts");
+    expect(checkImport(table, 'runner/simulator.ts', 'sim/cloud/index.ts')).toBe(
+      "src/runner/simulator.ts imports src/sim/cloud/index.ts: go through src/sim's index.ts",
+    );
     expect(checkImport(table, 'go/x.ts', 'sim/index.ts')).toMatch(/src\/go\/ may not import src\/sim$/);
     expect(checkImport(table, 'sim/x.test.ts', 'testing/properties.ts')).toBeUndefined();
     expect(checkImport(table, 'sim/x.ts', 'testing/properties.ts')).toMatch(/may not import src\/testing$/);

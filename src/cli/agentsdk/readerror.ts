@@ -1,7 +1,7 @@
 // codersdk.ReadBodyAsError: a non-2xx response → *codersdk.Error (SdkError) with Message/Detail/
 // Validations/Helper per behavior.md §1.4, or `read body: …` / `decode body: …` plain errors.
 import { decodeGoStruct, parseMediaType, quote, trimSpace } from '../../go/index.ts';
-import { ErrEOF, GoError, SdkError, TextError, WrapError, type Validation } from '../errors/model.ts';
+import { ErrEOF, type GoError, SdkError, TextError, WrapError, type Validation } from '../errors/model.ts';
 import { RESPONSE_SCHEMA } from './structs.ts';
 import { getHeader, type GoResponse } from './wire.ts';
 

@@ -9,7 +9,17 @@ export const RESPONSE_SCHEMA: GoStructType = {
     ['detail', { kind: 'string' }],
     [
       'validations',
-      { kind: 'slice', of: { typeName: 'codersdk.ValidationError', structName: 'ValidationError', fields: [['field', { kind: 'string' }], ['detail', { kind: 'string' }]] } },
+      {
+        kind: 'slice',
+        of: {
+          typeName: 'codersdk.ValidationError',
+          structName: 'ValidationError',
+          fields: [
+            ['field', { kind: 'string' }],
+            ['detail', { kind: 'string' }],
+          ],
+        },
+      },
     ],
   ],
 };

@@ -8,8 +8,19 @@ const goUnmarshalStruct = (text: string, st: GoStructType) => {
   return r.ok ? { ok: true, fields: r.value } : r;
 };
 
-const doc: GoStructType = { typeName: 'awsidentity.awsInstanceIdentityDocument', structName: 'awsInstanceIdentityDocument', fields: [['instanceId', { kind: 'string' }]] };
-const payload: GoStructType = { typeName: 'idtoken.Payload', structName: 'Payload', fields: [['aud', { kind: 'string' }], ['exp', { kind: 'int64' }]] };
+const doc: GoStructType = {
+  typeName: 'awsidentity.awsInstanceIdentityDocument',
+  structName: 'awsInstanceIdentityDocument',
+  fields: [['instanceId', { kind: 'string' }]],
+};
+const payload: GoStructType = {
+  typeName: 'idtoken.Payload',
+  structName: 'Payload',
+  fields: [
+    ['aud', { kind: 'string' }],
+    ['exp', { kind: 'int64' }],
+  ],
+};
 
 describe('goUnmarshalStruct', () => {
   test('members apply in document order: a later duplicate wins, nested values are skipped whole', () => {
@@ -74,7 +85,11 @@ describe('goUnmarshalStruct', () => {
 });
 
 describe('decodeGoStruct (Decoder mode, the default)', () => {
-  const token: GoStructType = { typeName: 'agentsdk.GoogleInstanceIdentityToken', structName: 'GoogleInstanceIdentityToken', fields: [['json_web_token', { kind: 'string' }]] };
+  const token: GoStructType = {
+    typeName: 'agentsdk.GoogleInstanceIdentityToken',
+    structName: 'GoogleInstanceIdentityToken',
+    fields: [['json_web_token', { kind: 'string' }]],
+  };
   test('reads the first value, ignores trailing bytes, says EOF / unexpected EOF', () => {
     expect(decodeGoStruct(token, '{"json_web_token":"a"} trailing')).toEqual({ ok: true, value: { json_web_token: 'a' } });
     expect(decodeGoStruct(token, '')).toEqual({ ok: false, error: 'EOF' });

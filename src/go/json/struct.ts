@@ -43,7 +43,10 @@ const GO_TYPE: Record<string, string> = { string: 'string', int64: 'int64', map:
  * U+212A (Kelvin sign) reaches `k`; any other non-ASCII rune never matches an ASCII name.
  */
 export function foldName(name: string): string {
-  return name.replace(/\u017f/g, 's').replace(/\u212a/g, 'k').replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return name
+    .replace(/\u017f/g, 's')
+    .replace(/\u212a/g, 'k')
+    .replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
 function findField(type: GoStructType, key: string): [string, GoFieldType] | undefined {
@@ -65,7 +68,8 @@ const kindOf = (n: JsonNode): string => n.kind;
 
 /** UnmarshalTypeError.Error() with the decoder's context added (addErrorContext). */
 function typeError(value: string, goType: string, ec: ErrCtx | undefined): string {
-  if (ec && (ec.struct !== '' || ec.fields.length > 0)) return `json: cannot unmarshal ${value} into Go struct field ${ec.struct}.${ec.fields.join('.')} of type ${goType}`;
+  if (ec && (ec.struct !== '' || ec.fields.length > 0))
+    return `json: cannot unmarshal ${value} into Go struct field ${ec.struct}.${ec.fields.join('.')} of type ${goType}`;
   return `json: cannot unmarshal ${value} into Go value of type ${goType}`;
 }
 

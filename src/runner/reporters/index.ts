@@ -1,5 +1,4 @@
 // Reporter registry: --reporter pretty|json|junit|tap.
-import type { RunReport } from '../summary.ts';
 import { jsonReport } from './json.ts';
 import { junitReport } from './junit.ts';
 import { prettyReport } from './pretty.ts';
