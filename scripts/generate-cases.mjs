@@ -1,7 +1,7 @@
 // Generates the per-cloud conformance cases from data templates (as toml-test generates its
 // multi-cases): every file under conformance/templates/cloud/ is written once per cloud of
 // conformance/templates/clouds.yaml to conformance/cases/<cloud>/<same path>, with {{name}}
-// placeholders replaced. Run by `npm run generate`; src/runner/generated-cases.test.ts fails when the
+// placeholders replaced. Run by `npm run generate`; src/runner/cases/generated-cases.test.ts fails when the
 // committed cases differ from what this produces.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
