@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { idFromPath, loadCaseFile, loadCases } from './load-cases.ts';
 import { paths } from '../root.ts';
+import { CLOUDS } from '../../openapi/index.ts';
 import { caseAppliesTo } from '../types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'runner-cases-'));
@@ -49,7 +50,7 @@ describe('the conformance suite', () => {
   it('covers every profile, both levels and the three clouds', () => {
     for (const p of ['pr24325', 'pr26883', 'pre-agent-name'] as const) expect(cases.filter((c) => caseAppliesTo(c, p)).length, p).toBeGreaterThan(40);
     expect(cases.filter((c) => c.level === 'core').length).toBeGreaterThan(60);
-    for (const cloud of ['aws', 'azure', 'gcp']) {
+    for (const cloud of CLOUDS) {
       for (const kind of ['single-agent', 'multi-agent/no-name', 'name/flag', 'name/unknown', 'name/whitespace', 'name/unicode-space', 'sub-agent', 'stale-build/pr24325']) {
         expect(cases.some((c) => c.id === `${cloud}/${kind}`), `${cloud}/${kind}`).toBe(true);
       }
