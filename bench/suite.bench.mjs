@@ -12,9 +12,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const jobs = availableParallelism();
 
-// Bundle src/runner/bare.ts (npm packages external), keeping each module's own import.meta.url.
+// Bundle bench/bare.ts (npm packages external), keeping each module's own import.meta.url.
 const outfile = path.join(root, 'node_modules', '.cache', 'runner', 'bare.mjs');
-await bundleTs(path.join(root, 'src/runner/bare.ts'), outfile);
+await bundleTs(path.join(root, 'bench/bare.ts'), outfile);
 const { prepareBare, runBare } = await import(pathToFileURL(outfile).href);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

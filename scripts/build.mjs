@@ -34,7 +34,7 @@ const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 const entries = [
   { entryPoints: { coder: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/coder-[hash]' },
-  { entryPoints: ['src/runner/main.ts'], outfile: 'dist/coder-conformance.mjs', packages: 'external', plugins: [keepModuleUrls(dist)] },
+  { entryPoints: ['src/runner/command/main.ts'], outfile: 'dist/coder-conformance.mjs', packages: 'external', plugins: [keepModuleUrls(dist)] },
 ];
 
 /** Builds dist/ (also vitest's global setup, so tests never run a stale bundle). */

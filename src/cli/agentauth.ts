@@ -3,7 +3,7 @@
 // content of --agent-token-file, any other --auth must be one of the three instance identities.
 import { readFileSync } from 'node:fs';
 import { quote, trimSpace, type GoURL } from '../go/index.ts';
-import { GoError, TextError, WrapError } from './errors/model.ts';
+import { type GoError, TextError, WrapError } from './errors/model.ts';
 import type { AgentAuth } from './agentsdk/index.ts';
 
 export interface AgentAuthValues {

@@ -1,33 +1,14 @@
-// Upstream revision selection for the reference CLI: the ONE table of everything that differs per
-// coder/coder revision, plus the UNCONFIRMED judgement calls (behavior.md §0, §1.1, §2.1, §5.1, §6).
+// Upstream revision selection for the reference CLI (the table of what differs per coder/coder revision
+// is src/revisions), plus the UNCONFIRMED judgement calls (behavior.md §0, §1.1, §2.1, §5.1, §6).
 // The revision comes from CODER_REFERENCE_REVISION (our variable, not coder's).
 
-export type Revision = 'pr24325' | 'pr26883' | 'pre-agent-name';
+import { DEFAULT_REVISION, isProfile, PROFILES, traitsOf as tableTraits, type Profile, type RevisionTraits } from '../revisions/index.ts';
 
-export const REVISIONS: readonly Revision[] = ['pr24325', 'pr26883', 'pre-agent-name'];
-export const DEFAULT_REVISION: Revision = 'pr24325';
-
-export interface RevisionTraits {
-  /** `--agent-name` / `CODER_AGENT_NAME` exist and the exchangers send `agent_name` (PR #24325 on). */
-  agentName: boolean;
-  /** `--output text|json` exists on access-token (PR #26883 on). */
-  outputFlag: boolean;
-  /** agentsdk.ExternalAuthResponse has `expires_at` (PR #26883 on). */
-  expiresAt: boolean;
-  /**
-   * serpent ParseEnv: an env var whose value is "" counts as set (serpent v0.15.0, coder #24926, the
-   * #26883 era). Before that an empty value is skipped like an unset one (§0, §2.1).
-   */
-  emptyEnvIsSet: boolean;
-  /** Examples shown in the help (FormatExamples); the third one arrived with #26883. */
-  exampleCount: 2 | 3;
-}
-
-export const REVISION_TABLE: Readonly<Record<Revision, RevisionTraits>> = {
-  'pre-agent-name': { agentName: false, outputFlag: false, expiresAt: false, emptyEnvIsSet: false, exampleCount: 2 },
-  pr24325: { agentName: true, outputFlag: false, expiresAt: false, emptyEnvIsSet: false, exampleCount: 2 },
-  pr26883: { agentName: true, outputFlag: true, expiresAt: true, emptyEnvIsSet: true, exampleCount: 3 },
-};
+/** The revisions the reference CLI implements: the profiles of src/revisions (pr25443 changed only coderd). */
+export type Revision = Profile;
+export type { RevisionTraits };
+export const REVISIONS: readonly Revision[] = PROFILES;
+export { DEFAULT_REVISION };
 
 /**
  * UNCONFIRMED choices (behavior.md says it could not verify these; change them here only).
@@ -56,7 +37,7 @@ export type RevisionResult = { ok: true; revision: Revision } | { ok: false; err
 export function resolveRevision(env: Record<string, string | undefined>): RevisionResult {
   const raw = env.CODER_REFERENCE_REVISION;
   if (raw === undefined || raw === '') return { ok: true, revision: DEFAULT_REVISION };
-  if ((REVISIONS as readonly string[]).includes(raw)) return { ok: true, revision: raw as Revision };
+  if (isProfile(raw)) return { ok: true, revision: raw };
   return {
     ok: false,
     error: `coder-reference: unknown CODER_REFERENCE_REVISION ${JSON.stringify(raw)}; expected one of ${REVISIONS.join(', ')}\n`,
@@ -64,5 +45,5 @@ export function resolveRevision(env: Record<string, string | undefined>): Revisi
 }
 
 export function traitsOf(revision: Revision): RevisionTraits {
-  return REVISION_TABLE[revision];
+  return tableTraits(revision);
 }

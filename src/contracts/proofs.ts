@@ -5,8 +5,9 @@
 // AWS and Azure metadata are reached through the simulator's forward proxy (HTTP_PROXY), GCP
 // through GCE_METADATA_HOST, exactly as an agent on that machine would.
 import http from 'node:http';
+import type { Cloud } from '../openapi/index.ts';
 
-export type Cloud = 'aws' | 'azure' | 'gcp';
+export type { Cloud };
 
 export interface AwsProof {
   signature: string;

@@ -2,8 +2,7 @@
 // scenario name; setting it up loads that scenario into the running simulator and, for a cloud
 // scenario with a genuine proof, returns a fresh proof as the values the verifier injects into
 // the request (fields marked fromProviderState in the consumer tests).
-import { loadScenario } from '../sim/scenario/load.ts';
-import { REVISIONS, type Revision, type Scenario } from '../sim/scenario/types.ts';
+import { loadScenario, REVISIONS, type Revision, type Scenario } from '../sim/index.ts';
 import type { PactFile, PactProviderState } from './pact-file.ts';
 import { cloudOfScenario, readProof } from './proofs.ts';
 import type { StateParams } from './states.ts';

@@ -2,7 +2,7 @@
 // (fixtures/scenarios/<name>.yaml describes what it means); parameters refine it. This module is
 // the one place that defines the parameters and the forged identity proofs used for the
 // "invalid identity" interactions, shared by the consumer tests and the provider verification.
-import type { Fault, Revision } from '../sim/scenario/types.ts';
+import type { Fault, Revision } from '../sim/index.ts';
 import type { Cloud } from './proofs.ts';
 
 /** Parameters a state may carry. */

@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-export type Service = 'coderd' | 'aws' | 'azure' | 'gcp';
+/** The clouds: openapi.yaml's tags other than `coderd` (a tag missing here, or a name here without operations, fails loading). */
+export const CLOUDS = ['aws', 'azure', 'gcp'] as const;
+export type Cloud = (typeof CLOUDS)[number];
+export type Service = 'coderd' | Cloud;
 
 export interface Operation {
   operationId: string;
@@ -31,7 +34,7 @@ export interface OpenApiDocument extends JsonObject {
 export const CONTRACT_PATH = fileURLToPath(new URL('../../openapi.yaml', import.meta.url));
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-const SERVICES: readonly Service[] = ['coderd', 'aws', 'azure', 'gcp'];
+const SERVICES: readonly Service[] = ['coderd', ...CLOUDS];
 
 function loadDocument(path: string): OpenApiDocument {
   let parsed: unknown;

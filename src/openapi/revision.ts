@@ -1,16 +1,17 @@
-// Upstream revisions the contract distinguishes, in order, and the rule that
+// Upstream revisions the contract distinguishes (the table is src/revisions), and the rule that
 // decides whether something marked `x-coder-since: <rev>` exists in a revision.
-// Choice (documented here, once): a validator created without a revision uses
-// `pr24325`, the revision of the seed and the simulator's default.
+// Choice (documented here, once): a validator created without a revision uses the table's default
+// (`pr24325`), the revision of the seed and the simulator's default.
+import { DEFAULT_REVISION, isRevision, REVISIONS, type Revision } from '../revisions/index.ts';
 
-export const CONTRACT_REVISIONS = ['pre-agent-name', 'pr24325', 'pr25443', 'pr26883'] as const;
+export const CONTRACT_REVISIONS = REVISIONS;
 
-export type ContractRevision = (typeof CONTRACT_REVISIONS)[number];
+export type ContractRevision = Revision;
 
-export const DEFAULT_CONTRACT_REVISION: ContractRevision = 'pr24325';
+export const DEFAULT_CONTRACT_REVISION: ContractRevision = DEFAULT_REVISION;
 
 export function isContractRevision(value: unknown): value is ContractRevision {
-  return typeof value === 'string' && (CONTRACT_REVISIONS as readonly string[]).includes(value);
+  return isRevision(value);
 }
 
 /** True when `revision` is `since` or newer. Throws on an unknown label (a typo in openapi.yaml or a caller). */

@@ -15,7 +15,7 @@ import {
   type HeaderList,
   type PathTemplate,
 } from './http.ts';
-import { DEFAULT_CONTRACT_REVISION, isContractRevision, revisionAtLeast, type ContractRevision } from './revision.ts';
+import { CONTRACT_REVISIONS, DEFAULT_CONTRACT_REVISION, isContractRevision, revisionAtLeast, type ContractRevision } from './revision.ts';
 import { createSchemaCompiler, formatSchemaErrors, type Direction } from './schemas.ts';
 
 export interface ContractRequest {
@@ -86,7 +86,7 @@ const compilers = new Map<ContractRevision, ReturnType<typeof createSchemaCompil
 export function createContractValidator(opts: { revision?: ContractRevision } = {}): ContractValidator {
   const revision = opts.revision ?? DEFAULT_CONTRACT_REVISION;
   if (!isContractRevision(revision)) {
-    throw new Error(`unknown contract revision ${JSON.stringify(revision)} (known: pre-agent-name, pr24325, pr25443, pr26883)`);
+    throw new Error(`unknown contract revision ${JSON.stringify(revision)} (known: ${CONTRACT_REVISIONS.join(', ')})`);
   }
   const compiler = compilers.get(revision) ?? createSchemaCompiler(revision);
   compilers.set(revision, compiler);

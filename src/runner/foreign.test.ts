@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from './root.ts';
-import type { RunReport } from './summary.ts';
+import type { RunReport } from './report/summary.ts';
 
 const root = packageRoot();
 const EXAMPLE = 'conformance/examples/python/coder';

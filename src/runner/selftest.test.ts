@@ -3,11 +3,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli } from './cli.ts';
-import { contractOperations } from './contract.ts';
+import { cli } from './command/cli.ts';
+import { contractOperations } from './report/contract.ts';
 import { packageRoot } from './root.ts';
-import { createSimulatorStarter } from './simulator.ts';
-import type { RunReport } from './summary.ts';
+import { createSimulatorStarter } from './exec/simulator.ts';
+import type { RunReport } from './report/summary.ts';
 
 const startSimulator = createSimulatorStarter();
 const broken = (name: string) => fileURLToPath(new URL(`./fixtures/broken/${name}.mjs`, import.meta.url));

@@ -4,11 +4,11 @@
 // the help cases that document --agent-name, nothing else.
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli } from './cli.ts';
-import { contractOperations } from './contract.ts';
+import { cli } from './command/cli.ts';
+import { contractOperations } from './report/contract.ts';
 import { packageRoot } from './root.ts';
-import { createSimulatorStarter } from './simulator.ts';
-import type { RunReport } from './summary.ts';
+import { createSimulatorStarter } from './exec/simulator.ts';
+import type { RunReport } from './report/summary.ts';
 import { PROFILES } from './types.ts';
 
 const startSimulator = createSimulatorStarter();

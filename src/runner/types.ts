@@ -1,8 +1,10 @@
 // Shared data types of the conformance runner: cases (as loaded from YAML), process results,
 // journal entries as the runner sees them, verdicts and the run summary.
 
-export const PROFILES = ['pr24325', 'pr26883', 'pre-agent-name'] as const;
-export type Profile = (typeof PROFILES)[number];
+// Profiles are the revisions of src/revisions the reference CLI implements (default first).
+export { DEFAULT_REVISION as DEFAULT_PROFILE, PROFILES, type Profile } from '../revisions/index.ts';
+import { inRange, type Profile, type Revision } from '../revisions/index.ts';
+import type { Fault, JournalEntry } from '../sim/index.ts';
 export const LEVELS = ['core', 'strict'] as const;
 export type Level = (typeof LEVELS)[number];
 
@@ -59,16 +61,8 @@ export interface Expectations {
   allowed_violations?: string[];
 }
 
-export interface Fault {
-  operation: string;
-  status?: number;
-  contentType?: string;
-  body?: string;
-  headers?: Record<string, string>;
-  delayMs?: number;
-  reset?: boolean;
-  times?: number;
-}
+/** A case's fault is the simulator's (case.schema.json requires `operation`, one of openapi.yaml's operationIds). */
+export type { Fault };
 
 export interface Case {
   id: string;
@@ -76,10 +70,13 @@ export interface Case {
   level: Level;
   /** Why a strict case pins upstream's exact behaviour (required for strict cases). */
   strict_reason?: string;
-  revisions: Profile[];
+  /** Oldest revision the case applies to (inclusive; src/revisions order); absent = from the oldest. */
+  since?: Revision;
+  /** Newest revision the case applies to (inclusive); absent = up to the newest. */
+  until?: Revision;
   scenario: string;
   /** Server revision of the simulator; defaults to the profile. */
-  server_revision?: string;
+  server_revision?: Revision;
   args: string[];
   /** Environment of the binary on top of the runner's; `null` removes a variable. */
   env: Record<string, string | null>;
@@ -93,21 +90,13 @@ export interface Case {
   file: string;
 }
 
-/** A journal entry as produced by src/sim (structural copy, so judging stays independent). */
-export interface WireEntry {
-  seq: number;
-  service: string;
-  operationId?: string;
-  method: string;
-  url: string;
-  path: string;
-  query?: unknown;
-  headers: [string, string][];
-  body: string;
-  response: { status: number; headers?: [string, string][]; body?: string };
-  violations: string[];
-  proxied?: boolean;
+/** Whether a profile runs the case: the profile lies in the case's [since, until] revision range. */
+export function caseAppliesTo(c: Pick<Case, 'since' | 'until'>, profile: Profile): boolean {
+  return inRange(profile, c);
 }
+
+/** A journal entry: the judge reads src/sim's JournalEntry as the simulator records it. */
+export type WireEntry = JournalEntry;
 
 export interface ProcessResult {
   /** Exit code, or null when killed by a signal or never started. */

@@ -2,7 +2,7 @@
 // answers for the same request: readers copy these examples, so a stale one (a list of Azure
 // versions, a %q-quoted regex with single backslashes) would teach the wrong bytes.
 import { describe, expect, it } from 'vitest';
-import { contractDocument, type JsonObject } from '../openapi/contract.ts';
+import { contractDocument, type JsonObject } from '../openapi/index.ts';
 import { loadScenario } from './scenario/load.ts';
 import { call, exchange, sharedKeys, simFor, type Sim } from './test-support.ts';
 import { createHandlers } from './handlers.ts';

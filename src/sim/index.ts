@@ -1,5 +1,5 @@
 // Public API of src/sim: scenarios, the World, MSW handlers for in-process use, the loopback
-// simulator server (+ forward proxy + journal) and the `serve` command.
+// simulator server (+ forward proxy + journal). The `serve` command is src/runner/command/serve.ts.
 export { loadScenario, scenariosDir, ScenarioError } from './scenario/load.ts';
 export type { Scenario, Revision, Fault, OperationId } from './scenario/types.ts';
 export { REVISIONS, DEFAULT_REVISION } from './scenario/types.ts';
@@ -13,4 +13,5 @@ export { Journal } from './server/journal.ts';
 export type { JournalEntry, JournalQuery, JournalService } from './server/journal.ts';
 export { journalInProcess } from './server/in-process.ts';
 export { simulatorEnv, shellExports } from './server/env.ts';
-export { serveCommand } from './serve.ts';
+export { createCloudKeys } from './cloud/index.ts';
+export type { CloudKeys } from './cloud/index.ts';

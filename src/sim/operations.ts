@@ -1,8 +1,11 @@
-// The operations the simulators answer (operationIds of openapi.yaml): method, path pattern and
-// which service owns each. Used to route faults, tag journal entries and register handlers.
+// The operations the simulators answer: openapi.yaml's operations (src/openapi), each with its path
+// template compiled to an anchored regular expression. Used to route faults, tag journal entries and
+// register handlers. Metadata hosts and paths come from the cloud registry of src/openapi.
+import { isMetadataPath, METADATA_HOSTS, operations, type Service } from '../openapi/index.ts';
 import type { OperationId } from './scenario/types.ts';
 
-export type Service = 'coderd' | 'aws' | 'azure' | 'gcp';
+export type { Service };
+export { isMetadataPath, METADATA_HOSTS };
 
 export interface Operation {
   id: OperationId;
@@ -12,18 +15,21 @@ export interface Operation {
   service: Service;
 }
 
-export const OPERATIONS: readonly Operation[] = [
-  { id: 'authAwsInstanceIdentity', method: 'POST', path: /^\/api\/v2\/workspaceagents\/aws-instance-identity$/, service: 'coderd' },
-  { id: 'authAzureInstanceIdentity', method: 'POST', path: /^\/api\/v2\/workspaceagents\/azure-instance-identity$/, service: 'coderd' },
-  { id: 'authGoogleInstanceIdentity', method: 'POST', path: /^\/api\/v2\/workspaceagents\/google-instance-identity$/, service: 'coderd' },
-  { id: 'getWorkspaceAgentExternalAuth', method: 'GET', path: /^\/api\/v2\/workspaceagents\/me\/external-auth$/, service: 'coderd' },
-  { id: 'awsPutToken', method: 'PUT', path: /^\/latest\/api\/token$/, service: 'aws' },
-  { id: 'awsGetIdentitySignature', method: 'GET', path: /^\/latest\/dynamic\/instance-identity\/signature$/, service: 'aws' },
-  { id: 'awsGetIdentityDocument', method: 'GET', path: /^\/latest\/dynamic\/instance-identity\/document$/, service: 'aws' },
-  { id: 'azureGetAttestedDocument', method: 'GET', path: /^\/metadata\/attested\/document$/, service: 'azure' },
-  { id: 'gcpGetIdentityToken', method: 'GET', path: /^\/computeMetadata\/v1\/instance\/service-accounts\/[^/]+\/identity$/, service: 'gcp' },
-  { id: 'gcpGetCerts', method: 'GET', path: /^\/oauth2\/v3\/certs$/, service: 'gcp' },
-];
+/** `/a/{b}/c` → /^\/a\/[^/]+\/c$/ */
+function templateRegExp(template: string): RegExp {
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`);
+}
+
+export const OPERATIONS: readonly Operation[] = operations.map((o) => ({
+  id: o.operationId as OperationId,
+  method: o.method,
+  path: templateRegExp(o.path),
+  service: o.service,
+}));
 
 export function operationById(id: OperationId): Operation {
   const op = OPERATIONS.find((o) => o.id === id);
@@ -35,10 +41,3 @@ export function operationById(id: OperationId): Operation {
 export function operationFor(method: string, path: string): Operation | undefined {
   return OPERATIONS.find((o) => o.method === method.toUpperCase() && o.path.test(path));
 }
-
-/** Paths that belong to a metadata service (answered on origin-form requests too, e.g. GCE_METADATA_HOST). */
-export function isMetadataPath(path: string): boolean {
-  return path.startsWith('/latest/') || path.startsWith('/metadata/') || path.startsWith('/computeMetadata/');
-}
-
-export const METADATA_HOSTS: readonly string[] = ['169.254.169.254', 'metadata.google.internal'];

@@ -1,17 +1,16 @@
 // The Azure instance-identity exchange (behavior.md §3.2): GET the attested document with
 // `Metadata: true` (status not checked), decode only {signature, encoding} (Go decode errors returned
 // as is), set agent_name from the option, POST to coderd.
-import { parseURL } from '../../go/index.ts';
+import { decodeGoStruct, parseURL, type GoStructType } from '../../go/index.ts';
 import type { components } from '../../generated/openapi.ts';
 import { TextError } from '../errors/model.ts';
 import type { ExchangeOptions } from './aws.ts';
 import { authenticateResult, goStruct, postWithoutSessionToken, type AuthenticateResponse } from './coderd.ts';
-import { decodeInto, type StructSchema } from './decode.ts';
 import { roundTrip } from './wire.ts';
 
 export const AZURE_ATTESTED_URL = 'http://169.254.169.254/metadata/attested/document?api-version=2020-09-01';
 
-const AZURE_TOKEN_SCHEMA: StructSchema = {
+const AZURE_TOKEN_SCHEMA: GoStructType = {
   typeName: 'agentsdk.AzureInstanceIdentityToken',
   structName: 'AzureInstanceIdentityToken',
   fields: [['signature', { kind: 'string' }], ['encoding', { kind: 'string' }], ['agent_name', { kind: 'string' }]],
@@ -22,7 +21,7 @@ export async function exchangeAzure(o: ExchangeOptions): Promise<AuthenticateRes
   if (!u.ok) throw new Error(u.error);
   const res = await roundTrip({ method: 'GET', url: u.url, headers: [['Metadata', 'true']], env: o.env, signal: o.signal });
   if (res.bodyError) throw res.bodyError;
-  const d = decodeInto(AZURE_TOKEN_SCHEMA, res.body, { signature: '', encoding: '', agent_name: '' });
+  const d = decodeGoStruct(AZURE_TOKEN_SCHEMA, res.body, { zero: { signature: '', encoding: '', agent_name: '' } });
   if (!d.ok) throw new TextError(d.error);
   const token: components['schemas']['AzureInstanceIdentityToken'] = {
     signature: d.value.signature as string,

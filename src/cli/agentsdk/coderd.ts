@@ -1,10 +1,10 @@
 // codersdk.Client requests to coderd for the agent: the path joined onto the agent URL with
 // URL.Parse, RequestWithoutSessionToken POSTs (json.Encoder SetEscapeHTML(false) + "\n",
 // Content-Type: application/json) and the AuthenticateResponse decode of the exchanges.
-import { jsonEncode, parseURL, type GoURL } from '../../go/index.ts';
+import { decodeGoStruct, jsonEncode, parseURL, type GoURL } from '../../go/index.ts';
 import type { components } from '../../generated/openapi.ts';
 import { GoError, TextError, WrapError } from '../errors/model.ts';
-import { AUTHENTICATE_RESPONSE_SCHEMA, decodeInto } from './decode.ts';
+import { AUTHENTICATE_RESPONSE_SCHEMA } from './structs.ts';
 import { readBodyAsError } from './readerror.ts';
 import { roundTrip, type GoResponse } from './wire.ts';
 
@@ -47,7 +47,7 @@ export async function postWithoutSessionToken(
 export function authenticateResult(res: GoResponse): AuthenticateResponse {
   if (res.status !== 200) throw readBodyAsError(res);
   if (res.bodyError) throw res.bodyError;
-  const d = decodeInto(AUTHENTICATE_RESPONSE_SCHEMA, res.body, { session_token: '' });
+  const d = decodeGoStruct(AUTHENTICATE_RESPONSE_SCHEMA, res.body, { zero: { session_token: '' } });
   if (!d.ok) throw new TextError(d.error);
   return d.value as AuthenticateResponse;
 }

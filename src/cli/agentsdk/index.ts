@@ -4,14 +4,13 @@
 // Session tokens (behavior.md §3.4): fixed for `token` auth; for instance identity the exchange runs on
 // first use with its own 10 s deadline, and any exchange error is swallowed into an EMPTY
 // `Coder-Session-Token:` header (the server then answers 401), exactly like upstream.
-import { encodeQuery, parseGoTimeJSON, parseURL, zeroTime, type GoURL } from '../../go/index.ts';
+import { decodeGoStruct, encodeQuery, parseGoTimeJSON, parseURL, zeroTime, type GoStructType, type GoURL } from '../../go/index.ts';
 import type { components } from '../../generated/openapi.ts';
 import { ErrDeadlineExceeded, TextError, WrapError } from '../errors/model.ts';
 import { DEFAULT_REVISION, traitsOf, type Revision } from '../revision.ts';
 import { exchangeAws, type ExchangeOptions } from './aws.ts';
 import { exchangeAzure } from './azure.ts';
 import { asGoError, joinPath, type AuthenticateResponse } from './coderd.ts';
-import { decodeInto, type StructSchema } from './decode.ts';
 import { exchangeGoogle, realBackoff, type Backoff } from './google.ts';
 import { readBodyAsError } from './readerror.ts';
 import { roundTrip } from './wire.ts';
@@ -53,8 +52,8 @@ export interface AgentClient {
   refreshToken(): Promise<string>;
 }
 
-function responseSchema(revision: Revision): StructSchema {
-  const fields: StructSchema['fields'] = [
+function responseSchema(revision: Revision): GoStructType {
+  const fields: GoStructType['fields'] = [
     ['access_token', { kind: 'string' }],
     ['token_extra', { kind: 'map' }],
     ['url', { kind: 'string' }],
@@ -137,7 +136,7 @@ export function createAgentClient(opts: AgentClientOptions): AgentClient {
       }
       if (res.status !== 200) throw readBodyAsError(res);
       if (res.bodyError) throw res.bodyError;
-      const d = decodeInto(responseSchema(revision), res.body, zeroResponse(revision) as unknown as Record<string, unknown>);
+      const d = decodeGoStruct(responseSchema(revision), res.body, { zero: zeroResponse(revision) as unknown as Record<string, unknown> });
       if (!d.ok) throw new TextError(d.error);
       return d.value as unknown as ExternalAuthResponse;
     },

@@ -2,7 +2,7 @@
 // Mapped: ECONNREFUSED, ECONNRESET (reset vs. closed before a response = EOF), ENOTFOUND/EAI_AGAIN,
 // ETIMEDOUT, EHOSTUNREACH, ENETUNREACH, EADDRNOTAVAIL, EPIPE, TLS certificate errors (short form);
 // anything else keeps Node's message. Dial errors through a proxy get Go's `proxyconnect tcp: ` prefix.
-import { GoError, TextError } from '../errors/model.ts';
+import { type GoError, TextError } from '../errors/model.ts';
 
 /** A mapped transport cause that also remembers the errno (the GCP retry policy looks at it). */
 export class NetError extends TextError {

@@ -1,8 +1,8 @@
 // codersdk.ReadBodyAsError: a non-2xx response → *codersdk.Error (SdkError) with Message/Detail/
 // Validations/Helper per behavior.md §1.4, or `read body: …` / `decode body: …` plain errors.
-import { parseMediaType, quote, trimSpace } from '../../go/index.ts';
-import { ErrEOF, GoError, SdkError, TextError, WrapError, type Validation } from '../errors/model.ts';
-import { decodeInto, RESPONSE_SCHEMA } from './decode.ts';
+import { decodeGoStruct, parseMediaType, quote, trimSpace } from '../../go/index.ts';
+import { ErrEOF, type GoError, SdkError, TextError, WrapError, type Validation } from '../errors/model.ts';
+import { RESPONSE_SCHEMA } from './structs.ts';
 import { getHeader, type GoResponse } from './wire.ts';
 
 function cut(body: Uint8Array, n: number): Uint8Array {
@@ -36,7 +36,7 @@ export function readBodyAsError(res: GoResponse): GoError {
       helper,
     });
   }
-  const d = decodeInto(RESPONSE_SCHEMA, res.body, { message: '', detail: '', validations: [] });
+  const d = decodeGoStruct(RESPONSE_SCHEMA, res.body, { zero: { message: '', detail: '', validations: [] } });
   if (!d.ok) {
     if (d.error === ErrEOF.text) return new SdkError({ statusCode: res.status, method: '', url: '', message: 'empty response body', helper });
     return new WrapError('decode body', new TextError(d.error));

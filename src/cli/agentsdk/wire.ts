@@ -4,7 +4,7 @@
 // https), transparent gunzip, redirects like http.Client, and Go's url.Error texts on failure.
 import type { IncomingMessage, ClientRequest } from 'node:http';
 import type { Socket } from 'node:net';
-import { quote, type GoURL } from '../../go/index.ts';
+import { canonicalHeaderKey, quote, type GoURL } from '../../go/index.ts';
 import { ErrCanceledCtx, ErrUnexpectedEOF, GoError, TextError, URLError } from '../errors/model.ts';
 import { mapNodeError, type DialInfo } from './neterr.ts';
 import { proxyForURL } from './proxy.ts';
@@ -38,11 +38,6 @@ export function getHeader(res: { headers: [string, string][] }, name: string): s
   return res.headers.find(([k]) => k.toLowerCase() === n)?.[1] ?? '';
 }
 
-/** Go textproto.CanonicalMIMEHeaderKey for the ASCII token names we use. */
-export function canonicalHeaderKey(k: string): string {
-  if (!/^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/.test(k)) return k;
-  return k.toLowerCase().replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase());
-}
 
 function abortReason(signal: AbortSignal): GoError {
   return signal.reason instanceof GoError ? signal.reason : ErrCanceledCtx;

@@ -1,7 +1,7 @@
 // coder's pretty error formatter (cliHumanFormatError, behavior.md §5.1): header for RunCommandError,
 // the SDK-error layout with Trace=[…]/Suggestion/Detail/validations, plain `%v` (or verbose `%+v`)
 // for everything else. The caller writes the result plus exactly one "\n" to stderr.
-import { GoError, MultiError, RunCommandError, SdkError, WrapError } from './model.ts';
+import { type GoError, MultiError, RunCommandError, SdkError, WrapError } from './model.ts';
 import type { Styles } from './style.ts';
 
 export interface FormatOptions {

@@ -2,7 +2,7 @@
 // OptionSet.ParseEnv (HOMEBREW_<NAME> fallback when <NAME> is absent, the per-revision empty-value
 // rule, go-multierror of the values the option types reject).
 import { quote } from '../../go/index.ts';
-import { GoError, MultiError, TextError } from '../errors/model.ts';
+import { type GoError, MultiError, TextError } from '../errors/model.ts';
 import { displayName, type OptionDef } from './options.ts';
 import { setValue } from './values.ts';
 import type { ValueStore } from './store.ts';

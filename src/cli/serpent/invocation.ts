@@ -3,7 +3,7 @@
 // ones), set defaults, descend into the child named by the next positional word; at the deepest
 // command report a flag error, or show help (help flag / no handler), or run RequireNArgs + handler.
 import { formatSliceV, quote } from '../../go/index.ts';
-import { GoError, RunCommandError, TextError, WrapError } from '../errors/model.ts';
+import { type GoError, RunCommandError, TextError, WrapError } from '../errors/model.ts';
 import { renderHelp } from '../help/render.ts';
 import type { Revision } from '../revision.ts';
 import { parseEnv, type EnvVar } from './env.ts';

@@ -83,6 +83,11 @@ function build(b: Uint8Array, start: number, end: number): JsonNode {
   return node();
 }
 
+/** The tree of the value at b[start, end) (already known to be valid JSON). */
+export function treeOf(b: Uint8Array, start: number, end: number): JsonNode {
+  return build(b, start, end);
+}
+
 /**
  * json.NewDecoder(r).Decode's view of the first value, as a tree: same syntax errors as jsonDecode
  * (`EOF`, `unexpected EOF`, `invalid character …`), no type conversion (numbers out of float64 range

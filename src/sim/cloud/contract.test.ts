@@ -1,7 +1,7 @@
 // Every answer of the metadata handlers — successes and each error — checked against openapi.yaml
 // with the project's contract validator, so the simulators and the contract cannot drift apart.
 import { describe, expect, test } from 'vitest';
-import { createContractValidator } from '../../openapi/validator.ts';
+import { createContractValidator } from '../../openapi/index.ts';
 import { metadataTestBed } from './test-server.ts';
 
 const bed = metadataTestBed();

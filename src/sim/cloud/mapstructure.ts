@@ -1,8 +1,7 @@
 // mitchellh/mapstructure (v1.5) decoding of JWT claims into coderd's struct
 // `{google: {compute_engine: {instance_id string}}}`: key matching (exact, then case-insensitive),
 // null = left unset, and the library's error texts for values of the wrong type.
-import { formatFloat } from '../../go/index.ts';
-import { goFoldASCII } from './gostruct.ts';
+import { foldName, formatFloat } from '../../go/index.ts';
 
 export type ClaimsResult = { ok: true; instanceId: string } | { ok: false; error: string };
 
@@ -46,7 +45,7 @@ export function goFormatV(v: unknown): string {
 
 function lookup(map: Record<string, unknown>, field: string): unknown {
   if (Object.hasOwn(map, field)) return map[field];
-  const key = Object.keys(map).find((k) => goFoldASCII(k) === goFoldASCII(field));
+  const key = Object.keys(map).find((k) => foldName(k) === foldName(field));
   return key === undefined ? undefined : map[key];
 }
 

@@ -1,8 +1,9 @@
 // Names of the metadata handlers (their operationIds and cloud service), so the journal can say
 // which handler answered: msw has no official name field, so a WeakMap keeps them.
 import type { HttpHandler } from 'msw';
+import type { Cloud } from '../../openapi/index.ts';
 
-export type CloudService = 'aws' | 'azure' | 'gcp';
+export type CloudService = Cloud;
 
 export type CloudOperationId =
   | 'awsPutToken'

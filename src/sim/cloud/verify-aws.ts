@@ -1,21 +1,21 @@
 // coderd's AWS identity check (coderd/awsidentity) against the suite's regional certificate:
 // parse the document for instanceId, std-base64-decode the signature, RSA PKCS#1 v1.5 SHA-256.
 import { X509Certificate, verify } from 'node:crypto';
+import { decodeGoStruct, type GoStructType } from '../../go/index.ts';
 import { StdEncoding, goBase64Decode } from './gobase64.ts';
-import { goUnmarshalStruct } from './gostruct.ts';
 import type { CloudKeys } from './keys.ts';
 import type { VerifyResult } from './verify-result.ts';
 
-const DOCUMENT = {
-  qualifiedName: 'awsidentity.awsInstanceIdentityDocument',
-  name: 'awsInstanceIdentityDocument',
-  fields: { instanceId: 'string' },
-} as const;
+const DOCUMENT: GoStructType = {
+  typeName: 'awsidentity.awsInstanceIdentityDocument',
+  structName: 'awsInstanceIdentityDocument',
+  fields: [['instanceId', { kind: 'string' }]],
+};
 
 export const RSA_VERIFICATION_ERROR = 'crypto/rsa: verification error';
 
 export function verifyAwsIdentity(keys: CloudKeys, signature: string, document: string): VerifyResult {
-  const parsed = goUnmarshalStruct(document, DOCUMENT);
+  const parsed = decodeGoStruct(DOCUMENT, document, { unmarshal: true });
   if (!parsed.ok) return { ok: false, detail: `parse document: ${parsed.error}` };
   const raw = goBase64Decode(StdEncoding, signature);
   if (!raw.ok) return { ok: false, detail: `decode signature: ${raw.error}` };
@@ -28,5 +28,5 @@ export function verifyAwsIdentity(keys: CloudKeys, signature: string, document: 
     valid = false;
   }
   if (!valid) return { ok: false, detail: RSA_VERIFICATION_ERROR };
-  return { ok: true, instanceId: String(parsed.fields.instanceId) };
+  return { ok: true, instanceId: String(parsed.value.instanceId) };
 }

@@ -3,10 +3,9 @@
 // vmId from the signed JSON. Texts per step; see AZURE_VERIFY_CONTENT_SIGNATURE in choices.ts.
 import { X509Certificate } from 'node:crypto';
 import type * as pkijs from 'pkijs';
-import { quote } from '../../go/index.ts';
+import { decodeGoStruct, quote, type GoStructType } from '../../go/index.ts';
 import { AZURE_VERIFY_CONTENT_SIGNATURE } from './choices.ts';
 import { StdEncoding, goBase64Decode } from './gobase64.ts';
-import { goUnmarshalStruct } from './gostruct.ts';
 import type { CloudKeys } from './keys.ts';
 import { checkContentSignature, onlySignerCertificate, parsePkcs7 } from './pkcs7.ts';
 import type { VerifyResult } from './verify-result.ts';
@@ -15,7 +14,7 @@ import { commonNameOf } from './x509.ts';
 /** Upstream's allow-list of signer common names. */
 export const AZURE_ALLOWED_SIGNERS = /^(.*\.)?metadata\.(azure\.(com|us|cn)|microsoftazure\.de)$/;
 
-const METADATA = { qualifiedName: 'azureidentity.metadata', name: 'metadata', fields: { vmId: 'string' } } as const;
+const METADATA: GoStructType = { typeName: 'azureidentity.metadata', structName: 'metadata', fields: [['vmId', { kind: 'string' }]] };
 
 /** Go time.Format(time.RFC3339) of a UTC time. */
 const rfc3339 = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -70,7 +69,7 @@ function verifySteps(keys: CloudKeys, signature: string, now: Date): VerifyResul
     const sigError = checkContentSignature(parsed.p7, leaf);
     if (sigError !== null) return { ok: false, detail: `verify pkcs7: ${sigError}` };
   }
-  const metadata = goUnmarshalStruct(parsed.p7.content, METADATA);
+  const metadata = decodeGoStruct(METADATA, parsed.p7.content, { unmarshal: true });
   if (!metadata.ok) return { ok: false, detail: `unmarshal metadata: ${metadata.error}` };
-  return { ok: true, instanceId: String(metadata.fields.vmId) };
+  return { ok: true, instanceId: String(metadata.value.vmId) };
 }

@@ -4,20 +4,23 @@
 // a claim of the wrong type).
 import { importJWK } from 'jose';
 import { webcrypto } from 'node:crypto';
-import { quote } from '../../go/index.ts';
+import { decodeGoStruct, jsonUnmarshal, quote, type GoStructType } from '../../go/index.ts';
 import { RawURLEncoding, goBase64Decode } from './gobase64.ts';
-import { goUnmarshalStruct } from './gostruct.ts';
 import type { CloudKeys } from './keys.ts';
 import { decodeComputeEngineInstanceId } from './mapstructure.ts';
 import type { GoogleVerifyResult } from './verify-result.ts';
 import { RSA_VERIFICATION_ERROR } from './verify-aws.ts';
 
-const HEADER = { qualifiedName: 'idtoken.jwtHeader', name: 'jwtHeader', fields: { alg: 'string', typ: 'string', kid: 'string' } } as const;
-const PAYLOAD = {
-  qualifiedName: 'idtoken.Payload',
-  name: 'Payload',
-  fields: { iss: 'string', aud: 'string', exp: 'int64', iat: 'int64', sub: 'string' },
-} as const;
+const HEADER: GoStructType = {
+  typeName: 'idtoken.jwtHeader',
+  structName: 'jwtHeader',
+  fields: [['alg', { kind: 'string' }], ['typ', { kind: 'string' }], ['kid', { kind: 'string' }]],
+};
+const PAYLOAD: GoStructType = {
+  typeName: 'idtoken.Payload',
+  structName: 'Payload',
+  fields: [['iss', { kind: 'string' }], ['aud', { kind: 'string' }], ['exp', { kind: 'int64' }], ['iat', { kind: 'int64' }], ['sub', { kind: 'string' }]],
+};
 
 const fail = (detail: string, status: 401 | 400 = 401): GoogleVerifyResult => ({ ok: false, status, detail });
 
@@ -28,31 +31,34 @@ export async function verifyGoogleIdentity(keys: CloudKeys, jwt: string, now: Da
 
   const headerBytes = goBase64Decode(RawURLEncoding, h);
   if (!headerBytes.ok) return fail(`idtoken: unable to decode JWT header: ${headerBytes.error}`);
-  const header = goUnmarshalStruct(headerBytes.bytes, HEADER);
+  const header = decodeGoStruct(HEADER, headerBytes.bytes, { unmarshal: true });
   if (!header.ok) return fail(`idtoken: unable to unmarshal JWT header: ${header.error}`);
 
   const payloadBytes = goBase64Decode(RawURLEncoding, p);
   if (!payloadBytes.ok) return fail(`idtoken: unable to decode JWT payload: ${payloadBytes.error}`);
-  const payload = goUnmarshalStruct(payloadBytes.bytes, PAYLOAD);
+  const payload = decodeGoStruct(PAYLOAD, payloadBytes.bytes, { unmarshal: true });
   if (!payload.ok) return fail(`idtoken: unable to unmarshal JWT payload: ${payload.error}`);
+  // Payload.Claims: the same bytes unmarshalled into map[string]interface{}.
+  const claimsMap = jsonUnmarshal(payloadBytes.bytes);
+  if (!claimsMap.ok) return fail(`idtoken: unable to unmarshal JWT payload: ${claimsMap.error}`);
 
   const sig = goBase64Decode(RawURLEncoding, s);
   if (!sig.ok) return fail(`idtoken: unable to decode JWT signature: ${sig.error}`);
 
   const nowSec = Math.floor(now.getTime() / 1000);
-  const exp = Number(payload.fields.exp);
+  const exp = Number(payload.value.exp);
   if (nowSec > exp) return fail(`idtoken: token expired: now=${nowSec}, expires=${exp}`);
 
-  const alg = String(header.fields.alg);
+  const alg = String(header.value.alg);
   if (alg !== 'RS256' && alg !== 'ES256') return fail(`idtoken: expected JWT signed with RS256 or ES256 but found ${quote(alg)}`);
   // ES256 tokens are checked against Google's IAP keys, of which the suite has none.
-  const jwk = alg === 'RS256' ? keys.gcp.jwks.keys.find((k) => k.kid === header.fields.kid) : undefined;
+  const jwk = alg === 'RS256' ? keys.gcp.jwks.keys.find((k) => k.kid === header.value.kid) : undefined;
   if (!jwk) return fail('idtoken: could not find matching cert keyId for the token provided');
   const key = (await importJWK(jwk, 'RS256')) as CryptoKey;
   const valid = await webcrypto.subtle.verify('RSASSA-PKCS1-v1_5', key, sig.bytes, Buffer.from(`${h}.${p}`, 'utf8'));
   if (!valid) return fail(RSA_VERIFICATION_ERROR);
 
-  const claims = decodeComputeEngineInstanceId(payload.value);
+  const claims = decodeComputeEngineInstanceId((claimsMap.value ?? {}) as Record<string, unknown>);
   if (!claims.ok) return fail(claims.error, 400);
   return { ok: true, instanceId: claims.instanceId };
 }

@@ -1,9 +1,10 @@
 // GET /api/v2/workspaceagents/me/external-auth (behavior.md §1.5): agent auth, id/match validation,
 // provider lookup (exact id stops, regex matches continue, last wins), 404 texts, the URL answer,
-// the token answer with GitLab/Bitbucket username rules, `expires_at` only for pr26883, and the
+// the token answer with GitLab/Bitbucket username rules, `expires_at` from the revision that has it, and the
 // presence-based `listen` long-poll (one look at the world per second until a valid link exists or
 // the client goes away).
 import { quote, quoteBytes, utf8DecodeLossy } from '../../go/index.ts';
+import { traitsOf } from '../../revisions/index.ts';
 import type { LinkState, ProviderState, World } from '../world.ts';
 import { authenticateAgent } from './agent-token.ts';
 import { expiresAt, GO_ZERO_TIME, isExpired, sameExpiry } from './expiry.ts';
@@ -25,7 +26,7 @@ function responseStruct(world: World, fields: { accessToken: string; extra: unkn
     ['url', fields.url],
     ['type', fields.type],
   ]);
-  if (world.revision === 'pr26883') m.set('expires_at', fields.expiry === undefined ? GO_ZERO_TIME : expiresAt(fields.expiry));
+  if (traitsOf(world.revision).expiresAt) m.set('expires_at', fields.expiry === undefined ? GO_ZERO_TIME : expiresAt(fields.expiry));
   m.set('username', fields.username);
   m.set('password', fields.password);
   return m;

@@ -2,6 +2,7 @@
 // external-auth endpoint. They match (custom predicates) on any origin except the metadata hosts;
 // the access URL is the request's origin.
 import { http, type HttpHandler } from 'msw';
+import { CLOUD_REGISTRY, CLOUDS } from '../../openapi/index.ts';
 import { METADATA_HOSTS, operationById } from '../operations.ts';
 import type { OperationId } from '../scenario/types.ts';
 import type { World } from '../world.ts';
@@ -18,9 +19,9 @@ function on(id: OperationId) {
 
 export function coderdHandlers(world: World): HttpHandler[] {
   return [
-    http.post(on('authAwsInstanceIdentity'), ({ request }) => instanceIdentityHandler(world, 'aws', request)),
-    http.post(on('authAzureInstanceIdentity'), ({ request }) => instanceIdentityHandler(world, 'azure', request)),
-    http.post(on('authGoogleInstanceIdentity'), ({ request }) => instanceIdentityHandler(world, 'google', request)),
+    ...CLOUDS.map((cloud) =>
+      http.post(on(CLOUD_REGISTRY[cloud].exchange.operationId as OperationId), ({ request }) => instanceIdentityHandler(world, cloud, request)),
+    ),
     http.get(on('getWorkspaceAgentExternalAuth'), ({ request }) => externalAuthHandler(world, request, new URL(request.url).origin)),
   ];
 }

@@ -1,9 +1,8 @@
 // coderd's httpapi.Read for the instance-identity request structs: json.NewDecoder(body).Decode
 // (first value only, Go syntax errors, case-insensitive field names, type errors naming the struct
-// field) then the `validate:"required"` check, answered as 400 "Request body must be valid JSON." or
+// field; src/go's decodeGoStruct) then the `validate:"required"` check, answered as 400 "Request body must be valid JSON." or
 // 400 "Validation failed." with one validation per empty required field, in struct order.
-import { goJsonKind, jsonDecode } from '../../go/index.ts';
-import { goFoldASCII } from '../cloud/gostruct.ts';
+import { decodeGoStruct } from '../../go/index.ts';
 import { writeError } from './respond.ts';
 
 export interface StructSpec {
@@ -44,31 +43,10 @@ function structName(goType: string): string {
   return goType.slice(goType.lastIndexOf('.') + 1);
 }
 
-/** Go's field lookup: an exact name, else a case-insensitive one (Go's folding: ſ is s, K is k). */
-function fieldFor(spec: StructSpec, key: string): string | undefined {
-  if (spec.fields.includes(key)) return key;
-  const folded = goFoldASCII(key);
-  return spec.fields.find((f) => goFoldASCII(f) === folded);
-}
-
 export function readStruct(body: Uint8Array, spec: StructSpec): ReadResult {
-  const decoded = jsonDecode(body);
+  const decoded = decodeGoStruct({ typeName: spec.goType, structName: structName(spec.goType), fields: spec.fields.map((f) => [f, { kind: 'string' }]) }, body);
   if (!decoded.ok) return badJSON(decoded.error);
-  const values: Record<string, string> = Object.fromEntries(spec.fields.map((f) => [f, '']));
-  const v = decoded.value;
-  if (v !== null) {
-    if (typeof v !== 'object' || Array.isArray(v)) {
-      return badJSON(`json: cannot unmarshal ${goJsonKind(v)} into Go value of type ${spec.goType}`);
-    }
-    let firstError: string | undefined;
-    for (const [key, val] of Object.entries(v as Record<string, unknown>)) {
-      const field = fieldFor(spec, key);
-      if (field === undefined || val === null) continue;
-      if (typeof val === 'string') values[field] = val;
-      else firstError ??= `json: cannot unmarshal ${goJsonKind(val)} into Go struct field ${structName(spec.goType)}.${field} of type string`;
-    }
-    if (firstError !== undefined) return badJSON(firstError);
-  }
+  const values = decoded.value as Record<string, string>;
   const missing = spec.required.filter((f) => values[f] === '');
   if (missing.length > 0) {
     return {

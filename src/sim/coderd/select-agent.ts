@@ -2,7 +2,7 @@
 // server revision, as a pure function of the World's agent rows: the 404/409/400 texts with Go %q
 // quoting, TrimSpace'd names, byte-sorted candidate names with duplicates kept.
 import { compareUTF8, quote, trimSpace } from '../../go/index.ts';
-import type { Revision } from '../scenario/types.ts';
+import { traitsOf, type Revision } from '../../revisions/index.ts';
 import type { AgentRow } from '../world.ts';
 
 export type Selection =
@@ -72,6 +72,7 @@ function selectMulti(agents: AgentRow[], instanceId: string, rawName: string, dr
 }
 
 export function selectAgent(revision: Revision, agents: AgentRow[], instanceId: string, agentName: string | undefined): Selection {
-  if (revision === 'pre-agent-name') return selectPre(agents, instanceId);
-  return selectMulti(agents, instanceId, agentName ?? '', revision === 'pr25443' || revision === 'pr26883');
+  const traits = traitsOf(revision);
+  if (!traits.agentName) return selectPre(agents, instanceId);
+  return selectMulti(agents, instanceId, agentName ?? '', traits.staleBuildFilter);
 }

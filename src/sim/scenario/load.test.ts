@@ -58,7 +58,7 @@ describe('fixtures/scenarios', () => {
     const s = loadScenario('gcp-expired-token');
     expect(s.machine?.gcp).toEqual({ instanceId: '5915414316487305842', expired: true });
     const u = loadScenario('aws-unknown-instance');
-    expect((u.machine?.aws as { instanceId: string }).instanceId).toBe('i-0fedcba9876543210');
+    expect((u.machine?.aws as { instanceId: string } | undefined)?.instanceId).toBe('i-0fedcba9876543210');
     expect(loadScenario('external-auth-no-providers').externalAuth?.providers).toEqual([]);
   });
 

@@ -1,9 +1,9 @@
 // Types of a scenario file (fixtures/scenarios/<name>.yaml) after `extends` is resolved and the
 // file has passed fixtures/scenarios/scenario.schema.json. Mirrors the schema; no logic here.
 
-export type Revision = 'pre-agent-name' | 'pr24325' | 'pr25443' | 'pr26883';
-export const REVISIONS: readonly Revision[] = ['pre-agent-name', 'pr24325', 'pr25443', 'pr26883'];
-export const DEFAULT_REVISION: Revision = 'pr24325';
+// Server revisions: the table is src/revisions.
+export { DEFAULT_REVISION, REVISIONS, type Revision } from '../../revisions/index.ts';
+import type { Revision } from '../../revisions/index.ts';
 
 export type JobType = 'workspace_build' | 'template_version_import' | 'template_version_dry_run';
 

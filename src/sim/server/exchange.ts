@@ -1,7 +1,7 @@
 // One exchange as the journal records it: classifies the answered request (service, operationId)
 // and collects contract violations for the request and the response, for both the loopback
 // server and in-process (setupServer) traffic.
-import { createContractValidator, type ContractValidator } from '../../openapi/validator.ts';
+import { createContractValidator, metadataCloudOf, type ContractValidator } from '../../openapi/index.ts';
 import { operationFor } from '../operations.ts';
 import type { Revision } from '../scenario/types.ts';
 import type { JournalEntry, JournalService } from './journal.ts';
@@ -21,10 +21,7 @@ function validatorFor(revision: Revision): ContractValidator {
 export function serviceOf(method: string, path: string, host: string): { service: JournalService; operationId?: string } {
   const op = operationFor(method, path);
   if (op) return { service: op.service, operationId: op.id };
-  if (path.startsWith('/latest/')) return { service: 'aws' };
-  if (path.startsWith('/metadata/')) return { service: 'azure' };
-  if (path.startsWith('/computeMetadata/') || host === 'metadata.google.internal') return { service: 'gcp' };
-  return { service: 'coderd' };
+  return { service: metadataCloudOf(path, host) ?? 'coderd' };
 }
 
 export interface ExchangeParts {

@@ -3,6 +3,7 @@
 // JSON for the runner's judge and for people debugging an implementation.
 import { writeFile } from 'node:fs/promises';
 import { utf8DecodeLossy } from '../../go/index.ts';
+import type { Service } from '../../openapi/index.ts';
 
 /**
  * Header values as the journal shows them: node (and Fetch) give byte strings, one char per byte;
@@ -12,7 +13,8 @@ export function journalHeaderPairs(pairs: [string, string][]): [string, string][
   return pairs.map(([k, v]) => [k, /^[\x00-\x7f]*$/.test(v) ? v : utf8DecodeLossy(Buffer.from(v, 'latin1'))]);
 }
 
-export type JournalService = 'coderd' | 'aws' | 'azure' | 'gcp' | 'unhandled';
+/** Which service answered: coderd or a cloud of openapi.yaml, or `unhandled`. */
+export type JournalService = Service | 'unhandled';
 
 export interface JournalEntry {
   seq: number;

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getResponse, type HttpHandler } from 'msw';
-import { utf8DecodeLossy } from '../../go/index.ts';
+import { canonicalHeaderKey, utf8DecodeLossy } from '../../go/index.ts';
 import type { World } from '../world.ts';
 import { contractViolations, serviceOf } from './exchange.ts';
 import { journalHeaderPairs, type Journal, type JournalEntry, type JournalService } from './journal.ts';
@@ -32,11 +32,6 @@ function rawHeaderPairs(req: IncomingMessage): [string, string][] {
   return out;
 }
 
-
-/** Go-style canonical header name (content-type → Content-Type). */
-function canonical(name: string): string {
-  return name.replace(/(^|-)([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
-}
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -128,7 +123,7 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
       } else {
         status = response.status;
         response.headers.forEach((v, k) => {
-          if (k !== 'content-length' && k !== 'transfer-encoding') outHeaders.push([canonical(k), v]);
+          if (k !== 'content-length' && k !== 'transfer-encoding') outHeaders.push([canonicalHeaderKey(k), v]);
         });
         outBody = new Uint8Array(await response.arrayBuffer());
         ({ service, operationId } = serviceOf(method, path, new URL(route.fetchUrl).hostname));

@@ -1,0 +1,11 @@
+// Public API of src/openapi: the loaded contract, its operations, the per-revision validator.
+// Other parts import only from this file.
+export { CONTRACT_PATH, contractDocument, getOperation, getOperationObject, operations, resolveRef } from './contract.ts';
+export { CLOUDS } from './contract.ts';
+export type { Cloud, JsonObject, OpenApiDocument, Operation, Service } from './contract.ts';
+export { CLOUD_REGISTRY, isMetadataPath, METADATA_HOSTS, metadataCloudOf } from './clouds.ts';
+export type { CloudEntry } from './clouds.ts';
+export { createContractValidator } from './validator.ts';
+export type { ContractRequest, ContractResponse, ContractValidator } from './validator.ts';
+export { CONTRACT_REVISIONS, DEFAULT_CONTRACT_REVISION, isContractRevision, revisionAtLeast } from './revision.ts';
+export type { ContractRevision } from './revision.ts';

@@ -1,0 +1,77 @@
+// The ONE table of upstream coder/coder revisions this suite knows, oldest first, with every trait that
+// differs between them. The reference CLI, the simulator, the contract validator, the runner's profiles
+// and the enums of the JSON schemas (case.schema.json, scenario.schema.json) all derive from it;
+// src/revisions/drift.test.ts fails when a schema enum or a listing drifts from the table.
+// Adding a revision = one row here (in order), its golden under src/cli, and the cases that differ.
+// This folder imports nothing; every other folder may import it.
+
+/** Every known revision, oldest first (the order `since:` / `until:` and `x-coder-since` compare by). */
+export const REVISIONS = ['pre-agent-name', 'pr24325', 'pr25443', 'pr26883'] as const;
+export type Revision = (typeof REVISIONS)[number];
+
+export interface RevisionTraits {
+  /**
+   * The reference CLI implements it (CODER_REFERENCE_REVISION) and the runner offers it as a `--profile`.
+   * A revision that changed only coderd (pr25443) is a server revision only.
+   */
+  profile: boolean;
+  /** `--agent-name` / `CODER_AGENT_NAME` exist, the exchangers send `agent_name`, coderd reads it (PR #24325 on). */
+  agentName: boolean;
+  /** `--output text|json` exists on access-token (PR #26883 on). */
+  outputFlag: boolean;
+  /** agentsdk.ExternalAuthResponse has `expires_at` (PR #26883 on). */
+  expiresAt: boolean;
+  /**
+   * serpent ParseEnv: an env var whose value is "" counts as set (serpent v0.15.0, coder #24926, the
+   * #26883 era). Before that an empty value is skipped like an unset one (behavior.md §0, §2.1).
+   */
+  emptyEnvIsSet: boolean;
+  /** Examples shown in the help (FormatExamples); the third one arrived with #26883. */
+  exampleCount: 2 | 3;
+  /** coderd drops deleted workspaces and agents of stale (not latest) builds before choosing one (PR #25443 on). */
+  staleBuildFilter: boolean;
+}
+
+export const REVISION_TABLE = {
+  'pre-agent-name': { profile: true, agentName: false, outputFlag: false, expiresAt: false, emptyEnvIsSet: false, exampleCount: 2, staleBuildFilter: false },
+  pr24325: { profile: true, agentName: true, outputFlag: false, expiresAt: false, emptyEnvIsSet: false, exampleCount: 2, staleBuildFilter: false },
+  pr25443: { profile: false, agentName: true, outputFlag: false, expiresAt: false, emptyEnvIsSet: false, exampleCount: 2, staleBuildFilter: true },
+  pr26883: { profile: true, agentName: true, outputFlag: true, expiresAt: true, emptyEnvIsSet: true, exampleCount: 3, staleBuildFilter: true },
+} as const satisfies Readonly<Record<Revision, RevisionTraits>>;
+
+/** The revision of the seed: the reference CLI's, the simulator's, the validator's and the runner's default. */
+export const DEFAULT_REVISION = 'pr24325' satisfies Revision;
+
+/** Revisions that are profiles, listed as the CLI and the runner show them: the default first, then newest to oldest. */
+export type Profile = { [R in Revision]: (typeof REVISION_TABLE)[R]['profile'] extends true ? R : never }[Revision];
+export const PROFILES: readonly Profile[] = [
+  DEFAULT_REVISION,
+  ...[...REVISIONS].reverse().filter((r) => r !== DEFAULT_REVISION && REVISION_TABLE[r].profile),
+] as Profile[];
+
+export function isRevision(value: unknown): value is Revision {
+  return typeof value === 'string' && (REVISIONS as readonly string[]).includes(value);
+}
+
+export function isProfile(value: unknown): value is Profile {
+  return typeof value === 'string' && (PROFILES as readonly string[]).includes(value);
+}
+
+export function traitsOf(revision: Revision): RevisionTraits {
+  return REVISION_TABLE[revision];
+}
+
+/** Position in REVISIONS; throws on an unknown label (a typo is a bug, not a miss). */
+export function revisionIndex(revision: string): number {
+  const i = (REVISIONS as readonly string[]).indexOf(revision);
+  if (i < 0) throw new Error(`unknown revision ${JSON.stringify(revision)} (known: ${REVISIONS.join(', ')})`);
+  return i;
+}
+
+/** True when `revision` lies in the range [since, until] (both ends optional and inclusive). */
+export function inRange(revision: Revision, range: { since?: string; until?: string }): boolean {
+  const i = revisionIndex(revision);
+  if (range.since !== undefined && i < revisionIndex(range.since)) return false;
+  if (range.until !== undefined && i > revisionIndex(range.until)) return false;
+  return true;
+}

@@ -1,0 +1,141 @@
+// Parses `coder-conformance run` options into a typed RunOptions; every bad value is a clear
+// usage error (exit 2).
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { parseBinEnv } from '../exec/environment.ts';
+import { isReporterName, type ReporterName } from '../report/reporters/index.ts';
+import { parseShard, type Shard } from '../cases/select.ts';
+import { DEFAULT_PROFILE, LEVELS, PROFILES, type Level, type Profile } from '../types.ts';
+
+export class UsageError extends Error {}
+
+export interface RunOptions {
+  bin?: string;
+  argPrefix: string[];
+  binEnv: Record<string, string>;
+  profile: Profile;
+  level: Level;
+  filters: string[];
+  reporter: ReporterName;
+  out?: string;
+  jobs: number;
+  timeoutMs: number;
+  maxOutputBytes: number;
+  expectFailures?: string;
+  printKnownFailures: boolean;
+  updateGoldens: boolean;
+  shard?: Shard;
+  shardText?: string;
+  casesDir?: string;
+  help: boolean;
+}
+
+export const RUN_USAGE = `Usage: coder-conformance run [options]
+
+Runs the conformance cases against an implementation of \`coder external-auth access-token\`.
+
+Options:
+  --bin PATH                 implementation binary (default: the embedded reference CLI)
+  --arg-prefix ARG           argument put before every case's argv (repeatable, in order)
+  --bin-env KEY=VALUE        extra environment for the binary (repeatable)
+  --profile REV              ${PROFILES.map((p) => (p === DEFAULT_PROFILE ? `${p} (default)` : p)).join(' | ')}
+  --level LEVEL              strict (default: core and strict cases) | core (core cases only)
+  --filter GLOB              only case ids matching the glob (repeatable; picomatch syntax)
+  --shard I/N                run the I-th of N deterministic slices
+  --reporter NAME            pretty (default) | json | junit | tap
+  --out FILE                 write the report to FILE (a summary line still goes to stdout)
+  --jobs N                   cases in parallel (default: number of CPU cores)
+  --timeout MS               per-case timeout, whole process tree killed (default: 30000)
+  --max-output BYTES         cap on stdout and stderr per case (default: 1048576)
+  --expect-failures FILE     known-failures file (YAML: known_failures: [{id, reason, expires?}])
+  --print-known-failures     print a known-failures file for the current failures on stdout
+  --update-goldens           rewrite golden files from the binary's output (refused when CI is set)
+  --cases DIR                case directory (default: conformance/cases)
+  -h, --help                 this help
+
+Exit codes: 0 all selected cases pass, 1 some failed, 2 usage/set-up error or a partial run.
+`;
+
+/** The longest delay Node's timers take (2^31-1 ms); a longer one fires at once. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+function positiveInt(name: string, v: string | undefined, def: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (v === undefined) return def;
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`${name} must be a positive integer, got ${JSON.stringify(v)}`);
+  if (Number(v) > max) throw new UsageError(`${name} must be at most ${max}, got ${JSON.stringify(v)}`);
+  return Number(v);
+}
+
+export function parseRunArgs(argv: string[]): RunOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      strict: true,
+      options: {
+        bin: { type: 'string' },
+        'arg-prefix': { type: 'string', multiple: true },
+        'bin-env': { type: 'string', multiple: true },
+        profile: { type: 'string' },
+        level: { type: 'string' },
+        filter: { type: 'string', multiple: true },
+        shard: { type: 'string' },
+        reporter: { type: 'string' },
+        out: { type: 'string' },
+        jobs: { type: 'string' },
+        timeout: { type: 'string' },
+        'max-output': { type: 'string' },
+        'expect-failures': { type: 'string' },
+        'print-known-failures': { type: 'boolean' },
+        'update-goldens': { type: 'boolean' },
+        cases: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const v = parsed.values;
+  const profile = v.profile ?? DEFAULT_PROFILE;
+  if (!(PROFILES as readonly string[]).includes(profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got ${JSON.stringify(profile)}`);
+  const level = v.level ?? 'strict';
+  if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be core or strict, got ${JSON.stringify(level)}`);
+  const reporter = v.reporter ?? 'pretty';
+  if (!isReporterName(reporter)) throw new UsageError(`--reporter must be pretty, json, junit or tap, got ${JSON.stringify(reporter)}`);
+  let shard: Shard | undefined;
+  if (v.shard !== undefined) {
+    try {
+      shard = parseShard(v.shard);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
+  let binEnv: Record<string, string>;
+  try {
+    binEnv = parseBinEnv(v['bin-env'] ?? []);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  for (const f of v.filter ?? []) if (f === '') throw new UsageError('--filter is empty');
+  return {
+    bin: v.bin,
+    argPrefix: v['arg-prefix'] ?? [],
+    binEnv,
+    profile: profile as Profile,
+    level: level as Level,
+    filters: v.filter ?? [],
+    reporter,
+    out: v.out,
+    jobs: positiveInt('--jobs', v.jobs, availableParallelism()),
+    timeoutMs: positiveInt('--timeout', v.timeout, 30_000, MAX_TIMEOUT_MS),
+    maxOutputBytes: positiveInt('--max-output', v['max-output'], 1024 * 1024),
+    expectFailures: v['expect-failures'],
+    printKnownFailures: v['print-known-failures'] ?? false,
+    updateGoldens: v['update-goldens'] ?? false,
+    shard,
+    shardText: v.shard,
+    casesDir: v.cases,
+    help: v.help ?? false,
+  };
+}

@@ -1,0 +1,37 @@
+// Entry point of `coder-conformance` (bundled to dist/coder-conformance.mjs): wires the command
+// to the real simulator, the contract, the process streams and SIGINT/SIGTERM (which stop the
+// run; cases not started are reported as not run).
+import { cli } from './cli.ts';
+import { contractOperations } from '../report/contract.ts';
+import { createSimulatorStarter } from '../exec/simulator.ts';
+
+// A closed pipe (e.g. `coder-conformance list | head`) ends the command quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
+const controller = new AbortController();
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    const what = process.argv[2] === 'run' ? ' (cases not started are reported as not run)' : '';
+    process.stderr.write(`coder-conformance: ${sig}: stopping${what}\n`);
+    controller.abort();
+  });
+}
+
+let code: number;
+try {
+  code = await cli(
+    { argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal },
+    { startSimulator: createSimulatorStarter(), contract: contractOperations },
+  );
+} catch (err) {
+  process.stderr.write(`coder-conformance: internal error: ${(err as Error).stack ?? String(err)}\n`);
+  code = 2;
+}
+process.exitCode = code;
+// Simulators are closed per case; nothing should keep the loop alive, but do not wait on stragglers.
+setTimeout(() => process.exit(code), 200).unref();

@@ -1,0 +1,158 @@
+// Runs one implementation binary with execa: clean environment, stdin not a terminal, its own
+// process group (detached) so a timeout kills the whole tree, stdout/stderr capped in bytes.
+// Never throws for a misbehaving binary; everything is reported in the ProcessResult.
+import { execa } from 'execa';
+import type { ProcessResult } from '../types.ts';
+
+export interface RunProcessOptions {
+  file: string;
+  args: string[];
+  env: Record<string, string>;
+  cwd: string;
+  timeoutMs: number;
+  capBytes: number;
+  /** Aborting kills the process tree (used when the whole run is interrupted). */
+  signal?: AbortSignal;
+}
+
+/** Kills the process group led by `pid`; quiet if it is already gone. */
+export function killTree(pid: number | undefined, signal: NodeJS.Signals = 'SIGKILL'): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // group already gone (ESRCH) or not ours
+  }
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+
+/** Length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there starts none. */
+function sequenceLength(b: Uint8Array, i: number): number {
+  const c = b[i];
+  if (c < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < b.length && b[i + k] >= lo && b[i + k] <= hi;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    const lo = c === 0xe0 ? 0xa0 : 0x80;
+    const hi = c === 0xed ? 0x9f : 0xbf;
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    const lo = c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xf4 ? 0x8f : 0xbf;
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/**
+ * Decodes a binary's output as UTF-8 without losing bytes: each byte that is not part of a valid
+ * UTF-8 sequence becomes the lone surrogate U+DC80+byte ("surrogateescape"), a code unit no valid
+ * UTF-8 text decodes to. So raw `\xFF` never compares equal to an expected U+FFFD, reports show it
+ * as `\xff` (see visible.ts), and encodeOutput() gives the exact bytes back.
+ */
+export function decodeOutput(b: Uint8Array): string {
+  try {
+    return strict.decode(b);
+  } catch {
+    // not valid UTF-8: decode sequence by sequence below
+  }
+  let out = '';
+  let i = 0;
+  while (i < b.length) {
+    const n = sequenceLength(b, i);
+    if (n === 0) {
+      out += String.fromCharCode(0xdc00 + b[i]);
+      i += 1;
+    } else {
+      out += strict.decode(b.subarray(i, i + n));
+      i += n;
+    }
+  }
+  return out;
+}
+
+/** The bytes decodeOutput() read: escaped bytes (U+DC80..U+DCFF) are written back as themselves. */
+export function encodeOutput(s: string): Buffer {
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u >= 0xdc80 && u <= 0xdcff && !(i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) {
+      parts.push(Buffer.from(s.slice(start, i), 'utf8'), Buffer.from([u - 0xdc00]));
+      start = i + 1;
+    }
+  }
+  parts.push(Buffer.from(s.slice(start), 'utf8'));
+  return Buffer.concat(parts);
+}
+
+function text(v: unknown): string {
+  if (v instanceof Uint8Array) return decodeOutput(v);
+  return typeof v === 'string' ? v : '';
+}
+
+/** How long output pipes may stay open after the binary itself has exited. */
+export const PIPE_GRACE_MS = 500;
+
+export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult> {
+  const started = performance.now();
+  let timedOut = false;
+  let pid: number | undefined;
+  const subprocess = execa(opts.file, opts.args, {
+    env: opts.env,
+    extendEnv: false,
+    cwd: opts.cwd,
+    stdin: 'ignore',
+    detached: true,
+    reject: false,
+    encoding: 'buffer',
+    maxBuffer: opts.capBytes,
+    stripFinalNewline: false,
+    windowsHide: true,
+  });
+  pid = subprocess.pid;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    killTree(pid, 'SIGKILL');
+  }, opts.timeoutMs);
+  const onAbort = () => killTree(pid, 'SIGKILL');
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  // The binary has exited but a descendant (possibly in a session of its own, out of reach of
+  // killTree) may still hold stdout/stderr open: after a short grace the pipes are closed so
+  // the result does not wait for it (like Go's exec.Cmd WaitDelay). What was read is kept.
+  let pipeTimer: NodeJS.Timeout | undefined;
+  subprocess.once('exit', () => {
+    pipeTimer = setTimeout(() => {
+      subprocess.stdout?.destroy();
+      subprocess.stderr?.destroy();
+    }, PIPE_GRACE_MS);
+  });
+  const r = await subprocess;
+  clearTimeout(timer);
+  clearTimeout(pipeTimer);
+  opts.signal?.removeEventListener('abort', onAbort);
+  // Grandchildren that outlived the binary die with it.
+  killTree(pid, 'SIGKILL');
+  const stdoutBytes = r.stdout instanceof Uint8Array ? r.stdout.length : 0;
+  const stderrBytes = r.stderr instanceof Uint8Array ? r.stderr.length : 0;
+  const base = {
+    stdout: text(r.stdout),
+    stderr: text(r.stderr),
+    stdoutCapped: r.isMaxBuffer && stdoutBytes >= opts.capBytes,
+    stderrCapped: r.isMaxBuffer && stderrBytes >= opts.capBytes,
+    capBytes: opts.capBytes,
+    durationMs: performance.now() - started,
+  };
+  const code = (r as unknown as { code?: string }).code;
+  if (pid === undefined || (r.failed && r.exitCode === undefined && r.signal === undefined && code && !r.isMaxBuffer)) {
+    return { ...base, exitCode: null, signal: null, timedOut: false, startError: `${code ?? 'spawn failed'}: ${r.originalMessage || r.shortMessage}` };
+  }
+  if (r.isMaxBuffer) {
+    // The runner cut the pipe and stopped the binary at the cap: whatever exit code or signal
+    // followed (EPIPE, SIGTERM) is the runner's doing, not the binary's, so none is reported.
+    return { ...base, exitCode: null, signal: null, timedOut };
+  }
+  return { ...base, exitCode: r.exitCode ?? null, signal: timedOut ? null : (r.signal ?? null), timedOut };
+}

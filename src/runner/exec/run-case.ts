@@ -1,0 +1,104 @@
+// Runs one case end to end: temp HOME (and token file), its own simulator, the binary with a
+// clean environment, the journal snapshot, optional golden update, then the pure judge.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildEnv } from './environment.ts';
+import { judge } from '../judge/judge.ts';
+import { goldenPath } from '../cases/load-cases.ts';
+import { normaliseStdout } from '../judge/normalize.ts';
+import { substitute, substituteDeep, type PlaceholderValues } from './placeholders.ts';
+import { decodeOutput, encodeOutput, runProcess } from './process.ts';
+import type { Journal, Revision } from '../../sim/index.ts';
+import type { Case, CaseResult, Fault, Profile, WireEntry } from '../types.ts';
+
+export interface SimulatorHandle {
+  origin: string;
+  env: Record<string, string>;
+  journal: Pick<Journal, 'entries'>;
+  close(): Promise<void>;
+}
+
+export type StartSimulator = (options: { scenario: string; revision: Revision; faults?: Fault[] }) => Promise<SimulatorHandle>;
+
+export interface CaseRunOptions {
+  binary: string;
+  argPrefix: string[];
+  embeddedReference: boolean;
+  profile: Profile;
+  binEnv: Record<string, string>;
+  timeoutMs: number;
+  capBytes: number;
+  updateGoldens: boolean;
+  startSimulator: StartSimulator;
+  signal?: AbortSignal;
+}
+
+function notRun(c: Case, reason: string, argv: string[] = c.args): CaseResult {
+  return { id: c.id, title: c.title, level: c.level, file: c.file, outcome: 'not-run', notRunReason: reason, journal: [], argv, durationMs: 0 };
+}
+
+export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
+  if (o.signal?.aborted) return notRun(c, 'the run was interrupted');
+  const started = performance.now();
+  const home = mkdtempSync(join(tmpdir(), 'coder-conformance-'));
+  let sim: SimulatorHandle | undefined;
+  try {
+    const tokenFile = join(home, 'agent-token');
+    if (c.token_file !== undefined) writeFileSync(tokenFile, c.token_file);
+    try {
+      sim = await o.startSimulator({ scenario: c.scenario, revision: c.server_revision ?? o.profile, ...(c.faults ? { faults: c.faults } : {}) });
+    } catch (err) {
+      return notRun(c, `the simulator could not start: ${(err as Error).message}`);
+    }
+    const values: PlaceholderValues = { origin: sim.origin, token_file: tokenFile, home };
+    const argv = c.args.map((a) => substitute(a, values));
+    const caseEnv = substituteDeep(c.env, values);
+    const env = buildEnv({
+      home,
+      path: process.env.PATH,
+      simulator: sim.env,
+      referenceRevision: o.embeddedReference ? o.profile : undefined,
+      binEnv: o.binEnv,
+      caseEnv,
+    });
+    const result = await runProcess({
+      file: o.binary,
+      args: [...o.argPrefix, ...argv],
+      env,
+      cwd: home,
+      timeoutMs: c.timeout_ms ?? o.timeoutMs,
+      capBytes: o.capBytes,
+      signal: o.signal,
+    });
+    if (o.signal?.aborted) return notRun(c, 'the run was interrupted', argv);
+    const journal: WireEntry[] = [...sim.journal.entries];
+    const expect = substituteDeep(c.expect, values);
+    let golden: string | undefined;
+    if (expect.stdout_golden !== undefined) {
+      const g = goldenPath(c);
+      if (o.updateGoldens && result.startError === undefined && !result.timedOut) writeFileSync(g, encodeOutput(normaliseStdout(result.stdout).text));
+      try {
+        golden = substitute(decodeOutput(readFileSync(g)), values);
+      } catch {
+        golden = undefined;
+      }
+    }
+    const verdict = judge(result, journal, expect, { golden });
+    return {
+      id: c.id,
+      title: c.title,
+      level: c.level,
+      file: c.file,
+      outcome: verdict.pass ? 'pass' : 'fail',
+      verdict,
+      process: result,
+      journal,
+      argv,
+      durationMs: performance.now() - started,
+    };
+  } finally {
+    await sim?.close().catch(() => undefined);
+    rmSync(home, { recursive: true, force: true });
+  }
+}

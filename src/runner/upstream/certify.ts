@@ -1,0 +1,98 @@
+// Certification of real upstream builds: which (version, profile) pairs are run, where their
+// reports and known failures live (conformance/upstream/), the fingerprint of the cases each report
+// judged (to name stale reports), and the summary table conformance/README.md carries.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { goldenPath } from '../cases/load-cases.ts';
+import { packageRoot } from '../root.ts';
+import type { Case } from '../types.ts';
+
+export const certDir = () => join(packageRoot(), 'conformance', 'upstream');
+export const INDEX_FILE = 'certifications.json';
+
+export const reportName = (version: string, profile: string) => `${version}.${profile}.json`;
+export const knownFailuresName = (version: string, profile: string) => `${version}.${profile}.known-failures.yaml`;
+
+/** What one certification run recorded besides the runner's own JSON report. */
+export interface Certification {
+  version: string;
+  profile: string;
+  /** `own`: the profile the release implements; `cross`: a neighbouring profile, expected to fail at the boundary. */
+  relation: 'own' | 'cross';
+  level: 'strict';
+  report: string;
+  knownFailures: string | null;
+  date: string;
+  go: string;
+  coderVersion: string;
+  counts: { selected: number; passed: number; failed: number; knownFailing: number; unexpectedlyPassing: number; skipped: number };
+  exitCode: number;
+  /** case id -> fingerprint of the case as judged (its definition and golden). */
+  cases: Record<string, string>;
+}
+
+export interface CertIndex {
+  /** version -> its own profile, and the cross profiles run for the boundaries. */
+  plan: { version: string; profile: string; cross: string[]; evidence: string }[];
+  certifications: Certification[];
+}
+
+export function readIndex(dir = certDir()): CertIndex {
+  const file = join(dir, INDEX_FILE);
+  if (!existsSync(file)) return { plan: [], certifications: [] };
+  return JSON.parse(readFileSync(file, 'utf8')) as CertIndex;
+}
+
+export function formatIndex(index: CertIndex): string {
+  return `${JSON.stringify(index, null, 2)}\n`;
+}
+
+/**
+ * A case's fingerprint: what decides its verdict, i.e. its definition without where the file lives and
+ * without its prose (title, strict_reason), plus its golden's bytes.
+ */
+export function caseFingerprint(kase: Case): string {
+  // What a case checks, not where it lives or which profiles select it (selection changes show up as
+  // added or removed ids): file, title, strict_reason and the since/until range stay out.
+  const { file: _file, title: _title, strict_reason: _reason, since: _since, until: _until, ...def } = kase;
+  const h = createHash('sha256').update(JSON.stringify(def));
+  if (kase.expect.stdout_golden) h.update('\0golden\0').update(readFileSync(goldenPath(kase)));
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Why a certification no longer describes the current cases, or [] when it still does. */
+export function staleness(cert: Certification, selected: Case[]): string[] {
+  const now = new Map(selected.map((c) => [c.id, caseFingerprint(c)]));
+  const out: string[] = [];
+  const added = [...now.keys()].filter((id) => !(id in cert.cases));
+  const removed = Object.keys(cert.cases).filter((id) => !now.has(id));
+  const changed = [...now.entries()].filter(([id, fp]) => id in cert.cases && cert.cases[id] !== fp).map(([id]) => id);
+  if (added.length) out.push(`${added.length} case(s) not in the report: ${added.slice(0, 5).join(', ')}${added.length > 5 ? ', ...' : ''}`);
+  if (removed.length) out.push(`${removed.length} case(s) no longer selected: ${removed.slice(0, 5).join(', ')}${removed.length > 5 ? ', ...' : ''}`);
+  if (changed.length) out.push(`${changed.length} case(s) changed since: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''}`);
+  return out;
+}
+
+/** The summary table of conformance/README.md, from the index. */
+export function summaryTable(index: CertIndex): string {
+  const rows = [
+    '| version | profile | relation | selected | passed | failed | known failures | exit | date | Go |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const c of index.certifications) {
+    const kf = c.knownFailures ? `[${c.counts.knownFailing}](upstream/${c.knownFailures})` : String(c.counts.knownFailing);
+    rows.push(
+      `| ${c.version} | ${c.profile} | ${c.relation} | ${c.counts.selected} | ${c.counts.passed} | ${c.counts.failed} | ${kf} | ${c.exitCode} | ${c.date.slice(0, 10)} | ${c.go} |`,
+    );
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+export function reportFiles(dir = certDir()): string[] {
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json') && f !== INDEX_FILE)
+        .sort()
+    : [];
+}
