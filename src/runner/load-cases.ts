@@ -67,9 +67,21 @@ export function mergeDefaults(defaults: Record<string, unknown>, kase: Record<st
 
 function listYaml(dir: string): string[] {
   const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (err) {
+    throw new CaseLoadError(`cannot read cases directory ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  for (const name of names) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listYaml(p));
+    let isDir: boolean;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch (err) {
+      throw new CaseLoadError(`cannot read ${p}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    if (isDir) out.push(...listYaml(p));
     else if (name.endsWith('.yaml') || name.endsWith('.yml')) out.push(p);
   }
   return out;
