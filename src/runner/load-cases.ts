@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { loadScenario, ScenarioError } from '../sim/index.ts';
 import { packageRoot, paths } from './root.ts';
 import type { Case } from './types.ts';
@@ -125,7 +125,11 @@ export function loadCaseFile(file: string, options: LoadOptions = {}): Case[] {
   const shown = relative(process.cwd(), abs) || abs;
   let doc: unknown;
   try {
-    doc = parseYaml(readFileSync(abs, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+    const parsed = parseDocument(readFileSync(abs, 'utf8'), { prettyErrors: true, uniqueKeys: true, logLevel: 'silent' });
+    // A warning (an unknown tag such as `!tag`) is an error too: the value would silently be a string.
+    const bad = parsed.errors[0] ?? parsed.warnings[0];
+    if (bad) throw bad;
+    doc = parsed.toJS(); // throws for an alias without its anchor and for alias bombs
   } catch (err) {
     throw new CaseLoadError(`${shown}: invalid YAML: ${(err as Error).message}`);
   }
