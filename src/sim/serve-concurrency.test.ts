@@ -46,7 +46,7 @@ describe('serve under concurrent clients', () => {
     });
     // No keep-alive and no socket limit: CLIENTS connections open together.
     const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
-    const kinds = [
+    const kinds: { path: string; headers: Record<string, string>; method: string; want: number }[] = [
       { path: '/api/v2/workspaceagents/me/external-auth?id=github&match=', headers: { 'Coder-Session-Token': TOKEN }, method: 'GET', want: 200 },
       { path: '/latest/api/token', headers: { 'X-aws-ec2-metadata-token-ttl-seconds': '21600' }, method: 'PUT', want: 200 },
       { path: '/api/v2/workspaceagents/me/external-auth?id=nope&match=', headers: { 'Coder-Session-Token': TOKEN }, method: 'GET', want: 404 },
