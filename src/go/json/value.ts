@@ -23,11 +23,11 @@ export function unquoteJSONString(b: Uint8Array, start: number, end: number): st
   };
   let run = start;
   let i = start;
+  const within = b.subarray(0, end);
   while (i < end) {
-    if (b[i] !== 0x5c) {
-      i++;
-      continue;
-    }
+    const bs = within.indexOf(0x5c, i); // native search for the next escape
+    if (bs < 0) break;
+    i = bs;
     if (i > run) parts.push(utf8DecodeLossy(b.subarray(run, i)));
     const e = b[i + 1];
     switch (e) {
@@ -70,7 +70,17 @@ export function buildValue(b: Uint8Array, start: number, end: number): BuildResu
   };
   const readString = (): string => {
     const s = ++i;
-    while (b[i] !== 0x22) i += b[i] === 0x5c ? 2 : 1;
+    // The closing quote: the next quote not escaped (native indexOf, not a byte loop; the value is
+    // valid JSON, so the quote exists before `end`).
+    const within = b.subarray(0, end);
+    for (;;) {
+      const q = within.indexOf(0x22, i);
+      let backslashes = 0;
+      while (b[q - 1 - backslashes] === 0x5c && q - 1 - backslashes >= s) backslashes++;
+      i = q;
+      if (backslashes % 2 === 0) break;
+      i++;
+    }
     const text = unquoteJSONString(b, s, i);
     i++;
     return text;
