@@ -65,15 +65,38 @@ export function decodeRune(b: Uint8Array, i: number): [rune: number, size: numbe
   return [RUNE_ERROR, 1];
 }
 
-/** Go string([]byte) viewed as JS text: invalid bytes become U+FFFD (like ranging over a Go string). */
+// fatal: an invalid byte throws (we replace byte by byte, as Go does, not WHATWG's maximal subparts);
+// ignoreBOM: a leading U+FEFF is kept, as Go keeps it.
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Go string([]byte) viewed as JS text: each invalid byte becomes U+FFFD (like ranging over a Go
+ * string). Linear: valid runs are decoded whole, never character by character.
+ */
 export function utf8DecodeLossy(b: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < b.length; ) {
-    const [r, size] = decodeRune(b, i);
-    out += String.fromCodePoint(r);
-    i += size;
+  try {
+    return strictDecoder.decode(b);
+  } catch {
+    // some byte is invalid: decode the valid runs between the invalid bytes
   }
-  return out;
+  const parts: string[] = [];
+  let run = 0;
+  for (let i = 0; i < b.length; ) {
+    if (b[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const size = decodeRune(b, i)[1];
+    if (size > 1) {
+      i += size;
+      continue;
+    }
+    if (i > run) parts.push(strictDecoder.decode(b.subarray(run, i)));
+    parts.push('\uFFFD');
+    run = ++i;
+  }
+  if (run < b.length) parts.push(strictDecoder.decode(b.subarray(run)));
+  return parts.join('');
 }
 
 /** Compare two strings by UTF-8 byte order (= code point order), like Go's strings.Compare. */

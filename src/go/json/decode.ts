@@ -1,7 +1,7 @@
 // Go encoding/json decoding into interface{}: json.NewDecoder(r).Decode(&v) (first value of a stream)
 // and json.Unmarshal (whole document), with Go's exact error texts.
 import { utf8Encode } from '../utf8.ts';
-import { Scan, Scanner, isJSONSpace } from './scanner.ts';
+import { Scan, Scanner, isJSONSpace, skipStringBytes } from './scanner.ts';
 import { buildValue } from './value.ts';
 
 export type DecodeResult = { ok: true; value: unknown; rest: string } | { ok: false; error: string };
@@ -24,6 +24,8 @@ export function scanFirstValue(b: Uint8Array): { start: number; end: number } | 
   const s = new Scanner();
   let start = -1;
   for (let i = 0; i < b.length; i++) {
+    i = skipStringBytes(s, b, i);
+    if (i >= b.length) break;
     const code = s.step(s, b[i]);
     if (start < 0 && code !== Scan.SkipSpace) start = i;
     switch (code) {
@@ -55,6 +57,8 @@ export function jsonDecode(text: string | Uint8Array): DecodeResult {
 export function checkValid(b: Uint8Array): string | null {
   const s = new Scanner();
   for (let i = 0; i < b.length; i++) {
+    i = skipStringBytes(s, b, i);
+    if (i >= b.length) break;
     if (s.step(s, b[i]) === Scan.Error) return s.err;
   }
   return s.eof() === Scan.Error ? s.err : null;

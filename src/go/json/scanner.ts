@@ -206,6 +206,21 @@ function stateInString(s: Scanner, c: number): Scan {
   return Scan.Continue;
 }
 
+/**
+ * Where the plain bytes of a string literal end, from `i` (the scanner inside a string): stepping
+ * over them one call each is what made multi-megabyte bodies slow. Each would be Scan.Continue
+ * with no state change, so the caller may resume stepping at the returned index.
+ */
+export function skipStringBytes(s: Scanner, b: Uint8Array, i: number): number {
+  if (s.step !== stateInString) return i;
+  // The next quote or backslash by native search; then the first control byte before it, if any.
+  const q = b.indexOf(0x22, i);
+  const bs = b.subarray(0, q < 0 ? b.length : q).indexOf(0x5c, i);
+  const stop = bs >= 0 ? bs : q >= 0 ? q : b.length;
+  while (i < stop && b[i] >= 0x20) i++;
+  return i;
+}
+
 function stateInStringEsc(s: Scanner, c: number): Scan {
   switch (c) {
     case 0x62: case 0x66: case 0x6e: case 0x72: case 0x74: case 0x5c: case 0x2f: case 0x22:

@@ -1,7 +1,7 @@
 // Builds JS values from JSON bytes the scanner has already validated, the way Go decodes into interface{}:
 // objects → plain objects (duplicate keys: last wins), numbers → float64, strings unquoted with Go's rules
 // (invalid UTF-8 bytes and lone surrogate escapes → U+FFFD).
-import { decodeRune, RUNE_ERROR } from '../utf8.ts';
+import { RUNE_ERROR, utf8DecodeLossy } from '../utf8.ts';
 import { isJSONSpace } from './scanner.ts';
 
 export interface BuildResult {
@@ -10,50 +10,51 @@ export interface BuildResult {
   saved: string | null;
 }
 
-/** Go's unquote of a JSON string literal body (bytes between the quotes). */
+/**
+ * Go's unquote of a JSON string literal body (bytes between the quotes). Linear: the bytes between
+ * escapes are decoded as whole runs (a UTF-8 sequence never spans a backslash).
+ */
 export function unquoteJSONString(b: Uint8Array, start: number, end: number): string {
-  let out = '';
+  const parts: string[] = [];
   const hex4 = (i: number): number => {
     if (i + 6 > end || b[i] !== 0x5c || b[i + 1] !== 0x75) return -1;
     const h = String.fromCharCode(b[i + 2], b[i + 3], b[i + 4], b[i + 5]);
     return /^[0-9a-fA-F]{4}$/.test(h) ? parseInt(h, 16) : -1;
   };
-  for (let i = start; i < end; ) {
-    const c = b[i];
-    if (c === 0x5c) {
-      const e = b[i + 1];
-      switch (e) {
-        case 0x62: out += '\b'; i += 2; continue;
-        case 0x66: out += '\f'; i += 2; continue;
-        case 0x6e: out += '\n'; i += 2; continue;
-        case 0x72: out += '\r'; i += 2; continue;
-        case 0x74: out += '\t'; i += 2; continue;
-        case 0x75: {
-          let r = hex4(i);
-          i += 6;
-          if (r >= 0xd800 && r <= 0xdfff) {
-            const r2 = hex4(i);
-            if (r <= 0xdbff && r2 >= 0xdc00 && r2 <= 0xdfff) {
-              r = ((r - 0xd800) << 10) + (r2 - 0xdc00) + 0x10000;
-              i += 6;
-            } else r = RUNE_ERROR;
-          }
-          out += String.fromCodePoint(r);
-          continue;
+  let run = start;
+  let i = start;
+  const within = b.subarray(0, end);
+  while (i < end) {
+    const bs = within.indexOf(0x5c, i); // native search for the next escape
+    if (bs < 0) break;
+    i = bs;
+    if (i > run) parts.push(utf8DecodeLossy(b.subarray(run, i)));
+    const e = b[i + 1];
+    switch (e) {
+      case 0x62: parts.push('\b'); i += 2; break;
+      case 0x66: parts.push('\f'); i += 2; break;
+      case 0x6e: parts.push('\n'); i += 2; break;
+      case 0x72: parts.push('\r'); i += 2; break;
+      case 0x74: parts.push('\t'); i += 2; break;
+      case 0x75: {
+        let r = hex4(i);
+        i += 6;
+        if (r >= 0xd800 && r <= 0xdfff) {
+          const r2 = hex4(i);
+          if (r <= 0xdbff && r2 >= 0xdc00 && r2 <= 0xdfff) {
+            r = ((r - 0xd800) << 10) + (r2 - 0xdc00) + 0x10000;
+            i += 6;
+          } else r = RUNE_ERROR;
         }
-        default: out += String.fromCharCode(e); i += 2; continue; // \\ \/ \"
+        parts.push(String.fromCodePoint(r));
+        break;
       }
+      default: parts.push(String.fromCharCode(e)); i += 2; break; // \\ \/ \"
     }
-    if (c < 0x80) {
-      out += String.fromCharCode(c);
-      i++;
-      continue;
-    }
-    const [r, size] = decodeRune(b.subarray(0, end), i);
-    out += String.fromCodePoint(r);
-    i += size;
+    run = i;
   }
-  return out;
+  if (end > run) parts.push(utf8DecodeLossy(b.subarray(run, end)));
+  return parts.join('');
 }
 
 function setKey(obj: Record<string, unknown>, k: string, v: unknown): void {
@@ -69,7 +70,17 @@ export function buildValue(b: Uint8Array, start: number, end: number): BuildResu
   };
   const readString = (): string => {
     const s = ++i;
-    while (b[i] !== 0x22) i += b[i] === 0x5c ? 2 : 1;
+    // The closing quote: the next quote not escaped (native indexOf, not a byte loop; the value is
+    // valid JSON, so the quote exists before `end`).
+    const within = b.subarray(0, end);
+    for (;;) {
+      const q = within.indexOf(0x22, i);
+      let backslashes = 0;
+      while (b[q - 1 - backslashes] === 0x5c && q - 1 - backslashes >= s) backslashes++;
+      i = q;
+      if (backslashes % 2 === 0) break;
+      i++;
+    }
     const text = unquoteJSONString(b, s, i);
     i++;
     return text;

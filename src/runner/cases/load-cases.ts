@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { loadScenario, ScenarioError } from '../../sim/index.ts';
 import { packageRoot, paths } from '../root.ts';
 import type { Case } from '../types.ts';
@@ -67,9 +67,21 @@ export function mergeDefaults(defaults: Record<string, unknown>, kase: Record<st
 
 function listYaml(dir: string): string[] {
   const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (err) {
+    throw new CaseLoadError(`cannot read cases directory ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  for (const name of names) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listYaml(p));
+    let isDir: boolean;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch (err) {
+      throw new CaseLoadError(`cannot read ${p}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    if (isDir) out.push(...listYaml(p));
     else if (name.endsWith('.yaml') || name.endsWith('.yml')) out.push(p);
   }
   return out;
@@ -113,7 +125,11 @@ export function loadCaseFile(file: string, options: LoadOptions = {}): Case[] {
   const shown = relative(process.cwd(), abs) || abs;
   let doc: unknown;
   try {
-    doc = parseYaml(readFileSync(abs, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+    const parsed = parseDocument(readFileSync(abs, 'utf8'), { prettyErrors: true, uniqueKeys: true, logLevel: 'silent' });
+    // A warning (an unknown tag such as `!tag`) is an error too: the value would silently be a string.
+    const bad = parsed.errors[0] ?? parsed.warnings[0];
+    if (bad) throw bad;
+    doc = parsed.toJS(); // throws for an alias without its anchor and for alias bombs
   } catch (err) {
     throw new CaseLoadError(`${shown}: invalid YAML: ${(err as Error).message}`);
   }

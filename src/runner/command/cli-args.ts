@@ -1,7 +1,7 @@
 // Parses `coder-conformance run` options into a typed RunOptions; every bad value is a clear
 // usage error (exit 2).
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseBinEnv } from '../exec/environment.ts';
 import { isReporterName, type ReporterName } from '../report/reporters/index.ts';
 import { parseShard, type Shard } from '../cases/select.ts';
@@ -66,37 +66,72 @@ function positiveInt(name: string, v: string | undefined, def: number, max = Num
   return Number(v);
 }
 
+const RUN_OPTIONS = {
+  bin: { type: 'string' },
+  'arg-prefix': { type: 'string', multiple: true },
+  'bin-env': { type: 'string', multiple: true },
+  profile: { type: 'string' },
+  level: { type: 'string' },
+  filter: { type: 'string', multiple: true },
+  shard: { type: 'string' },
+  reporter: { type: 'string' },
+  out: { type: 'string' },
+  jobs: { type: 'string' },
+  timeout: { type: 'string' },
+  'max-output': { type: 'string' },
+  'expect-failures': { type: 'string' },
+  'print-known-failures': { type: 'boolean' },
+  'update-goldens': { type: 'boolean' },
+  cases: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const VALUE_OPTIONS = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === 'string').map(([k]) => k));
+
+/**
+ * `--jobs -1`: a value starting with one dash is taken as the value (as Go's pflag does), so it is
+ * judged by the option's own check; node's parseArgs would print its three-line "ambiguous" text.
+ * A value starting with "--" looks like a forgotten value: one clear line.
+ */
+function attachDashValues(argv: string[], valueOptions: Set<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const next = argv[i + 1];
+    if (a.startsWith('--') && valueOptions.has(a.slice(2)) && next !== undefined && next.startsWith('-')) {
+      if (next.startsWith('--')) throw new UsageError(`${a} needs a value, got the option ${next} (a value starting with "--" is written ${a}=${next})`);
+      out.push(`${a}=${next}`);
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** Options naming a file or directory: an empty value is a mistake, never "use the default". */
+const PATH_OPTIONS = ['bin', 'out', 'expect-failures', 'cases'] as const;
+
 export function parseRunArgs(argv: string[]): RunOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: attachDashValues(argv, VALUE_OPTIONS),
       allowPositionals: false,
       strict: true,
-      options: {
-        bin: { type: 'string' },
-        'arg-prefix': { type: 'string', multiple: true },
-        'bin-env': { type: 'string', multiple: true },
-        profile: { type: 'string' },
-        level: { type: 'string' },
-        filter: { type: 'string', multiple: true },
-        shard: { type: 'string' },
-        reporter: { type: 'string' },
-        out: { type: 'string' },
-        jobs: { type: 'string' },
-        timeout: { type: 'string' },
-        'max-output': { type: 'string' },
-        'expect-failures': { type: 'string' },
-        'print-known-failures': { type: 'boolean' },
-        'update-goldens': { type: 'boolean' },
-        cases: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: RUN_OPTIONS,
     });
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    if (err instanceof UsageError) throw err;
+    // node's texts, first line only (the rest suggests positional arguments, which run takes none of)
+    throw new UsageError((err as Error).message.split('\n')[0]);
   }
   const v = parsed.values;
+  for (const name of PATH_OPTIONS) if (v[name] === '') throw new UsageError(`--${name} is empty`);
   const profile = v.profile ?? DEFAULT_PROFILE;
   if (!(PROFILES as readonly string[]).includes(profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got ${JSON.stringify(profile)}`);
   const level = v.level ?? 'strict';

@@ -1,8 +1,8 @@
 // The `coder-conformance` command: `run` (the suite), `list` (the cases a run would select),
 // `serve` (the simulator for manual use, serve.ts). Returns the exit code; the process
 // wiring (real simulator, signals, process.exit) lives in main.ts.
-import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BinaryError, resolveBinary } from './binary.ts';
 import { parseRunArgs, RUN_USAGE, UsageError, type RunOptions } from './cli-args.ts';
 import { serveCommand } from './serve.ts';
@@ -15,6 +15,7 @@ import { packageRoot, paths } from '../root.ts';
 import type { StartSimulator } from '../exec/run-case.ts';
 import { runSuite } from '../exec/run-suite.ts';
 import { selectCases } from '../cases/select.ts';
+import { prepareReportPath } from './out-path.ts';
 import { upstreamCommand } from '../upstream/command.ts';
 
 export interface Writer {
@@ -80,11 +81,17 @@ function parse(argv: string[], io: CliIO): RunOptions | number {
   }
 }
 
+function noCasesSelected(o: RunOptions): string {
+  return `no cases selected (profile ${o.profile}, level ${o.level}${o.filters.length ? `, filter ${o.filters.join(' ')}` : ''}${o.shardText ? `, shard ${o.shardText}` : ''})`;
+}
+
 function listCommand(argv: string[], io: CliIO): number {
   const o = parse(argv, io);
   if (typeof o === 'number') return o;
   try {
     const sel = selectCases(loadCases(o.casesDir, { allowMissingGoldens: true }), { profile: o.profile, level: o.level, filters: o.filters, shard: o.shard });
+    // As `run`: an empty selection is a usage error (a filter typo), not an empty success.
+    if (sel.selected.length === 0) return fail(io, noCasesSelected(o));
     for (const c of sel.selected) io.stdout.write(`${c.id}\t${c.level}\t${c.title}\n`);
     return 0;
   } catch (err) {
@@ -129,22 +136,11 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     }
   }
   if (o.out) {
-    // Checked before any case runs, so a typo does not throw away a whole run: a missing
-    // directory is created (as CI report paths like reports/conformance.xml expect).
-    const dir = dirname(resolve(o.out));
-    if (existsSync(dir) && !statSync(dir).isDirectory()) return fail(io, `cannot write the report to ${o.out}: ${dir} is not a directory`);
-    try {
-      mkdirSync(dir, { recursive: true });
-      accessSync(dir, constants.W_OK);
-      if (existsSync(o.out) && statSync(o.out).isDirectory()) return fail(io, `--out ${o.out} is a directory`);
-    } catch (err) {
-      return fail(io, `cannot write the report to ${o.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
+    const problem = prepareReportPath(o.out);
+    if (problem) return fail(io, problem);
   }
   const selection = selectCases(cases, { profile: o.profile, level: o.level, filters: o.filters, shard: o.shard });
-  if (selection.selected.length === 0) {
-    return fail(io, `no cases selected (profile ${o.profile}, level ${o.level}${o.filters.length ? `, filter ${o.filters.join(' ')}` : ''}${o.shardText ? `, shard ${o.shardText}` : ''})`);
-  }
+  if (selection.selected.length === 0) return fail(io, noCasesSelected(o));
   let contract: ContractOperation[];
   try {
     contract = deps.contract();

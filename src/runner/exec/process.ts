@@ -25,7 +25,8 @@ export function killTree(pid: number | undefined, signal: NodeJS.Signals = 'SIGK
   }
 }
 
-const strict = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a leading U+FEFF the binary printed is output like any other character, not dropped.
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there starts none. */
 function sequenceLength(b: Uint8Array, i: number): number {

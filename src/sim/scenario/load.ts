@@ -45,11 +45,16 @@ function readYaml(file: string, display: string): Record<string, unknown> {
     const code = (err as NodeJS.ErrnoException).code;
     throw new ScenarioError(display, '', code === 'ENOENT' ? 'no such scenario file' : `cannot read: ${(err as Error).message}`);
   }
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(display, '', `invalid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'silent' });
+  // A warning (an unknown tag such as `!tag`) is an error too: the value would silently be a string.
+  const bad = doc.errors[0] ?? doc.warnings[0];
+  if (bad) throw new ScenarioError(display, '', `invalid YAML: ${bad.message.split('\n')[0]}`);
+  let value: unknown;
+  try {
+    value = doc.toJS(); // throws for an alias without its anchor (`<<: *x`) and alias bombs
+  } catch (err) {
+    throw new ScenarioError(display, '', `invalid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
-  const value: unknown = doc.toJS();
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ScenarioError(display, '', 'must be a YAML mapping');
   }

@@ -22,6 +22,11 @@ export function compileScenarioValidator(): ValidateFunction {
   return compiled;
 }
 
+/** A key as a JSON pointer segment (RFC 6901: ~ is ~0, / is ~1), so `a/b` cannot pass for two levels. */
+function pointerSegment(key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
 export function formatAjvError(e: ErrorObject): { pointer: string; problem: string } {
   const p = e.params as Record<string, unknown>;
   if (/^#\/\$defs\/fault\/(oneOf|anyOf|not)/.test(e.schemaPath)) {
@@ -32,9 +37,9 @@ export function formatAjvError(e: ErrorObject): { pointer: string; problem: stri
   }
   switch (e.keyword) {
     case 'additionalProperties':
-      return { pointer: `${e.instancePath}/${String(p.additionalProperty)}`, problem: 'unknown field' };
+      return { pointer: `${e.instancePath}/${pointerSegment(String(p.additionalProperty))}`, problem: 'unknown field' };
     case 'required':
-      return { pointer: `${e.instancePath}/${String(p.missingProperty)}`, problem: 'required field is missing' };
+      return { pointer: `${e.instancePath}/${pointerSegment(String(p.missingProperty))}`, problem: 'required field is missing' };
     case 'enum':
       return {
         pointer: e.instancePath,

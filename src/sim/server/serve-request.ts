@@ -9,6 +9,7 @@ import type { World } from '../world.ts';
 import { contractViolations, serviceOf } from './exchange.ts';
 import { journalHeaderPairs, type Journal, type JournalEntry, type JournalService } from './journal.ts';
 import { routeRequest } from './route.ts';
+import { OPERATIONS } from '../operations.ts';
 
 export interface ExchangeContext {
   world: World;
@@ -50,6 +51,11 @@ export function splitTarget(target: string): { path: string; query: string } {
   const q = rest.indexOf('?');
   const path = q < 0 ? rest : rest.slice(0, q);
   return { path: path === '' ? '/' : path, query: q < 0 ? '' : rest.slice(q + 1) };
+}
+
+/** Methods the contract declares for a path (empty when the path is not one of its operations). */
+function allowedMethods(path: string): string[] {
+  return [...new Set(OPERATIONS.filter((o) => o.path.test(path)).map((o) => o.method))];
 }
 
 function unhandledBody(method: string, url: string, why: string): string {
@@ -108,7 +114,15 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
         problem = (err as Error).message;
       }
       const response = request ? await getResponse(handlers, request) : undefined;
-      if (!request) {
+      const allowed = allowedMethods(path);
+      if (!response && allowed.length > 0 && !allowed.includes(method)) {
+        // A path of the contract with another method (TRACE too, which Fetch cannot carry): 405
+        // with Allow, as coderd's router (chi) and the metadata servers answer; still journaled as
+        // unhandled, so the runner flags it.
+        status = 405;
+        outHeaders = [['Allow', allowed.join(', ')], ['Content-Type', 'application/json; charset=utf-8']];
+        outBody = new TextEncoder().encode(unhandledBody(method, route.url, `the contract declares only ${allowed.join(', ')} for this path`));
+      } else if (!request) {
         status = 400;
         outHeaders = [['Content-Type', 'application/json; charset=utf-8']];
         outBody = new TextEncoder().encode(JSON.stringify({ message: `coder-conformance simulator: cannot represent ${method} ${route.url} as a Fetch request`, detail: problem }) + '\n');

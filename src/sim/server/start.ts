@@ -28,7 +28,16 @@ export interface StartOptions {
   linkNow?: () => Date;
   /** Check every exchange against openapi.yaml (default true). */
   validate?: boolean;
+  /**
+   * How long a client may take to send its request head and body (default 10 s): a partial request
+   * that stalls is answered 408 and closed. Answers themselves (listen long-poll, delay faults) are
+   * not limited.
+   */
+  requestTimeoutMs?: number;
 }
+
+/** Go's http.Server reads up to DefaultMaxHeaderBytes (1 MiB) plus 4096 bytes of slack; more is 431. */
+export const MAX_HEADER_BYTES = (1 << 20) + 4096;
 
 export interface Simulator {
   origin: string;
@@ -59,16 +68,25 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
   let origin = '';
 
   const serve = createRequestListener({ world, handlers, journal, validate, origin: () => origin });
-  const server = createServer((req, res) => {
-    serve(req, res).catch((err: unknown) => {
-      if (!res.headersSent) {
-        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end(`coder-conformance simulator internal error: ${(err as Error).message}\n`);
-      } else {
-        res.destroy();
-      }
-    });
-  });
+  const requestTimeout = options.requestTimeoutMs ?? 10_000;
+  const server = createServer(
+    {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      headersTimeout: requestTimeout,
+      requestTimeout,
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeout / 4))),
+    },
+    (req, res) => {
+      serve(req, res).catch((err: unknown) => {
+        if (!res.headersSent) {
+          res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end(`coder-conformance simulator internal error: ${(err as Error).message}\n`);
+        } else {
+          res.destroy();
+        }
+      });
+    },
+  );
   server.on('connect', createConnectListener(journal));
   server.on('connection', (s) => {
     sockets.add(s);
