@@ -1,29 +1,50 @@
 // Provider verification in `npm test` (and `npm run pact:verify`): the Pact Verifier replays every
 // interaction of the committed pact against the simulator on loopback, with state handlers that
 // load the named scenarios. A pact the simulator does not honour must fail.
+// Each verification runs in a child process (verify-main.ts): the native verifier prints its report
+// on file descriptor 1, so only a child's captured output keeps the test run quiet and lets the
+// negative tests assert on the expected failure text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execa } from 'execa';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { verifyAgainstSimulator } from './verify.ts';
+import { fileURLToPath } from 'node:url';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { bundleTs } from '../../scripts/build.mjs';
 import { readPact, serializePact, type PactFile } from './pact-file.ts';
 import { createStateHandlers, stateNames } from './provider-states.ts';
 import { PACT_FILE } from './names.ts';
 
 let pact: PactFile;
 let dir: string;
+let main: string;
 
 beforeAll(async () => {
   pact = await readPact(PACT_FILE);
   dir = await mkdtemp(path.join(os.tmpdir(), 'contracts-verify-'));
+  // Inside node_modules/.cache (as tsrun.mjs does) so the bundle finds the npm packages it imports.
+  main = fileURLToPath(new URL(`../../node_modules/.cache/contracts/verify-main-${process.pid}.mjs`, import.meta.url));
+  await (bundleTs as (entry: string, outfile: string) => Promise<void>)(fileURLToPath(new URL('./verify-main.ts', import.meta.url)), main);
 });
+
+/** Verifies `pactFile` in a child process; its whole output (stdout then stderr) is captured. */
+async function verifyInChild(pactFile: string, logLevel = 'warn'): Promise<{ exitCode: number | undefined; output: string }> {
+  const r = await execa(process.execPath, [main, pactFile, logLevel], { reject: false, env: { PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1' } });
+  // The native report is coloured whatever the environment says: compare it without the escapes.
+  return { exitCode: r.exitCode, output: `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
+}
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
+  await rm(main, { force: true });
 });
 
 describe('Pact verification against the simulator', () => {
   it('the simulator honours every interaction of pacts/coder-agent-coderd.json', async () => {
-    await expect(verifyAgainstSimulator({ pactFile: PACT_FILE })).resolves.toBeUndefined();
+    const r = await verifyInChild(PACT_FILE);
+    expect(r.output).not.toContain('FAILED');
+    expect(r.exitCode, r.output).toBe(0);
+    expect(r.output).toContain('Verifying a pact between coder-agent and coderd');
   });
 
   it('fails when an interaction expects what the simulator does not answer', async () => {
@@ -34,7 +55,11 @@ describe('Pact verification against the simulator', () => {
     body.content.message = body.content.message.replace('alpha, beta', 'beta, alpha');
     const file = path.join(dir, 'broken.json');
     await writeFile(file, serializePact(broken));
-    await expect(verifyAgainstSimulator({ pactFile: file, logLevel: 'error' })).rejects.toThrow('Set CODER_AGENT_NAME to one of: beta, alpha');
+    const r = await verifyInChild(file, 'error');
+    expect(r.exitCode, r.output).toBe(1);
+    expect(r.output).toContain('Set CODER_AGENT_NAME to one of: beta, alpha');
+    expect(r.output).toContain('There were 1 pact failures');
+    expect(r.output).toContain('Verification unsuccessful');
   });
 
   it('needs the injected proofs: the recorded example proofs alone do not verify', async () => {
@@ -44,9 +69,11 @@ describe('Pact verification against the simulator', () => {
     for (const x of replayed.interactions) delete (x.request as { generators?: unknown }).generators;
     const file = path.join(dir, 'no-injection.json');
     await writeFile(file, serializePact(replayed));
-    const failure = verifyAgainstSimulator({ pactFile: file, logLevel: 'error' });
-    await expect(failure).rejects.toThrow('expected 200 but was 401');
-    await expect(failure).rejects.toThrow('There were 6 pact failures');
+    const r = await verifyInChild(file, 'error');
+    expect(r.exitCode, r.output).toBe(1);
+    expect(r.output).toContain('expected 200 but was 401');
+    expect(r.output).toContain('There were 6 pact failures');
+    expect(r.output).toContain('Verification unsuccessful');
   });
 });
 

@@ -3,7 +3,7 @@
 // header, proxies from the environment (absolute-form request line for http targets, CONNECT for
 // https), transparent gunzip, redirects like http.Client, and Go's url.Error texts on failure.
 import type { IncomingMessage, ClientRequest } from 'node:http';
-import type { Socket } from 'node:net';
+import { isIP, type Socket } from 'node:net';
 import { canonicalHeaderKey, quote, type GoURL } from '../../go/index.ts';
 import { ErrCanceledCtx, ErrUnexpectedEOF, GoError, TextError, URLError } from '../errors/model.ts';
 import { mapNodeError, type DialInfo } from './neterr.ts';
@@ -104,7 +104,8 @@ async function tunnel(proxy: GoURL, host: string, port: string, servername: stri
         reject(new TextError(res.statusMessage ?? `${res.statusCode}`));
         return;
       }
-      const t = tls.connect({ socket: sock, servername });
+      // Like Go's crypto/tls, no SNI for an IP address (the certificate is still checked against it).
+      const t = tls.connect({ socket: sock, host: servername, ...(isIP(servername) ? {} : { servername }) });
       t.once('secureConnect', () => resolve(t));
       t.once('error', (e) => reject(mapNodeError(e, { host, port, viaProxy: false, requestSent: false })));
     });
@@ -158,7 +159,8 @@ async function hop(method: string, url: GoURL, headers: [string, string][], user
       path: proxy && !https ? `${url.scheme}://${url.host}${url.requestURI()}` : url.requestURI(),
       headers: lines,
       agent: false as const,
-      servername: https ? host : undefined,
+      // Go sends no SNI for an IP address (RFC 6066); Node checks the certificate against `host` then.
+      servername: https && !isIP(host) ? host : undefined,
       ...(tunnelSock ? { createConnection: () => tunnelSock! } : {}),
     };
     const req: ClientRequest = mod.request(opts);

@@ -1,5 +1,7 @@
-// In-process use: createHandlers(world) in msw's setupServer (onUnhandledRequest: 'error', so
-// nothing reaches the network) with journalInProcess recording the traffic like the server does.
+// In-process use: createHandlers(world) in msw's setupServer (unhandled requests fail, so nothing
+// reaches the network) with journalInProcess recording the traffic like the server does. Unhandled
+// requests are refused like msw's 'error' strategy does, but recorded here instead of printed, so the
+// one this file sends on purpose is asserted on rather than logged.
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../handlers.ts';
@@ -13,11 +15,19 @@ let world: World;
 const journal = new Journal();
 let flush: () => Promise<void>;
 const server = setupServer();
+const refused: string[] = [];
 
 beforeAll(async () => {
   world = await createWorld(loadScenario('azure-multi-agent'), { keys: await sharedKeys() });
   server.use(...createHandlers(world));
-  server.listen({ onUnhandledRequest: 'error' });
+  server.listen({
+    // Like msw's 'error' strategy (a network error, nothing bypassed to the network), recorded
+    // instead of printed.
+    onUnhandledRequest: (request) => {
+      refused.push(`${request.method} ${request.url}`);
+      throw Response.error();
+    },
+  });
   ({ flush } = journalInProcess(server, journal, world));
 });
 afterAll(() => server.close());
@@ -62,6 +72,7 @@ describe('in-process (setupServer)', () => {
 
   it('unhandled requests fail (never reach the network) and are journaled', async () => {
     await expect(fetch('http://coderd.test/api/v2/unknown')).rejects.toThrow();
+    expect(refused).toEqual(['GET http://coderd.test/api/v2/unknown']);
     await flush();
     expect(journal.unhandled().map((e) => e.url)).toEqual(['http://coderd.test/api/v2/unknown']);
   });
