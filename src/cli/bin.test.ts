@@ -34,7 +34,7 @@ function start(args: string[], env: Record<string, string> = {}) {
 describe('bin/coder', () => {
   it('--help: golden bytes on stdout, exit 0', async () => {
     const r = await start(['external-auth', 'access-token', '--help']).done;
-    expect(r).toEqual({ code: 0, signal: null, stdout: readFileSync(join(repo, 'fixtures/golden/coder_external-auth_access-token_--help.pr24325.golden'), 'utf8'), stderr: '' });
+    expect(r).toEqual({ code: 0, signal: null, stdout: readFileSync(join(repo, 'conformance/cases/goldens/coder_external-auth_access-token_--help.pr24325.golden'), 'utf8'), stderr: '' });
   });
 
   // util-linux `script` gives the child a pseudo-terminal on stdin; stdout/stderr go to a file.

@@ -1,7 +1,7 @@
 // Help goldens: the reference CLI's `external-auth access-token --help` per revision must equal
-// fixtures/golden/<name> byte for byte, and each fixtures/golden file must equal the upstream copy in
+// conformance/cases/goldens/<name> byte for byte, and each conformance/cases/goldens file must equal the upstream copy in
 // <repo>/../shared/spec/upstream/<name>. `UPDATE_GOLDENS=1 npx vitest run src/cli/golden.test.ts`
-// rewrites fixtures/golden from the CLI's own output.
+// rewrites conformance/cases/goldens from the CLI's own output.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,12 +10,12 @@ import { REVISIONS } from './revision.ts';
 import { runCli } from './testutil.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const goldenDir = join(repo, 'fixtures/golden');
+const goldenDir = join(repo, 'conformance/cases/goldens');
 const upstreamDir = resolve(repo, '../shared/spec/upstream');
 const name = (rev: string) => `coder_external-auth_access-token_--help.${rev}.golden`;
 
 describe.each(REVISIONS)('help golden %s', (rev) => {
-  it('CLI output equals fixtures/golden', async () => {
+  it('CLI output equals conformance/cases/goldens', async () => {
     const r = await runCli(['external-auth', 'access-token', '--help'], { CODER_REFERENCE_REVISION: rev });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -28,7 +28,7 @@ describe.each(REVISIONS)('help golden %s', (rev) => {
     expect(r.stdout).toBe(readFileSync(file, 'utf8'));
   });
 
-  it('fixtures/golden equals the upstream golden', () => {
+  it('conformance/cases/goldens equals the upstream golden', () => {
     const up = join(upstreamDir, name(rev));
     expect(existsSync(up), `upstream golden not found: it must be at ${up} (the shared spec folder next to the repo)`).toBe(true);
     expect(readFileSync(join(goldenDir, name(rev)))).toEqual(readFileSync(up));

@@ -42,7 +42,7 @@ export interface RequestAssertion {
 export interface Expectations {
   exit: number;
   stdout?: string;
-  /** Golden file path, relative to the case file. */
+  /** Golden file path, relative to the cases folder (so a copied folder keeps loading). */
   stdout_golden?: string;
   stdout_contains?: string[];
   stdout_not_contains?: string[];
@@ -88,6 +88,8 @@ export interface Case {
   expect: Expectations;
   /** Absolute path of the YAML file that defines the case. */
   file: string;
+  /** Absolute path of the cases folder the case was loaded from (goldens are relative to it). */
+  root: string;
 }
 
 /** Whether a profile runs the case: the profile lies in the case's [since, until] revision range. */
@@ -156,4 +158,14 @@ export interface CaseResult {
   journal: WireEntry[];
   argv: string[];
   durationMs: number;
+  /** With --update-goldens: the golden this case wrote, or why it did not. */
+  goldenUpdate?: GoldenUpdate;
+}
+
+export interface GoldenUpdate {
+  /** Absolute path of the golden file. */
+  path: string;
+  written: boolean;
+  /** Why it was not written (a failing exit, a timeout, a binary that did not start). */
+  refused?: string;
 }

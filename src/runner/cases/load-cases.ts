@@ -3,7 +3,7 @@
 // A file holding one case lives at <id>.yaml under the cases folder (case id `aws/name/flag` is
 // aws/name/flag.yaml); a file with `defaults:` + `cases:` may hold any ids.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parseDocument } from 'yaml';
 import { loadScenario, ScenarioError } from '../../sim/index.ts';
@@ -158,7 +158,8 @@ export function loadCaseFile(file: string, options: LoadOptions = {}): Case[] {
         `${shown}: ${label}: field /id: id ${JSON.stringify(merged.id)} does not match the file's path under the cases folder, ${JSON.stringify(pathId)} (a one-case file must be named <id>.yaml)`,
       );
     }
-    const kase = { env: {}, ...merged, file: abs } as unknown as Case;
+    const root = options.root !== undefined ? resolve(options.root) : dirname(abs);
+    const kase = { env: {}, ...merged, file: abs, root } as unknown as Case;
     const regexps: [string, string][] = [
       ...(kase.expect.stderr_matches ?? []).map((re): [string, string] => ['/expect/stderr_matches', re]),
       ...(kase.expect.requests ?? []).flatMap((r, j): [string, string][] => (r.body_matches !== undefined ? [[`/expect/requests/${j}/body_matches`, r.body_matches]] : [])),
@@ -172,6 +173,15 @@ export function loadCaseFile(file: string, options: LoadOptions = {}): Case[] {
     }
     const scenarioProblem = checkScenario(kase.scenario);
     if (scenarioProblem !== undefined) throw new CaseLoadError(`${shown}: ${label}: field /scenario: ${scenarioProblem}`);
+    if (kase.expect.stdout_golden) {
+      const g = goldenPath(kase);
+      const inside = relative(root, g);
+      if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+        throw new CaseLoadError(
+          `${shown}: ${label}: field /expect/stdout_golden: ${JSON.stringify(kase.expect.stdout_golden)} is outside the cases folder ${relative(process.cwd(), root) || root}: a golden is addressed relative to the cases folder and kept inside it, so that a copied folder still loads (e.g. goldens/${basename(g)})`,
+        );
+      }
+    }
     if (kase.expect.stdout_golden && !options.allowMissingGoldens) {
       const g = goldenPath(kase);
       if (!existsSync(g)) {
@@ -182,8 +192,9 @@ export function loadCaseFile(file: string, options: LoadOptions = {}): Case[] {
   });
 }
 
-export function goldenPath(kase: Case): string {
-  return resolve(dirname(kase.file), kase.expect.stdout_golden!);
+/** The golden a case names: `expect.stdout_golden` relative to the case's cases folder. */
+export function goldenPath(kase: Pick<Case, 'root' | 'expect'>): string {
+  return resolve(kase.root, kase.expect.stdout_golden!);
 }
 
 /** Loads every case under `dir` (default conformance/cases), rejecting duplicate ids and one-case files not named `<id>.yaml`. */

@@ -4,7 +4,7 @@ import { parseShard, selectCases } from './select.ts';
 import type { Case } from '../types.ts';
 
 const mk = (id: string, level: Case['level'] = 'core', range: Pick<Case, 'since' | 'until'> = {}): Case => ({
-  id, title: id, level, ...range, scenario: 's', args: [], env: {}, expect: { exit: 0 }, file: '/x.yaml',
+  id, title: id, level, ...range, scenario: 's', args: [], env: {}, expect: { exit: 0 }, file: '/x.yaml', root: '/',
 });
 const cases = [mk('b/two'), mk('a/one'), mk('c/three', 'strict'), mk('a/pre', 'core', { until: 'pre-agent-name' }), mk('d/four'), mk('e/five')];
 

@@ -24,6 +24,7 @@ export interface RunOptions {
   expectFailures?: string;
   printKnownFailures: boolean;
   updateGoldens: boolean;
+  updateGoldensFromFailingExit: boolean;
   shard?: Shard;
   shardText?: string;
   casesDir?: string;
@@ -49,7 +50,11 @@ Options:
   --max-output BYTES         cap on stdout and stderr per case (default: 1048576)
   --expect-failures FILE     known-failures file (YAML: known_failures: [{id, reason, expires?}])
   --print-known-failures     print a known-failures file for the current failures on stdout
-  --update-goldens           rewrite golden files from the binary's output (refused when CI is set)
+  --update-goldens           rewrite golden files from the binary's stdout and list each file written
+                             (refused when CI is set; a run whose exit differs from the case's is not recorded)
+  --update-goldens-from-failing-exit
+                             with --update-goldens: record the golden even when the exit code is not
+                             the one the case expects
   --cases DIR                case directory (default: conformance/cases)
   -h, --help                 this help
 
@@ -82,6 +87,7 @@ const RUN_OPTIONS = {
   'expect-failures': { type: 'string' },
   'print-known-failures': { type: 'boolean' },
   'update-goldens': { type: 'boolean' },
+  'update-goldens-from-failing-exit': { type: 'boolean' },
   cases: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
@@ -153,6 +159,7 @@ export function parseRunArgs(argv: string[]): RunOptions {
     throw new UsageError((err as Error).message);
   }
   for (const f of v.filter ?? []) if (f === '') throw new UsageError('--filter is empty');
+  if (v['update-goldens-from-failing-exit'] && !v['update-goldens']) throw new UsageError('--update-goldens-from-failing-exit only goes with --update-goldens');
   return {
     bin: v.bin,
     argPrefix: v['arg-prefix'] ?? [],
@@ -168,6 +175,7 @@ export function parseRunArgs(argv: string[]): RunOptions {
     expectFailures: v['expect-failures'],
     printKnownFailures: v['print-known-failures'] ?? false,
     updateGoldens: v['update-goldens'] ?? false,
+    updateGoldensFromFailingExit: v['update-goldens-from-failing-exit'] ?? false,
     shard,
     shardText: v.shard,
     casesDir: v.cases,

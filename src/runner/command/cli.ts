@@ -2,7 +2,7 @@
 // `serve` (the simulator for manual use, serve.ts). Returns the exit code; the process
 // wiring (real simulator, signals, process.exit) lives in main.ts.
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { BinaryError, resolveBinary } from './binary.ts';
 import { parseRunArgs, RUN_USAGE, UsageError, type RunOptions } from './cli-args.ts';
 import { serveCommand } from './serve.ts';
@@ -17,6 +17,8 @@ import { runSuite } from '../exec/run-suite.ts';
 import { selectCases } from '../cases/select.ts';
 import { prepareReportPath } from './out-path.ts';
 import { upstreamCommand } from '../upstream/command.ts';
+import type { CaseResult } from '../types.ts';
+import { suiteInfo, versionLine } from '../report/suite-info.ts';
 
 export interface Writer {
   write(s: string): unknown;
@@ -42,6 +44,7 @@ Commands:
   list    list the cases a run would select (accepts run's --profile, --level, --filter, --shard)
   serve   start the simulator (coderd + metadata services + proxy) for manual testing
   upstream build <version>   build upstream's coder from the Go module proxy (see: coder-conformance upstream --help)
+  version print the suite's version (also: --version)
   help    this help
 `;
 
@@ -61,6 +64,10 @@ export async function cli(io: CliIO, deps: CliDeps): Promise<number> {
       return upstreamCommand({ ...io, argv: rest }, (argv) => runCommand(argv, io, deps));
     case 'serve':
       return serveCommand(rest, io);
+    case '--version':
+    case 'version':
+      io.stdout.write(versionLine());
+      return 0;
     case undefined:
     case 'help':
     case '--help':
@@ -98,6 +105,27 @@ function listCommand(argv: string[], io: CliIO): number {
     if (err instanceof CaseLoadError) return fail(io, err.message);
     throw err;
   }
+}
+
+/**
+ * What --update-goldens did, one line per golden file (several cases may share one): written, or
+ * refused with the reason. Paths relative to the working directory.
+ */
+export function goldenUpdateSummary(results: CaseResult[]): string {
+  const shown = (p: string) => relative(process.cwd(), p) || p;
+  const written = new Map<string, string[]>();
+  const refused: string[] = [];
+  for (const r of results) {
+    const u = r.goldenUpdate;
+    if (!u) continue;
+    if (u.written) written.set(u.path, [...(written.get(u.path) ?? []), r.id]);
+    else refused.push(`  refused ${shown(u.path)} for ${r.id}: ${u.refused}`);
+  }
+  if (written.size === 0 && refused.length === 0) return '--update-goldens: no selected case has a stdout_golden; nothing written\n';
+  const lines = [`--update-goldens: wrote ${written.size} golden file(s)${refused.length ? `, refused ${refused.length} recording(s)` : ''}`];
+  for (const [p, ids] of written) lines.push(`  wrote ${shown(p)} (${ids.join(', ')})`);
+  lines.push(...refused);
+  return `${lines.join('\n')}\n`;
 }
 
 async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<number> {
@@ -156,9 +184,11 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     timeoutMs: o.timeoutMs,
     capBytes: o.maxOutputBytes,
     updateGoldens: o.updateGoldens,
+    updateGoldensFromFailingExit: o.updateGoldensFromFailingExit,
     startSimulator: deps.startSimulator,
     signal: io.signal,
     selection,
+    suite: suiteInfo(cases),
     level: o.level,
     filters: o.filters,
     shard: o.shardText,
@@ -179,5 +209,6 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     (o.printKnownFailures ? io.stderr : io.stdout).write(text);
   }
   if (o.printKnownFailures) io.stdout.write(formatKnownFailures(report.results));
+  if (o.updateGoldens) io.stderr.write(goldenUpdateSummary(report.results));
   return report.exitCode;
 }

@@ -10,7 +10,7 @@ import { normaliseStdout } from '../judge/normalize.ts';
 import { substitute, substituteDeep, type PlaceholderValues } from './placeholders.ts';
 import { decodeOutput, encodeOutput, runProcess } from './process.ts';
 import type { Journal, Revision } from '../../sim/index.ts';
-import type { Case, CaseResult, Fault, Profile, WireEntry } from '../types.ts';
+import type { Case, CaseResult, Fault, GoldenUpdate, ProcessResult, Profile, WireEntry } from '../types.ts';
 
 export interface SimulatorHandle {
   origin: string;
@@ -30,12 +30,28 @@ export interface CaseRunOptions {
   timeoutMs: number;
   capBytes: number;
   updateGoldens: boolean;
+  /** With updateGoldens: also record a golden when the exit code is not the case's expected one. */
+  updateGoldensFromFailingExit?: boolean;
   startSimulator: StartSimulator;
   signal?: AbortSignal;
 }
 
 function notRun(c: Case, reason: string, argv: string[] = c.args): CaseResult {
   return { id: c.id, title: c.title, level: c.level, file: c.file, outcome: 'not-run', notRunReason: reason, journal: [], argv, durationMs: 0 };
+}
+
+/**
+ * Why --update-goldens must not record this output, if it must not: the binary did not start, timed
+ * out, was killed, or exited otherwise than the case expects (unless `fromFailingExit`: a deliberate
+ * choice, since the output of a failing run is rarely the behaviour to pin).
+ */
+export function goldenRefusal(result: ProcessResult, expectedExit: number, fromFailingExit: boolean): string | undefined {
+  if (result.startError !== undefined) return `the binary did not start (${result.startError})`;
+  if (result.timedOut) return 'the binary timed out';
+  if (result.exitCode === null) return `the binary was killed${result.signal ? ` by ${result.signal}` : ''}`;
+  if (result.stdoutCapped) return 'stdout reached the --max-output cap';
+  if (result.exitCode !== expectedExit && !fromFailingExit) return `exit ${result.exitCode}, the case expects ${expectedExit} (add --update-goldens-from-failing-exit to record it anyway)`;
+  return undefined;
 }
 
 export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
@@ -75,9 +91,14 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
     const journal: WireEntry[] = [...sim.journal.entries];
     const expect = substituteDeep(c.expect, values);
     let golden: string | undefined;
+    let goldenUpdate: GoldenUpdate | undefined;
     if (expect.stdout_golden !== undefined) {
       const g = goldenPath(c);
-      if (o.updateGoldens && result.startError === undefined && !result.timedOut) writeFileSync(g, encodeOutput(normaliseStdout(result.stdout).text));
+      if (o.updateGoldens) {
+        const refused = goldenRefusal(result, expect.exit, o.updateGoldensFromFailingExit ?? false);
+        if (refused === undefined) writeFileSync(g, encodeOutput(normaliseStdout(result.stdout).text));
+        goldenUpdate = { path: g, written: refused === undefined, ...(refused ? { refused } : {}) };
+      }
       try {
         golden = substitute(decodeOutput(readFileSync(g)), values);
       } catch {
@@ -96,6 +117,7 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
       journal,
       argv,
       durationMs: performance.now() - started,
+      ...(goldenUpdate ? { goldenUpdate } : {}),
     };
   } finally {
     await sim?.close().catch(() => undefined);

@@ -5,6 +5,7 @@ import { applyKnownFailures, todayUtc, type KnownFailure } from '../cases/known-
 import { runPool } from './pool.ts';
 import { runCase, type CaseRunOptions } from './run-case.ts';
 import type { Selection } from '../cases/select.ts';
+import type { SuiteInfo } from '../report/suite-info.ts';
 import { countResults, exitCodeFor, failureKinds, normalisationCounts, type RunReport } from '../report/summary.ts';
 import type { Case, CaseResult, Level } from '../types.ts';
 
@@ -21,6 +22,7 @@ export const ENVIRONMENT_RULES = [
 
 export interface SuiteOptions extends CaseRunOptions {
   selection: Selection;
+  suite: SuiteInfo;
   level: Level;
   filters: string[];
   shard?: string;
@@ -51,6 +53,7 @@ export async function runSuite(o: SuiteOptions): Promise<RunReport> {
   const expired = applyKnownFailures(results, o.knownFailures, o.today ?? todayUtc());
   const counts = countResults(results);
   return {
+    suite: o.suite,
     binary: o.binary,
     embeddedReference: o.embeddedReference,
     profile: o.profile,

@@ -3,6 +3,7 @@
 import type { Coverage } from './coverage.ts';
 import type { KnownFailure } from '../cases/known-failures.ts';
 import type { Selection } from '../cases/select.ts';
+import type { SuiteInfo } from './suite-info.ts';
 import type { CaseResult, FailureKind, Level, Profile } from '../types.ts';
 import { FAILURE_KINDS } from '../types.ts';
 
@@ -18,6 +19,8 @@ export interface Counts {
 }
 
 export interface RunReport {
+  /** The suite that judged: package version and the hash of the case set. */
+  suite: SuiteInfo;
   binary: string;
   embeddedReference: boolean;
   profile: Profile;

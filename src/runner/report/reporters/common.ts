@@ -4,6 +4,11 @@ import type { RunReport } from '../summary.ts';
 import type { CaseResult } from '../../types.ts';
 import { FAILURE_KINDS, FAILURE_LABELS } from '../../types.ts';
 
+/** The suite that judged: version and case-set hash (reports are comparable when these match). */
+export function suiteLine(r: RunReport): string {
+  return `suite: ${r.suite.name} ${r.suite.version}, ${r.suite.cases} cases, case set ${r.suite.casesHash}`;
+}
+
 export function countsLine(r: RunReport): string {
   const c = r.counts;
   return `selected ${c.selected}, run ${c.run}, passed ${c.passed}, failed ${c.failed}, known-failing ${c.knownFailing}, unexpectedly passing ${c.unexpectedlyPassing}, skipped (did not run) ${c.skipped}`;

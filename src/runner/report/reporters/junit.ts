@@ -40,6 +40,8 @@ export function junitReport(r: RunReport): string {
   lines.push(`  <testsuite name="${xmlEscape(name, true)}" tests="${r.counts.selected}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${secs(r.durationMs)}" timestamp="${xmlEscape(r.startedAt, true)}">`);
   lines.push('    <properties>');
   const props: [string, string][] = [
+    ['suite.version', r.suite.version],
+    ['suite.cases-hash', r.suite.casesHash],
     ['binary', r.binary],
     ['profile', r.profile],
     ['level', r.level],

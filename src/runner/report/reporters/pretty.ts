@@ -2,7 +2,7 @@
 // then the counts, failure taxonomy, normalisations, coverage and environment notes.
 import type { RunReport } from '../summary.ts';
 import { FAILURE_LABELS } from '../../types.ts';
-import { countsLine, coverageLines, excludedLine, normalisationLines, outcomeLabel, resultLine, taxonomyLine } from './common.ts';
+import { suiteLine, countsLine, coverageLines, excludedLine, normalisationLines, outcomeLabel, resultLine, taxonomyLine } from './common.ts';
 
 const MARK = { pass: '✓', fail: '✗', 'known-failure': '~', 'unexpected-pass': '!', 'not-run': '-' } as const;
 
@@ -11,6 +11,7 @@ const indent = (text: string, pad: string) => text.split('\n').map((l) => pad + 
 export function prettyReport(r: RunReport): string {
   const out: string[] = [];
   out.push(`coder-conformance: ${r.embeddedReference ? 'embedded reference CLI' : r.binary}, profile ${r.profile}, level ${r.level}${r.shard ? `, shard ${r.shard}` : ''}${r.filters.length ? `, filter ${r.filters.join(' ')}` : ''}`);
+  out.push(suiteLine(r));
   out.push('');
   for (const c of r.results) {
     out.push(`${MARK[c.outcome]} ${c.id} — ${c.title}${c.outcome === 'pass' ? '' : ` [${outcomeLabel(c)}]`}`);

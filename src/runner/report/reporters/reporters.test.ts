@@ -22,6 +22,7 @@ const results: CaseResult[] = [
 ];
 const counts = countResults(results);
 const report: RunReport = {
+  suite: { name: 'coder-agent-conformance', version: '9.8.7', casesHash: 'sha256:abc', cases: 40 },
   binary: '/usr/bin/coder', embeddedReference: false, profile: 'pr24325', level: 'strict', filters: [], startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1500,
   environment: ['TZ=UTC'], counts, excluded: { revision: 1, level: 0, filter: 0, shard: 0 }, failureKinds: failureKinds(results), expiredKnownFailures: [],
   normalisations: [], coverage: computeCoverage([{ operationId: 'getX', statuses: ['200', '4XX'] }], results, []), results, exitCode: 2,
@@ -39,6 +40,8 @@ describe('reporters', () => {
     const xml = junitReport(report);
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="coder-conformance" tests="4" failures="1" errors="1" skipped="1" time="1.500">\n')).toBe(true);
     expect(xml).toContain('<testcase classname="conformance.a" name="a/pass: passes" time="0.012"/>');
+    expect(xml).toContain('<property name="suite.version" value="9.8.7"/>');
+    expect(xml).toContain('<property name="suite.cases-hash" value="sha256:abc"/>');
     expect(xml).toContain('name="b/fail: fails &lt;with&gt; &quot;quotes&quot; &amp; #hash"');
     expect(xml).toContain('<failure type="output mismatch" message="stdout differs">- tok [no final newline]\n+ tok⏎\\x01</failure>');
     expect(xml).toContain('<skipped message="known failure: bug #12"/>');
@@ -48,8 +51,8 @@ describe('reporters', () => {
   });
   it('tap: version 14, plan, escaped #, TODO for known failures, YAML diagnostics', () => {
     const lines = tapReport(report).split('\n');
-    expect(lines.slice(0, 4)).toEqual(['TAP version 14', '1..4', 'ok 1 - a/pass: passes', 'not ok 2 - b/fail: fails <with> "quotes" & \\#hash']);
-    expect(lines.slice(4, 8)).toEqual(['  ---', '  argv:', '    - external-auth', '    - access-token']);
+    expect(lines.slice(0, 5)).toEqual(['TAP version 14', '1..4', '# suite: coder-agent-conformance 9.8.7, 40 cases, case set sha256:abc', 'ok 1 - a/pass: passes', 'not ok 2 - b/fail: fails <with> "quotes" & \\#hash']);
+    expect(lines.slice(5, 9)).toEqual(['  ---', '  argv:', '    - external-auth', '    - access-token']);
     expect(lines).toContain('not ok 3 - c/known: known # TODO known failure: bug \\#12');
     expect(lines).toContain('not ok 4 - d/notrun: not run');
     expect(lines).toContain('# selected 4, run 3, passed 1, failed 1, known-failing 1, unexpectedly passing 0, skipped (did not run) 1');
@@ -57,11 +60,13 @@ describe('reporters', () => {
   });
   it('pretty and json carry counts, taxonomy and coverage', () => {
     const text = prettyReport(report);
+    expect(text.split('\n')[1]).toBe('suite: coder-agent-conformance 9.8.7, 40 cases, case set sha256:abc');
     expect(text).toContain('✗ b/fail — fails <with> "quotes" & #hash [FAIL]\n    $ coder external-auth access-token "git hub"\n    [output mismatch] stdout differs\n      - tok [no final newline]\n      + tok⏎\u0001');
     expect(text).toContain('failures by kind: output mismatch 1, exit code 1, wire assertion 0, OpenAPI violation 0, timeout 0, crash/signal 0, could not start 0');
     expect(text).toContain('operations reached: 0/1; declared statuses exercised: 0/2\n  getX: 0 request(s); exercised []; never reached [200, 4XX]');
     const json = JSON.parse(jsonReport(report)) as RunReport & { format: string };
     expect(json.format).toBe('coder-conformance-report');
+    expect(json.suite).toEqual({ name: 'coder-agent-conformance', version: '9.8.7', casesHash: 'sha256:abc', cases: 40 });
     expect(json.counts).toEqual({ selected: 4, run: 3, passed: 1, failed: 1, knownFailing: 1, unexpectedlyPassing: 0, skipped: 1 });
   });
 });

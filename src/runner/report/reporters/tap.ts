@@ -3,7 +3,7 @@
 import { stringify } from 'yaml';
 import type { RunReport } from '../summary.ts';
 import { FAILURE_LABELS } from '../../types.ts';
-import { countsLine, coverageLines, normalisationLines, resultLine, taxonomyLine } from './common.ts';
+import { suiteLine, countsLine, coverageLines, normalisationLines, resultLine, taxonomyLine } from './common.ts';
 
 /** TAP descriptions may not contain an unescaped `#` (it starts a directive) or a newline. */
 function description(s: string): string {
@@ -16,7 +16,7 @@ function diagnostics(obj: unknown): string[] {
 }
 
 export function tapReport(r: RunReport): string {
-  const lines = ['TAP version 14', `1..${r.results.length}`];
+  const lines = ['TAP version 14', `1..${r.results.length}`, `# ${suiteLine(r)}`];
   r.results.forEach((c, i) => {
     const n = i + 1;
     const desc = description(`${c.id}: ${c.title}`);
