@@ -1,0 +1,70 @@
+// The published package: `npm pack` holds the built dist/, the cases, scenarios, goldens, schemas and
+// openapi.yaml, and no tests or sources; installed into an empty directory it runs cases against a
+// binary (`npx <tarball> run --bin ...`), and both commands answer --version.
+import { execa } from 'execa';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REVISIONS } from '../cli/revision.ts';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { name: string; version: string };
+const work = mkdtempSync(join(tmpdir(), 'package-'));
+let tarball = '';
+let files: string[] = [];
+const quiet = { env: { npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', npm_config_loglevel: 'error' } };
+
+beforeAll(async () => {
+  // dist/ is already built by vitest's global setup; --ignore-scripts keeps `prepare` from rebuilding
+  // it under the feet of the tests running in parallel.
+  const packed = await execa('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: repo, ...quiet });
+  const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
+  tarball = join(work, info.filename);
+  files = info.files.map((f) => f.path).sort();
+  await execa('npm', ['install', '--prefer-offline', '--no-save', '--no-package-lock', tarball], { cwd: work, ...quiet });
+}, 300_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('npm pack', () => {
+  it('holds the built dist/, cases, goldens, scenarios, schemas and the contract', () => {
+    for (const f of [
+      'package.json', 'README.md', 'openapi.yaml', 'bin/coder', 'bin/coder-conformance', 'bin/coder-reference',
+      'dist/coder.mjs', 'dist/coder-conformance.mjs', 'conformance/case.schema.json', 'conformance/README.md',
+      'conformance/cases/token/github.yaml', 'conformance/cases/goldens/coder_external-auth_access-token_--help.pr24325.golden',
+      'fixtures/scenarios/scenario.schema.json', 'fixtures/scenarios/aws-multi-agent.yaml', 'pacts/coder-agent-coderd.json',
+    ]) expect(files, f).toContain(f);
+  });
+  it('holds no tests, no TypeScript sources and no test fixtures', () => {
+    expect(files.filter((f) => /\.test\.|(^|\/)src\/|\.ts$|fixtures\/broken|vitest/.test(f))).toEqual([]);
+  });
+});
+
+describe('installed into an empty directory', () => {
+  const bin = (name: string) => join(work, 'node_modules', '.bin', name);
+
+  it('--version on coder-conformance and on the reference CLI', async () => {
+    expect((await execa(bin('coder-conformance'), ['--version'])).stdout).toBe(`coder-conformance ${pkg.version} (${pkg.name})`);
+    expect((await execa(bin('coder-reference'), ['--version'])).stdout).toBe(
+      `coder-reference ${pkg.version} (${pkg.name} reference CLI; upstream revisions ${REVISIONS[0]} (default), ${REVISIONS.slice(1).join(', ')}, chosen by CODER_REFERENCE_REVISION)`,
+    );
+    // bin/coder stays upstream's: no --version flag there.
+    const upstream = await execa(join(work, 'node_modules', pkg.name, 'bin', 'coder'), ['--version'], { reject: false });
+    expect([upstream.exitCode, upstream.stdout, upstream.stderr]).toEqual([1, '', 'parsing flags ([--version]) for "coder": unknown flag: --version']);
+  });
+
+  it('npx <tarball> run --bin ... judges a binary with the packaged cases and records the suite', async () => {
+    // npx takes a tarball as a relative path (an absolute one is run as a command).
+    const r = await execa('npx', ['--yes', `./${basename(tarball)}`, 'run', '--bin', bin('coder-reference'), '--filter', 'token/*', '--filter', 'help/pr24325', '--reporter', 'json'], {
+      cwd: work, reject: false, ...quiet,
+    });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { suite: { version: string; casesHash: string }; counts: { passed: number; failed: number }; results: { id: string }[] };
+    expect(report.suite.version).toBe(pkg.version);
+    expect(report.suite.casesHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(report.counts.failed).toBe(0);
+    expect(report.results.map((c) => c.id)).toContain('help/pr24325');
+    expect(report.counts.passed).toBeGreaterThan(5);
+  });
+});
