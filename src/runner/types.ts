@@ -158,8 +158,26 @@ export interface CaseResult {
   journal: WireEntry[];
   argv: string[];
   durationMs: number;
+  /** How the binary was run (absent when the case did not get that far). */
+  invocation?: Invocation;
   /** With --update-goldens: the golden this case wrote, or why it did not. */
   goldenUpdate?: GoldenUpdate;
+}
+
+/** Everything needed to re-run a case's binary by hand. */
+export interface Invocation {
+  /** Absolute path of the binary that ran. */
+  binary: string;
+  /** Arguments as the binary got them: --arg-prefix values, then the case's args (placeholders filled). */
+  args: string[];
+  /** The binary's whole environment (nothing else is inherited). */
+  env: Record<string, string>;
+  /** Variables the case itself sets (placeholders filled), a subset of `env`. */
+  caseSet: Record<string, string>;
+  /** Variables the case removes (`null` in its env). */
+  caseRemoved: string[];
+  /** Working directory (the case's temp HOME, deleted after the case). */
+  cwd: string;
 }
 
 export interface GoldenUpdate {

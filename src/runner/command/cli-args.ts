@@ -43,7 +43,7 @@ Options:
   --level LEVEL              strict (default: core and strict cases) | core (core cases only)
   --filter GLOB              only case ids matching the glob (repeatable; picomatch syntax)
   --shard I/N                run the I-th of N deterministic slices
-  --reporter NAME            pretty (default) | json | junit | tap
+  --reporter NAME            pretty (default) | json | junit | tap | html (one self-contained page)
   --out FILE                 write the report to FILE (a summary line still goes to stdout)
   --jobs N                   cases in parallel (default: number of CPU cores)
   --timeout MS               per-case timeout, whole process tree killed (default: 30000)
@@ -143,7 +143,7 @@ export function parseRunArgs(argv: string[]): RunOptions {
   const level = v.level ?? 'strict';
   if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be core or strict, got ${JSON.stringify(level)}`);
   const reporter = v.reporter ?? 'pretty';
-  if (!isReporterName(reporter)) throw new UsageError(`--reporter must be pretty, json, junit or tap, got ${JSON.stringify(reporter)}`);
+  if (!isReporterName(reporter)) throw new UsageError(`--reporter must be pretty, json, junit, tap or html, got ${JSON.stringify(reporter)}`);
   let shard: Shard | undefined;
   if (v.shard !== undefined) {
     try {

@@ -1,9 +1,11 @@
 // The `coder-conformance` command: `run` (the suite), `list` (the cases a run would select),
 // `serve` (the simulator for manual use, serve.ts). Returns the exit code; the process
 // wiring (real simulator, signals, process.exit) lives in main.ts.
-import { existsSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { BinaryError, resolveBinary } from './binary.ts';
+import { buildMatrix, type Column, COMPARE_USAGE, CompareError, compareHtml, compareText, defaultLabel, readReport } from '../report/compare.ts';
 import { parseRunArgs, RUN_USAGE, UsageError, type RunOptions } from './cli-args.ts';
 import { serveCommand } from './serve.ts';
 import type { ContractOperation } from '../report/coverage.ts';
@@ -42,6 +44,7 @@ export const USAGE = `Usage: coder-conformance <command> [options]
 Commands:
   run     run the conformance cases against a binary (see: coder-conformance run --help)
   list    list the cases a run would select (accepts run's --profile, --level, --filter, --shard)
+  compare put JSON reports side by side, cases x runs (see: coder-conformance compare --help)
   serve   start the simulator (coderd + metadata services + proxy) for manual testing
   upstream build <version>   build upstream's coder from the Go module proxy (see: coder-conformance upstream --help)
   version print the suite's version (also: --version)
@@ -62,6 +65,8 @@ export async function cli(io: CliIO, deps: CliDeps): Promise<number> {
       return listCommand(rest, io);
     case 'upstream':
       return upstreamCommand({ ...io, argv: rest }, (argv) => runCommand(argv, io, deps));
+    case 'compare':
+      return compareCommand(rest, io);
     case 'serve':
       return serveCommand(rest, io);
     case '--version':
@@ -86,6 +91,62 @@ function parse(argv: string[], io: CliIO): RunOptions | number {
     if (err instanceof UsageError) return fail(io, `${err.message}\nRun "coder-conformance run --help" for the options.`);
     throw err;
   }
+}
+
+function compareCommand(argv: string[], io: CliIO): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        label: { type: 'string', multiple: true },
+        reporter: { type: 'string' },
+        out: { type: 'string' },
+        'only-differences': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    return fail(io, `${(err as Error).message}\nRun "coder-conformance compare --help" for the options.`);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    io.stdout.write(COMPARE_USAGE);
+    return 0;
+  }
+  const reporter = v.reporter ?? 'text';
+  if (reporter !== 'text' && reporter !== 'html') return fail(io, `--reporter must be text or html, got ${JSON.stringify(reporter)}`);
+  const files = parsed.positionals;
+  if (files.length === 0) return fail(io, 'compare needs at least one REPORT.json (write one with: coder-conformance run --reporter json --out report.json)');
+  const labels = v.label ?? [];
+  if (labels.length > files.length) return fail(io, `${labels.length} --label values for ${files.length} report(s)`);
+  let columns: Column[];
+  try {
+    columns = files.map((file, i) => {
+      const report = readReport(file);
+      return { file, report, label: labels[i] ?? defaultLabel(report) };
+    });
+  } catch (err) {
+    if (err instanceof CompareError) return fail(io, err.message);
+    throw err;
+  }
+  const rows = buildMatrix(columns);
+  const only = v['only-differences'] ?? false;
+  const text = reporter === 'html' ? compareHtml(columns, rows, only) : compareText(columns, rows, only);
+  if (v.out) {
+    try {
+      mkdirSync(dirname(resolve(v.out)), { recursive: true });
+      writeFileSync(v.out, text);
+    } catch (err) {
+      return fail(io, `cannot write ${v.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    io.stdout.write(`${rows.length} cases, ${rows.filter((r) => r.differs).length} with differing outcomes; matrix written to ${v.out}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+  return 0;
 }
 
 function noCasesSelected(o: RunOptions): string {

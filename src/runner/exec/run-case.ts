@@ -10,7 +10,7 @@ import { normaliseStdout } from '../judge/normalize.ts';
 import { substitute, substituteDeep, type PlaceholderValues } from './placeholders.ts';
 import { decodeOutput, encodeOutput, runProcess } from './process.ts';
 import type { Journal, Revision } from '../../sim/index.ts';
-import type { Case, CaseResult, Fault, GoldenUpdate, ProcessResult, Profile, WireEntry } from '../types.ts';
+import type { Case, CaseResult, Fault, GoldenUpdate, Invocation, ProcessResult, Profile, WireEntry } from '../types.ts';
 
 export interface SimulatorHandle {
   origin: string;
@@ -78,6 +78,14 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
       binEnv: o.binEnv,
       caseEnv,
     });
+    const invocation: Invocation = {
+      binary: o.binary,
+      args: [...o.argPrefix, ...argv],
+      env,
+      caseSet: Object.fromEntries(Object.entries(caseEnv).filter((e): e is [string, string] => e[1] !== null)),
+      caseRemoved: Object.entries(caseEnv).filter(([, v]) => v === null).map(([k]) => k),
+      cwd: home,
+    };
     const result = await runProcess({
       file: o.binary,
       args: [...o.argPrefix, ...argv],
@@ -87,7 +95,7 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
       capBytes: o.capBytes,
       signal: o.signal,
     });
-    if (o.signal?.aborted) return notRun(c, 'the run was interrupted', argv);
+    if (o.signal?.aborted) return { ...notRun(c, 'the run was interrupted', argv), invocation };
     const journal: WireEntry[] = [...sim.journal.entries];
     const expect = substituteDeep(c.expect, values);
     let golden: string | undefined;
@@ -116,6 +124,7 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
       process: result,
       journal,
       argv,
+      invocation,
       durationMs: performance.now() - started,
       ...(goldenUpdate ? { goldenUpdate } : {}),
     };

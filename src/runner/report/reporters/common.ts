@@ -63,3 +63,32 @@ export function resultLine(r: RunReport): string {
   const verdict = r.exitCode === 0 ? 'PASS' : r.exitCode === 1 ? 'FAIL' : 'INCOMPLETE';
   return `result: ${verdict} (exit ${r.exitCode})`;
 }
+
+/** POSIX shell quoting: a word that needs none is left alone, otherwise single quotes. */
+export function shellQuote(word: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command line to re-run a case by hand: the variables the case sets, `-u` for those it removes,
+ * then the binary and its arguments (the rest of the environment is the runner's, see the rules).
+ */
+export function commandLine(inv: NonNullable<CaseResult['invocation']>): string {
+  const unset = inv.caseRemoved.map((k) => `-u ${shellQuote(k)}`);
+  const set = Object.entries(inv.caseSet).map(([k, v]) => `${k}=${shellQuote(v)}`);
+  const prefix = unset.length || set.length ? ['env', ...unset, ...set] : [];
+  return [...prefix, shellQuote(inv.binary), ...inv.args.map(shellQuote)].join(' ');
+}
+
+/** What each coverage line means, for a reader who has not read the contract. */
+export const COVERAGE_EXPLAINED: Record<string, string> = {
+  reached: 'operations of openapi.yaml that at least one request of the run hit, out of all the contract declares',
+  exercised: 'declared response statuses (e.g. 200, 4XX) that some response of the run had',
+  neverReached: 'declared statuses no response of the run had: the selected cases do not exercise them (a filter, a shard or the level may have left those cases out)',
+  undeclared:
+    'statuses a response had that the contract does not declare for the operation: the simulator served them on purpose (a case\'s `faults:` injects a 5xx or a proxy error page to test the binary\'s error handling), not a fault of the binary',
+  unknown: 'requests whose operationId the contract does not list',
+  perLevel: 'selected cases per level (core: what callers rely on; strict: upstream byte for byte)',
+  perRevision: 'selected cases that apply to each upstream revision (a case may apply to several)',
+};
