@@ -28,6 +28,7 @@ export interface RunOptions {
   shard?: Shard;
   shardText?: string;
   casesDir?: string;
+  rerunFailed?: string;
   help: boolean;
 }
 
@@ -56,7 +57,12 @@ Options:
                              with --update-goldens: record the golden even when the exit code is not
                              the one the case expects
   --cases DIR                case directory (default: conformance/cases)
+  --rerun-failed REPORT.json only the cases that failed, did not run or passed unexpectedly in that JSON
+                             report (--reporter json --out REPORT.json); give the same --bin and --profile
   -h, --help                 this help
+
+Output: colour when stdout is a terminal (NO_COLOR=1 turns it off, FORCE_COLOR=1 on); a progress
+line on stderr when stderr is a terminal, whatever the reporter.
 
 Exit codes: 0 all selected cases pass, 1 some failed, 2 usage/set-up error or a partial run.
 `;
@@ -89,6 +95,7 @@ const RUN_OPTIONS = {
   'update-goldens': { type: 'boolean' },
   'update-goldens-from-failing-exit': { type: 'boolean' },
   cases: { type: 'string' },
+  'rerun-failed': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -179,6 +186,7 @@ export function parseRunArgs(argv: string[]): RunOptions {
     shard,
     shardText: v.shard,
     casesDir: v.cases,
+    rerunFailed: v['rerun-failed'],
     help: v.help ?? false,
   };
 }

@@ -114,10 +114,10 @@ describe('coder-conformance run against a minimal implementation', () => {
     const report = JSON.parse(r.stdout) as RunReport;
     expect([r.code, report.results[0].outcome, report.binary]).toEqual([0, 'pass', process.execPath]);
   });
-  it("--update-goldens writes a missing or stale golden from the binary's stdout", async () => {
+  it("--update-goldens writes a missing or stale golden (relative to the cases folder) from the binary's stdout", async () => {
     const cases = mkdtempSync(join(dir, 'cases-'));
     mkdirSync(join(cases, 'g'));
-    writeFileSync(join(cases, 'g', 'one.yaml'), 'id: g/one\ntitle: t\nlevel: core\nsince: pr24325\nscenario: external-auth\nargs: [external-auth, access-token, github]\nexpect: { exit: 0, stdout_golden: one.golden }\n');
+    writeFileSync(join(cases, 'g', 'one.yaml'), 'id: g/one\ntitle: t\nlevel: core\nsince: pr24325\nscenario: external-auth\nargs: [external-auth, access-token, github]\nexpect: { exit: 0, stdout_golden: g/one.golden }\n');
     expect((await run(['run', '--bin', MINI, '--cases', cases])).stderr).toMatch(/g\/one\.yaml: case "g\/one": field \/expect\/stdout_golden: file not found: /);
     const r = await run(['run', '--bin', MINI, '--cases', cases, '--update-goldens', '--reporter', 'json']);
     expect(r.code).toBe(0);

@@ -12,6 +12,7 @@ import type { ContractOperation } from '../report/coverage.ts';
 import { formatKnownFailures, KnownFailuresError, readKnownFailures, type KnownFailure } from '../cases/known-failures.ts';
 import { CaseLoadError, loadCases } from '../cases/load-cases.ts';
 import { REPORTERS } from '../report/reporters/index.ts';
+import { prettyReport } from '../report/reporters/pretty.ts';
 import { countsLine, resultLine } from '../report/reporters/common.ts';
 import { packageRoot, paths } from '../root.ts';
 import type { StartSimulator } from '../exec/run-case.ts';
@@ -24,6 +25,8 @@ import { suiteInfo, versionLine } from '../report/suite-info.ts';
 
 export interface Writer {
   write(s: string): unknown;
+  /** A terminal (colour, live progress). */
+  isTTY?: boolean;
 }
 
 export interface CliIO {
@@ -168,6 +171,31 @@ function listCommand(argv: string[], io: CliIO): number {
   }
 }
 
+/** NO_COLOR (any non-empty value) turns colour off, FORCE_COLOR (not "0") on; otherwise a terminal decides. */
+export function colourWanted(env: Record<string, string | undefined>, tty: boolean): boolean {
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return tty;
+}
+
+/** A one-line live count on a terminal (rewritten in place with \r), cleared when the run ends. */
+export function progressLine(w: Writer, total: number, colour: boolean): { update: (r: CaseResult) => void; done: () => void } {
+  let n = 0;
+  let failed = 0;
+  const red = (s: string) => (colour && failed > 0 ? `\x1b[31m${s}\x1b[0m` : s);
+  return {
+    update(r) {
+      n++;
+      if (r.outcome === 'fail' || r.outcome === 'not-run') failed++;
+      const last = r.id.length > 50 ? `…${r.id.slice(-49)}` : r.id;
+      w.write(`\r\x1b[K[${String(n).padStart(String(total).length)}/${total}] ${red(`${failed} failing`)}  ${last}`);
+    },
+    done() {
+      if (n > 0) w.write('\r\x1b[K');
+    },
+  };
+}
+
 /**
  * What --update-goldens did, one line per golden file (several cases may share one): written, or
  * refused with the reason. Paths relative to the working directory.
@@ -228,6 +256,25 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     const problem = prepareReportPath(o.out);
     if (problem) return fail(io, problem);
   }
+  if (o.rerunFailed) {
+    let previous;
+    try {
+      previous = readReport(o.rerunFailed);
+    } catch (err) {
+      if (err instanceof CompareError) return fail(io, `--rerun-failed: ${err.message}`);
+      throw err;
+    }
+    const failed = new Set(previous.results.filter((r) => r.outcome === 'fail' || r.outcome === 'unexpected-pass' || r.outcome === 'not-run').map((r) => r.id));
+    if (failed.size === 0) {
+      io.stdout.write(`${o.rerunFailed}: no case failed there; nothing to re-run\n`);
+      return 0;
+    }
+    const known = new Set(cases.map((c) => c.id));
+    const gone = [...failed].filter((id) => !known.has(id));
+    if (gone.length) io.stderr.write(`coder-conformance: --rerun-failed: ${gone.length} failed case(s) of ${o.rerunFailed} are not in the cases folder any more: ${gone.join(', ')}\n`);
+    cases = cases.filter((c) => failed.has(c.id));
+    if (cases.length === 0) return fail(io, `--rerun-failed: none of the failed cases of ${o.rerunFailed} is in the cases folder`);
+  }
   const selection = selectCases(cases, { profile: o.profile, level: o.level, filters: o.filters, shard: o.shard });
   if (selection.selected.length === 0) return fail(io, noCasesSelected(o));
   let contract: ContractOperation[];
@@ -236,6 +283,7 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
   } catch (err) {
     return fail(io, `cannot read the contract for coverage: ${(err as Error).message}`);
   }
+  const progress = io.stderr.isTTY ? progressLine(io.stderr, selection.selected.length, colourWanted(io.env, true)) : undefined;
   const report = await runSuite({
     binary,
     argPrefix: o.argPrefix,
@@ -256,8 +304,10 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     jobs: o.jobs,
     knownFailures,
     contract,
+    onResult: progress?.update,
   });
-  const text = REPORTERS[o.reporter](report);
+  progress?.done();
+  const text = o.reporter === 'pretty' ? prettyReport(report, { color: !o.out && colourWanted(io.env, io.stdout.isTTY ?? false) && !o.printKnownFailures }) : REPORTERS[o.reporter](report);
   if (o.out) {
     try {
       writeFileSync(o.out, text);

@@ -5,6 +5,7 @@ import { computeCoverage } from '../coverage.ts';
 import type { RunReport } from '../summary.ts';
 import { countResults, failureKinds } from '../summary.ts';
 import type { CaseResult } from '../../types.ts';
+import { commandLine } from './common.ts';
 import { jsonReport } from './json.ts';
 import { junitReport, xmlEscape } from './junit.ts';
 import { prettyReport } from './pretty.ts';
@@ -58,10 +59,17 @@ describe('reporters', () => {
     expect(lines).toContain('# selected 4, run 3, passed 1, failed 1, known-failing 1, unexpectedly passing 0, skipped (did not run) 1');
     expect(lines).toContain('# result: INCOMPLETE (exit 2)');
   });
+  it('a command line re-runs a case by hand: what the case sets and removes, then binary and args', () => {
+    const inv = { binary: '/opt/my coder', args: ['external-auth', 'access-token', "it's"], env: {}, caseSet: { A: 'b c', B: 'plain' }, caseRemoved: ['X'], cwd: '/tmp/h' };
+    expect(commandLine(inv)).toBe(`env -u X A='b c' B=plain '/opt/my coder' external-auth access-token 'it'\\''s'`);
+    expect(commandLine({ ...inv, caseSet: {}, caseRemoved: [] })).toBe(`'/opt/my coder' external-auth access-token 'it'\\''s'`);
+  });
   it('pretty and json carry counts, taxonomy and coverage', () => {
-    const text = prettyReport(report);
+    const text = prettyReport(report, { cwd: '/' });
     expect(text.split('\n')[1]).toBe('suite: coder-agent-conformance 9.8.7, 40 cases, case set sha256:abc');
-    expect(text).toContain('✗ b/fail — fails <with> "quotes" & #hash [FAIL]\n    $ coder external-auth access-token "git hub"\n    [output mismatch] stdout differs\n      - tok [no final newline]\n      + tok⏎\u0001');
+    expect(text).toContain('✗ b/fail — fails <with> "quotes" & #hash [FAIL]\n    case file: c.yaml\n    $ coder external-auth access-token \'git hub\'\n    [output mismatch] stdout differs\n      - tok [no final newline]\n      + tok⏎\u0001');
+    expect(text).not.toContain('\x1b[');
+    expect(prettyReport(report, { color: true })).toContain('\x1b[31m✗\x1b[0m b/fail');
     expect(text).toContain('failures by kind: output mismatch 1, exit code 1, wire assertion 0, OpenAPI violation 0, timeout 0, crash/signal 0, could not start 0');
     expect(text).toContain('operations reached: 0/1; declared statuses exercised: 0/2\n  getX: 0 request(s); exercised []; never reached [200, 4XX]');
     const json = JSON.parse(jsonReport(report)) as RunReport & { format: string };
