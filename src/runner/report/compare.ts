@@ -5,7 +5,7 @@
 // self-contained HTML page.
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { esc, page } from './reporters/html-page.ts';
+import { esc, filterScript, page } from './reporters/html-page.ts';
 import { groupOf } from './reporters/html.ts';
 import type { RunReport } from './summary.ts';
 import type { CaseResult, Outcome } from '../types.ts';
@@ -120,29 +120,11 @@ export function compareText(columns: Column[], rows: MatrixRow[], onlyDifference
   return `${lines.join('\n')}\n`;
 }
 
-const COMPARE_SCRIPT = `
-(function () {
-  var rows = Array.prototype.slice.call(document.querySelectorAll('tr.row'));
-  var shown = document.getElementById('shown');
-  function apply() {
-    var only = document.getElementById('only-diff').checked;
-    var group = document.getElementById('group').value;
-    var text = document.getElementById('text').value.toLowerCase();
-    var n = 0;
-    rows.forEach(function (r) {
-      var ok = (!only || r.classList.contains('differs')) && (group === '' || r.dataset.group === group) && (text === '' || r.textContent.toLowerCase().indexOf(text) >= 0);
-      r.classList.toggle('hidden', !ok);
-      if (ok) n++;
-    });
-    shown.textContent = n + ' of ' + rows.length + ' cases shown';
-  }
-  document.querySelectorAll('.filters input, .filters select').forEach(function (el) {
-    el.addEventListener('input', apply);
-    el.addEventListener('change', apply);
-  });
-  apply();
-})();
-`;
+const COMPARE_SCRIPT = filterScript(
+  'tr.row',
+  `return { only: document.getElementById('only-diff').checked, group: document.getElementById('group').value, text: document.getElementById('text').value.toLowerCase() };`,
+  `(!v.only || el.classList.contains('differs')) && (v.group === '' || el.dataset.group === v.group) && (v.text === '' || el.textContent.toLowerCase().indexOf(v.text) >= 0)`,
+);
 
 export function compareHtml(columns: Column[], rows: MatrixRow[], onlyDifferences: boolean): string {
   const differ = rows.filter((r) => r.differs).length;

@@ -73,3 +73,32 @@ ${script}
 </html>
 `;
 }
+
+/**
+ * The filter script of both pages: on every change of a control in `.filters`, shows the elements
+ * matching `itemSelector` for which `predicate` (a JS expression over `el`, the element, and `v`, the
+ * values read by `read`) holds, and writes "N of M cases shown" into #shown.
+ */
+export function filterScript(itemSelector: string, read: string, predicate: string): string {
+  return `
+(function () {
+  var items = Array.prototype.slice.call(document.querySelectorAll(${JSON.stringify(itemSelector)}));
+  var shown = document.getElementById('shown');
+  function apply() {
+    var v = (function () { ${read} })();
+    var n = 0;
+    items.forEach(function (el) {
+      var ok = ${predicate};
+      el.classList.toggle('hidden', !ok);
+      if (ok) n++;
+    });
+    shown.textContent = n + ' of ' + items.length + ' cases shown';
+  }
+  document.querySelectorAll('.filters input, .filters select').forEach(function (c) {
+    c.addEventListener('input', apply);
+    c.addEventListener('change', apply);
+  });
+  apply();
+})();
+`;
+}

@@ -8,7 +8,7 @@ import type { CaseResult, Outcome, WireEntry } from '../../types.ts';
 import { FAILURE_KINDS, FAILURE_LABELS } from '../../types.ts';
 import { visible } from '../../judge/visible.ts';
 import { commandLine, COVERAGE_EXPLAINED, excludedLine, normalisationLines, outcomeLabel, resultLine, suiteLine } from './common.ts';
-import { esc, page } from './html-page.ts';
+import { esc, filterScript, page } from './html-page.ts';
 
 export const OUTCOMES: Outcome[] = ['pass', 'fail', 'known-failure', 'unexpected-pass', 'not-run'];
 const OUTCOME_NAMES: Record<Outcome, string> = {
@@ -88,34 +88,14 @@ cases per revision: ${esc(Object.entries(cov.casesPerRevision).map(([k, v]) => `
 }
 
 /** Shows a case when its status is ticked and it matches the chosen kind, group and text. */
-export const FILTER_SCRIPT = `
-(function () {
-  var cases = Array.prototype.slice.call(document.querySelectorAll('details.case'));
-  var shown = document.getElementById('shown');
-  function apply() {
-    var statuses = {};
+export const FILTER_SCRIPT = filterScript(
+  'details.case',
+  `var statuses = {};
     document.querySelectorAll('input[name=status]').forEach(function (b) { statuses[b.value] = b.checked; });
-    var kind = document.getElementById('kind').value;
-    var group = document.getElementById('group').value;
-    var text = document.getElementById('text').value.toLowerCase();
-    var n = 0;
-    cases.forEach(function (c) {
-      var ok = statuses[c.dataset.status] &&
-        (kind === '' || c.dataset.kinds.split(' ').indexOf(kind) >= 0) &&
-        (group === '' || c.dataset.group === group) &&
-        (text === '' || c.textContent.toLowerCase().indexOf(text) >= 0);
-      c.classList.toggle('hidden', !ok);
-      if (ok) n++;
-    });
-    shown.textContent = n + ' of ' + cases.length + ' cases shown';
-  }
-  document.querySelectorAll('.filters input, .filters select').forEach(function (el) {
-    el.addEventListener('input', apply);
-    el.addEventListener('change', apply);
-  });
-  apply();
-})();
-`;
+    return { statuses: statuses, kind: document.getElementById('kind').value, group: document.getElementById('group').value, text: document.getElementById('text').value.toLowerCase() };`,
+  `v.statuses[el.dataset.status] && (v.kind === '' || el.dataset.kinds.split(' ').indexOf(v.kind) >= 0) &&
+        (v.group === '' || el.dataset.group === v.group) && (v.text === '' || el.textContent.toLowerCase().indexOf(v.text) >= 0)`,
+);
 
 export function htmlReport(r: RunReport): string {
   const verdict = r.exitCode === 0 ? 'PASS' : r.exitCode === 1 ? 'FAIL' : 'INCOMPLETE';
