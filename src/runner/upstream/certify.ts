@@ -50,12 +50,12 @@ export function formatIndex(index: CertIndex): string {
 
 /**
  * A case's fingerprint: what decides its verdict, i.e. its definition without where the file lives and
- * without its prose (title, strict_reason), plus its golden's bytes.
+ * (file, cases folder) and without its prose (title, strict_reason), plus its golden's bytes.
  */
 export function caseFingerprint(kase: Case): string {
   // What a case checks, not where it lives or which profiles select it (selection changes show up as
-  // added or removed ids): file, title, strict_reason and the since/until range stay out.
-  const { file: _file, title: _title, strict_reason: _reason, since: _since, until: _until, ...def } = kase;
+  // added or removed ids): file, the cases folder (root), title, strict_reason and the since/until range stay out.
+  const { file: _file, root: _root, title: _title, strict_reason: _reason, since: _since, until: _until, ...def } = kase;
   const h = createHash('sha256').update(JSON.stringify(def));
   if (kase.expect.stdout_golden) h.update('\0golden\0').update(readFileSync(goldenPath(kase)));
   return h.digest('hex').slice(0, 16);
