@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const pkg = require.resolve('@redocly/cli/package.json');
-const bin = join(dirname(pkg), require(pkg).bin.redocly ?? require(pkg).bin['openapi']);
+const bin = join(dirname(pkg), require(pkg).bin.redocly ?? require(pkg).bin.openapi);
 
 /** Drops a box (╔ … ╚ lines) that holds the Node 20 deprecation text, and the blank line before it. */
 function dropNode20Banner(text) {

@@ -30,11 +30,23 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('npm pack', () => {
   it('holds the built dist/, cases, goldens, scenarios, schemas and the contract', () => {
     for (const f of [
-      'package.json', 'README.md', 'openapi.yaml', 'bin/coder', 'bin/coder-conformance', 'bin/coder-reference',
-      'dist/coder.mjs', 'dist/coder-conformance.mjs', 'conformance/case.schema.json', 'conformance/README.md',
-      'conformance/cases/token/github.yaml', 'conformance/cases/goldens/coder_external-auth_access-token_--help.pr24325.golden',
-      'fixtures/scenarios/scenario.schema.json', 'fixtures/scenarios/aws-multi-agent.yaml', 'pacts/coder-agent-coderd.json',
-    ]) expect(files, f).toContain(f);
+      'package.json',
+      'README.md',
+      'openapi.yaml',
+      'bin/coder',
+      'bin/coder-conformance',
+      'bin/coder-reference',
+      'dist/coder.mjs',
+      'dist/coder-conformance.mjs',
+      'conformance/case.schema.json',
+      'conformance/README.md',
+      'conformance/cases/token/github.yaml',
+      'conformance/cases/goldens/coder_external-auth_access-token_--help.pr24325.golden',
+      'fixtures/scenarios/scenario.schema.json',
+      'fixtures/scenarios/aws-multi-agent.yaml',
+      'pacts/coder-agent-coderd.json',
+    ])
+      expect(files, f).toContain(f);
   });
   it('holds no tests, no TypeScript sources and no test fixtures', () => {
     expect(files.filter((f) => /\.test\.|(^|\/)src\/|\.ts$|fixtures\/broken|vitest/.test(f))).toEqual([]);
@@ -56,11 +68,21 @@ describe('installed into an empty directory', () => {
 
   it('npx <tarball> run --bin ... judges a binary with the packaged cases and records the suite', async () => {
     // npx takes a tarball as a relative path (an absolute one is run as a command).
-    const r = await execa('npx', ['--yes', `./${basename(tarball)}`, 'run', '--bin', bin('coder-reference'), '--filter', 'token/*', '--filter', 'help/pr24325', '--reporter', 'json'], {
-      cwd: work, reject: false, ...quiet,
-    });
+    const r = await execa(
+      'npx',
+      ['--yes', `./${basename(tarball)}`, 'run', '--bin', bin('coder-reference'), '--filter', 'token/*', '--filter', 'help/pr24325', '--reporter', 'json'],
+      {
+        cwd: work,
+        reject: false,
+        ...quiet,
+      },
+    );
     expect(r.exitCode, r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout) as { suite: { version: string; casesHash: string }; counts: { passed: number; failed: number }; results: { id: string }[] };
+    const report = JSON.parse(r.stdout) as {
+      suite: { version: string; casesHash: string };
+      counts: { passed: number; failed: number };
+      results: { id: string }[];
+    };
     expect(report.suite.version).toBe(pkg.version);
     expect(report.suite.casesHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(report.counts.failed).toBe(0);

@@ -46,12 +46,23 @@ describe('a copied cases folder', () => {
     const a = copyCases();
     const file = join(a, 'help', 'pr24325.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('stdout_golden: goldens/', 'stdout_golden: ../elsewhere/'));
-    expect(() => loadCases(a)).toThrow(/help\/pr24325\.yaml: case "help\/pr24325": field \/expect\/stdout_golden: "\.\.\/elsewhere\/coder_external-auth_access-token_--help\.pr24325\.golden" is outside the cases folder .*: a golden is addressed relative to the cases folder and kept inside it, so that a copied folder still loads/);
+    expect(() => loadCases(a)).toThrow(
+      /help\/pr24325\.yaml: case "help\/pr24325": field \/expect\/stdout_golden: "\.\.\/elsewhere\/coder_external-auth_access-token_--help\.pr24325\.golden" is outside the cases folder .*: a golden is addressed relative to the cases folder and kept inside it, so that a copied folder still loads/,
+    );
   });
 });
 
 const result = (over: Partial<ProcessResult>): ProcessResult => ({
-  exitCode: 0, signal: null, timedOut: false, stdout: '', stderr: '', stdoutCapped: false, stderrCapped: false, capBytes: 1024, durationMs: 1, ...over,
+  exitCode: 0,
+  signal: null,
+  timedOut: false,
+  stdout: '',
+  stderr: '',
+  stdoutCapped: false,
+  stderrCapped: false,
+  capBytes: 1024,
+  durationMs: 1,
+  ...over,
 });
 
 describe('--update-goldens', () => {
@@ -82,16 +93,43 @@ describe('--update-goldens', () => {
     writeFileSync(golden, 'stale\n');
     const ok = await run(['run', '--cases', a, '--filter', 'help/pr24325', '--filter', 'help/short-flag', '--update-goldens', '--reporter', 'tap']);
     expect(ok.code).toBe(0);
-    expect(ok.stderr).toMatch(/^--update-goldens: wrote 1 golden file\(s\)\n {2}wrote \S*goldens\/coder_external-auth_access-token_--help\.pr24325\.golden \(help\/pr24325, help\/short-flag\)\n$/);
+    expect(ok.stderr).toMatch(
+      /^--update-goldens: wrote 1 golden file\(s\)\n {2}wrote \S*goldens\/coder_external-auth_access-token_--help\.pr24325\.golden \(help\/pr24325, help\/short-flag\)\n$/,
+    );
     expect(readFileSync(golden, 'utf8')).toBe(original);
 
     writeFileSync(golden, 'kept\n');
-    const failing = await run(['run', '--cases', a, '--filter', 'help/pr24325', '--update-goldens', '--bin-env', 'CODER_REFERENCE_REVISION=nope', '--reporter', 'tap']);
+    const failing = await run([
+      'run',
+      '--cases',
+      a,
+      '--filter',
+      'help/pr24325',
+      '--update-goldens',
+      '--bin-env',
+      'CODER_REFERENCE_REVISION=nope',
+      '--reporter',
+      'tap',
+    ]);
     expect(failing.code).toBe(1);
-    expect(failing.stderr).toMatch(/^--update-goldens: wrote 0 golden file\(s\), refused 1 recording\(s\)\n {2}refused \S*\.pr24325\.golden for help\/pr24325: exit 2, the case expects 0 \(add --update-goldens-from-failing-exit to record it anyway\)\n$/);
+    expect(failing.stderr).toMatch(
+      /^--update-goldens: wrote 0 golden file\(s\), refused 1 recording\(s\)\n {2}refused \S*\.pr24325\.golden for help\/pr24325: exit 2, the case expects 0 \(add --update-goldens-from-failing-exit to record it anyway\)\n$/,
+    );
     expect(readFileSync(golden, 'utf8')).toBe('kept\n');
 
-    const forced = await run(['run', '--cases', a, '--filter', 'help/pr24325', '--update-goldens', '--update-goldens-from-failing-exit', '--bin-env', 'CODER_REFERENCE_REVISION=nope', '--reporter', 'tap']);
+    const forced = await run([
+      'run',
+      '--cases',
+      a,
+      '--filter',
+      'help/pr24325',
+      '--update-goldens',
+      '--update-goldens-from-failing-exit',
+      '--bin-env',
+      'CODER_REFERENCE_REVISION=nope',
+      '--reporter',
+      'tap',
+    ]);
     expect(forced.stderr).toContain('--update-goldens: wrote 1 golden file(s)\n');
     expect(readFileSync(golden, 'utf8')).toBe('');
   });

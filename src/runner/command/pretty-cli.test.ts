@@ -19,7 +19,12 @@ async function run(argv: string[], env: Record<string, string | undefined> = {},
   let stdout = '';
   let stderr = '';
   const code = await cli(
-    { argv, env: { PATH: process.env.PATH, ...env }, stdout: { write: (s: string) => (stdout += s), isTTY: tty }, stderr: { write: (s: string) => (stderr += s), isTTY: tty } },
+    {
+      argv,
+      env: { PATH: process.env.PATH, ...env },
+      stdout: { write: (s: string) => (stdout += s), isTTY: tty },
+      stderr: { write: (s: string) => (stderr += s), isTTY: tty },
+    },
     deps,
   );
   return { code, stdout, stderr };
@@ -41,9 +46,14 @@ describe('pretty report', () => {
   });
 
   it('colour on a terminal, NO_COLOR and FORCE_COLOR honoured, never into a file', async () => {
-    expect([colourWanted({}, true), colourWanted({}, false), colourWanted({ NO_COLOR: '1' }, true), colourWanted({ FORCE_COLOR: '1' }, false), colourWanted({ FORCE_COLOR: '0' }, false), colourWanted({ NO_COLOR: '' }, true)]).toEqual([
-      true, false, false, true, false, true,
-    ]);
+    expect([
+      colourWanted({}, true),
+      colourWanted({}, false),
+      colourWanted({ NO_COLOR: '1' }, true),
+      colourWanted({ FORCE_COLOR: '1' }, false),
+      colourWanted({ FORCE_COLOR: '0' }, false),
+      colourWanted({ NO_COLOR: '' }, true),
+    ]).toEqual([true, false, false, true, false, true]);
     const tty = await run(['run', '--filter', 'token/github'], {}, true);
     expect(tty.stdout).toContain('\x1b[32m✓\x1b[0m token/github');
     expect((await run(['run', '--filter', 'token/github'], { NO_COLOR: '1' }, true)).stdout).not.toContain('\x1b[');
@@ -59,13 +69,34 @@ describe('pretty report', () => {
 
   it('--rerun-failed runs only what failed in a JSON report', async () => {
     const report = join(dir, 'first.json');
-    const first = await run(['run', '--bin', MINI, '--filter', 'token/github', '--filter', 'token/github-wire', '--filter', 'auth/env', '--reporter', 'json', '--out', report]);
+    const first = await run([
+      'run',
+      '--bin',
+      MINI,
+      '--filter',
+      'token/github',
+      '--filter',
+      'token/github-wire',
+      '--filter',
+      'auth/env',
+      '--reporter',
+      'json',
+      '--out',
+      report,
+    ]);
     expect(first.code).toBe(1);
     const again = await run(['run', '--bin', MINI, '--rerun-failed', report, '--reporter', 'tap']);
-    expect(again.stdout.split('\n').filter((l) => /^(not )?ok /.test(l)).map((l) => l.replace(/:.*/, ''))).toEqual(['not ok 1 - auth/env', 'not ok 2 - token/github-wire']);
+    expect(
+      again.stdout
+        .split('\n')
+        .filter((l) => /^(not )?ok /.test(l))
+        .map((l) => l.replace(/:.*/, '')),
+    ).toEqual(['not ok 1 - auth/env', 'not ok 2 - token/github-wire']);
     const passing = join(dir, 'passing.json');
     await run(['run', '--filter', 'token/github', '--reporter', 'json', '--out', passing]);
     expect(await run(['run', '--rerun-failed', passing])).toEqual({ code: 0, stdout: `${passing}: no case failed there; nothing to re-run\n`, stderr: '' });
-    expect((await run(['run', '--rerun-failed', join(dir, 'nope.json')])).stderr).toBe(`coder-conformance: --rerun-failed: cannot read ${join(dir, 'nope.json')}: ENOENT\n`);
+    expect((await run(['run', '--rerun-failed', join(dir, 'nope.json')])).stderr).toBe(
+      `coder-conformance: --rerun-failed: cannot read ${join(dir, 'nope.json')}: ENOENT\n`,
+    );
   });
 });

@@ -50,7 +50,8 @@ export function goldenRefusal(result: ProcessResult, expectedExit: number, fromF
   if (result.timedOut) return 'the binary timed out';
   if (result.exitCode === null) return `the binary was killed${result.signal ? ` by ${result.signal}` : ''}`;
   if (result.stdoutCapped) return 'stdout reached the --max-output cap';
-  if (result.exitCode !== expectedExit && !fromFailingExit) return `exit ${result.exitCode}, the case expects ${expectedExit} (add --update-goldens-from-failing-exit to record it anyway)`;
+  if (result.exitCode !== expectedExit && !fromFailingExit)
+    return `exit ${result.exitCode}, the case expects ${expectedExit} (add --update-goldens-from-failing-exit to record it anyway)`;
   return undefined;
 }
 
@@ -83,7 +84,9 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
       args: [...o.argPrefix, ...argv],
       env,
       caseSet: Object.fromEntries(Object.entries(caseEnv).filter((e): e is [string, string] => e[1] !== null)),
-      caseRemoved: Object.entries(caseEnv).filter(([, v]) => v === null).map(([k]) => k),
+      caseRemoved: Object.entries(caseEnv)
+        .filter(([, v]) => v === null)
+        .map(([k]) => k),
       cwd: home,
     };
     const result = await runProcess({

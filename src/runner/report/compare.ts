@@ -56,7 +56,9 @@ export function readReport(file: string): RunReport {
   }
   const d = doc as Partial<RunReport> & { format?: string };
   if (d.format !== 'coder-conformance-report' || !Array.isArray(d.results)) {
-    throw new CompareError(`${file} is not a coder-conformance JSON report (format "coder-conformance-report"): write it with "coder-conformance run --reporter json --out ${file}"`);
+    throw new CompareError(
+      `${file} is not a coder-conformance JSON report (format "coder-conformance-report"): write it with "coder-conformance run --reporter json --out ${file}"`,
+    );
   }
   return d as RunReport;
 }
@@ -87,7 +89,9 @@ export function caseSetWarnings(columns: Column[]): string[] {
     const b = c.report.suite;
     if (!a || !b) out.push(`${c.label}: a report without suite information (written before suite versions were recorded)`);
     else if (a.casesHash !== b.casesHash || a.version !== b.version) {
-      out.push(`${c.label} was judged by ${b.name} ${b.version} with case set ${b.casesHash.slice(0, 19)}…, ${first.label} by ${a.version} with ${a.casesHash.slice(0, 19)}…: outcomes of a case may mean different things`);
+      out.push(
+        `${c.label} was judged by ${b.name} ${b.version} with case set ${b.casesHash.slice(0, 19)}…, ${first.label} by ${a.version} with ${a.casesHash.slice(0, 19)}…: outcomes of a case may mean different things`,
+      );
     }
   }
   return out;
@@ -110,7 +114,7 @@ export function compareText(columns: Column[], rows: MatrixRow[], onlyDifference
   columns.forEach((c, i) => lines.push(`[${i + 1}] ${c.label}: ${c.file} (${c.report.counts.passed}/${c.report.counts.selected} passed)`));
   for (const w of caseSetWarnings(columns)) lines.push(`warning: ${w}`);
   lines.push('');
-  lines.push(`  ${'case'.padEnd(idWidth)}${columns.map((c, i) => `[${i + 1}]`.padEnd(widths[i])).join('')}`.trimEnd());
+  lines.push(`  ${'case'.padEnd(idWidth)}${columns.map((_c, i) => `[${i + 1}]`.padEnd(widths[i])).join('')}`.trimEnd());
   for (const r of shown) {
     lines.push(`${r.differs ? '≠ ' : '  '}${r.id.padEnd(idWidth)}${r.cells.map((c, i) => CELL[c?.outcome ?? 'absent'].padEnd(widths[i])).join('')}`.trimEnd());
   }

@@ -54,7 +54,21 @@ beforeAll(async () => {
   expect(await run(['run', '--bin', broken, ...bin, '--reporter', 'html', '--out', join(dir, 'report.html')])).toBe(1);
   expect(await run(['run', '--bin', broken, ...bin, '--reporter', 'json', '--out', join(dir, 'broken.json')])).toBe(1);
   expect(await run(['run', ...bin, '--reporter', 'json', '--out', join(dir, 'reference.json')])).toBe(0);
-  expect(await run(['compare', '--label', 'reference', '--label', 'url-exit-zero', '--reporter', 'html', '--out', join(dir, 'compare.html'), join(dir, 'reference.json'), join(dir, 'broken.json')])).toBe(0);
+  expect(
+    await run([
+      'compare',
+      '--label',
+      'reference',
+      '--label',
+      'url-exit-zero',
+      '--reporter',
+      'html',
+      '--out',
+      join(dir, 'compare.html'),
+      join(dir, 'reference.json'),
+      join(dir, 'broken.json'),
+    ]),
+  ).toBe(0);
   report = JSON.parse(readFileSync(join(dir, 'broken.json'), 'utf8')) as RunReport;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }, 120_000);

@@ -44,19 +44,32 @@ function journalTable(journal: WireEntry[]): string {
 function caseBlock(c: CaseResult): string {
   const kinds = kindsOf(c);
   const parts: string[] = [];
-  parts.push(`<p class="meta">case file <code>${esc(c.file)}</code> · level ${esc(c.level)}${c.knownReason ? ` · known failure: ${esc(c.knownReason)}` : ''}${c.notRunReason ? ` · did not run: ${esc(c.notRunReason)}` : ''}</p>`);
+  parts.push(
+    `<p class="meta">case file <code>${esc(c.file)}</code> · level ${esc(c.level)}${c.knownReason ? ` · known failure: ${esc(c.knownReason)}` : ''}${c.notRunReason ? ` · did not run: ${esc(c.notRunReason)}` : ''}</p>`,
+  );
   if (c.outcome === 'unexpected-pass') parts.push('<p>This case now passes: remove it from the known-failures file.</p>');
   const inv = c.invocation;
   if (inv) {
     parts.push(`<p class="meta">command line (run in a fresh temp dir as HOME; the rest of the environment below):</p><pre>${esc(commandLine(inv))}</pre>`);
     const envRows = Object.entries(inv.env)
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, v]) => `<tr class="${Object.hasOwn(inv.caseSet, k) ? 'env-case' : ''}"><td class="mono">${esc(k)}</td><td class="mono">${esc(visible(v).replace(/⏎\n?$/, '').replace(/ \[no final newline\]$/, ''))}</td></tr>`);
+      .map(
+        ([k, v]) =>
+          `<tr class="${Object.hasOwn(inv.caseSet, k) ? 'env-case' : ''}"><td class="mono">${esc(k)}</td><td class="mono">${esc(
+            visible(v)
+              .replace(/⏎\n?$/, '')
+              .replace(/ \[no final newline\]$/, ''),
+          )}</td></tr>`,
+      );
     for (const k of inv.caseRemoved) envRows.push(`<tr class="env-removed"><td class="mono">${esc(k)}</td><td>removed by the case</td></tr>`);
-    parts.push(`<details><summary>environment (${Object.keys(inv.env).length} variables; highlighted: set by the case)</summary><table>${envRows.join('')}</table></details>`);
+    parts.push(
+      `<details><summary>environment (${Object.keys(inv.env).length} variables; highlighted: set by the case)</summary><table>${envRows.join('')}</table></details>`,
+    );
   }
   for (const f of c.verdict?.failures ?? []) {
-    parts.push(`<div class="failure"><span class="kind">${esc(FAILURE_LABELS[f.kind])}</span>: ${esc(f.message)}${f.detail ? `<pre>${esc(f.detail)}</pre>` : ''}</div>`);
+    parts.push(
+      `<div class="failure"><span class="kind">${esc(FAILURE_LABELS[f.kind])}</span>: ${esc(f.message)}${f.detail ? `<pre>${esc(f.detail)}</pre>` : ''}</div>`,
+    );
   }
   if (c.process && c.outcome !== 'pass') {
     const p = c.process;
@@ -64,7 +77,9 @@ function caseBlock(c: CaseResult): string {
       `<details><summary>output (exit ${p.exitCode ?? `none, signal ${p.signal ?? '-'}`}${p.timedOut ? ', timed out' : ''})</summary><p class="meta">stdout</p><pre>${esc(visible(p.stdout))}</pre><p class="meta">stderr</p><pre>${esc(visible(p.stderr))}</pre></details>`,
     );
   }
-  parts.push(`<details${c.outcome === 'fail' && kinds.some((k) => k === 'wire' || k === 'openapi') ? ' open' : ''}><summary>wire journal (${c.journal.length} request(s))</summary>${journalTable(c.journal)}</details>`);
+  parts.push(
+    `<details${c.outcome === 'fail' && kinds.some((k) => k === 'wire' || k === 'openapi') ? ' open' : ''}><summary>wire journal (${c.journal.length} request(s))</summary>${journalTable(c.journal)}</details>`,
+  );
   return `<details class="case" data-status="${c.outcome}" data-kinds="${kinds.join(' ')}" data-group="${esc(groupOf(c.id))}" data-id="${esc(c.id)}">
 <summary><span class="mono">${esc(c.id)}</span> <span class="title">— ${esc(c.title)}</span><span class="badge s-${c.outcome}">${esc(outcomeLabel(c))}</span><span class="dur">${Math.round(c.durationMs)} ms</span></summary>
 <div class="body">${parts.join('\n')}</div>
@@ -83,8 +98,16 @@ declared statuses exercised: <b>${cov.statusesExercised}/${cov.statusesDeclared}
 <table><tr><th>operation</th><th>requests</th><th>exercised</th><th>never reached</th><th>undeclared statuses seen</th></tr>${rows.join('')}</table>
 <p class="explain">never reached: ${esc(COVERAGE_EXPLAINED.neverReached)}.<br>undeclared statuses seen: ${esc(COVERAGE_EXPLAINED.undeclared)}.</p>
 ${cov.unknownOperations.length ? `<p>operations not in the contract: ${esc(cov.unknownOperations.join(', '))} <span class="explain">— ${esc(COVERAGE_EXPLAINED.unknown)}</span></p>` : ''}
-<p>cases per level: ${esc(Object.entries(cov.casesPerLevel).map(([k, v]) => `${k} ${v}`).join(', '))} <span class="explain">— ${esc(COVERAGE_EXPLAINED.perLevel)}</span><br>
-cases per revision: ${esc(Object.entries(cov.casesPerRevision).map(([k, v]) => `${k} ${v}`).join(', '))} <span class="explain">— ${esc(COVERAGE_EXPLAINED.perRevision)}</span></p>`;
+<p>cases per level: ${esc(
+    Object.entries(cov.casesPerLevel)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+  )} <span class="explain">— ${esc(COVERAGE_EXPLAINED.perLevel)}</span><br>
+cases per revision: ${esc(
+    Object.entries(cov.casesPerRevision)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+  )} <span class="explain">— ${esc(COVERAGE_EXPLAINED.perRevision)}</span></p>`;
 }
 
 /** Shows a case when its status is ticked and it matches the chosen kind, group and text. */
@@ -116,7 +139,8 @@ export function htmlReport(r: RunReport): string {
   const taxonomy = FAILURE_KINDS.map((k) => `<tr><td>${esc(FAILURE_LABELS[k])}</td><td>${r.failureKinds[k]}</td></tr>`).join('');
   const byOutcome = (o: Outcome) => r.results.filter((c) => c.outcome === o).length;
   const statusBoxes = OUTCOMES.map(
-    (o) => `<label><input type="checkbox" name="status" value="${o}" ${o === 'pass' && r.results.some((c) => c.outcome !== 'pass') ? '' : 'checked'}> ${esc(OUTCOME_NAMES[o])} (${byOutcome(o)})</label>`,
+    (o) =>
+      `<label><input type="checkbox" name="status" value="${o}" ${o === 'pass' && r.results.some((c) => c.outcome !== 'pass') ? '' : 'checked'}> ${esc(OUTCOME_NAMES[o])} (${byOutcome(o)})</label>`,
   ).join('');
   const kindOptions = FAILURE_KINDS.filter((k) => r.failureKinds[k] > 0)
     .map((k) => `<option value="${k}">${esc(FAILURE_LABELS[k])} (${r.failureKinds[k]})</option>`)
@@ -144,7 +168,9 @@ ${r.results.map((c) => caseBlock(c)).join('\n')}
 ${coverageSection(r)}
 <h2>Selection, normalisations, environment</h2>
 <p>${esc(excludedLine(r))}</p>
-<ul>${normalisationLines(r).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>
+<ul>${normalisationLines(r)
+    .map((l) => `<li>${esc(l)}</li>`)
+    .join('')}</ul>
 <p>Each case's binary runs with:</p>
 <ul>${r.environment.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
   return page(`coder-conformance ${verdict}: ${binary} (${r.profile}, ${r.level})`, body, FILTER_SCRIPT);
