@@ -12,7 +12,7 @@ import { goldenRefusal } from '../exec/run-case.ts';
 import { paths } from '../root.ts';
 import { createSimulatorStarter } from '../exec/simulator.ts';
 import { casesHash } from '../report/suite-info.ts';
-import type { ProcessResult } from '../types.ts';
+import { processResult } from '../test-support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'runner-portable-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,18 +52,7 @@ describe('a copied cases folder', () => {
   });
 });
 
-const result = (over: Partial<ProcessResult>): ProcessResult => ({
-  exitCode: 0,
-  signal: null,
-  timedOut: false,
-  stdout: '',
-  stderr: '',
-  stdoutCapped: false,
-  stderrCapped: false,
-  capBytes: 1024,
-  durationMs: 1,
-  ...over,
-});
+const result = processResult;
 
 describe('--update-goldens', () => {
   it('refuses what is not a clean run with the expected exit, unless asked for a failing exit', () => {

@@ -1,20 +1,10 @@
 // Unit tests of the pure judge: exit codes, exact and golden stdout, stderr rules, failure kinds.
 import { describe, expect, it } from 'vitest';
 import { judge } from './judge.ts';
-import type { ProcessResult, WireEntry } from '../types.ts';
+import { processResult } from '../test-support.ts';
+import type { WireEntry } from '../types.ts';
 
-const ok = (over: Partial<ProcessResult> = {}): ProcessResult => ({
-  exitCode: 0,
-  signal: null,
-  timedOut: false,
-  stdout: '',
-  stderr: '',
-  stdoutCapped: false,
-  stderrCapped: false,
-  capBytes: 1024,
-  durationMs: 1,
-  ...over,
-});
+const ok = processResult;
 
 describe('judge', () => {
   it('passes an exact match and reports no normalisation', () => {
