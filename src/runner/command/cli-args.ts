@@ -115,7 +115,7 @@ function attachDashValues(argv: string[], valueOptions: Set<string>): string[] {
       break;
     }
     const next = argv[i + 1];
-    if (a.startsWith('--') && valueOptions.has(a.slice(2)) && next !== undefined && next.startsWith('-')) {
+    if (a.startsWith('--') && valueOptions.has(a.slice(2)) && next?.startsWith('-')) {
       if (next.startsWith('--')) throw new UsageError(`${a} needs a value, got the option ${next} (a value starting with "--" is written ${a}=${next})`);
       out.push(`${a}=${next}`);
       i++;
