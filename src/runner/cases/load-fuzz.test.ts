@@ -137,21 +137,11 @@ function checkError(err: unknown, ours: (e: unknown) => boolean, file: string): 
   if (/\n\s+at .+:\d+:\d+\)?$/m.test(m)) throw new Error(`stack trace in the message: ${m}`);
 }
 
-describe('case loader on arbitrary YAML', () => {
-  const base = parse(readFileSync(join(paths.casesDir(), 'aws', 'name', 'whitespace.yaml'), 'utf8')) as Json;
-  const all = pathsOf(base);
-  const run = (text: string) => {
-    const file = fileWith('case.yaml', text);
-    const shown = relative(process.cwd(), file);
-    try {
-      loadCaseFile(file);
-    } catch (err) {
-      checkError(err, (e) => e instanceof CaseLoadError, shown);
-    }
-  };
-  it('a real case with one field replaced, removed or added', () => {
+/** The two properties both loaders share: a real file with one field edited, and arbitrary YAML. */
+function editsAndArbitraryText(kind: string, base: Json, run: (text: string) => void): void {
+  it(`a real ${kind} with one field replaced, removed or added`, () => {
     fc.assert(
-      fc.property(fc.constantFrom(...all), anEdit, (p, e) => run(stringify(edit(base, p, e)))),
+      fc.property(fc.constantFrom(...pathsOf(base)), anEdit, (p, e) => run(stringify(edit(base, p, e)))),
       { numRuns: runs(300) },
     );
   });
@@ -167,6 +157,20 @@ describe('case loader on arbitrary YAML', () => {
       { numRuns: runs(300) },
     );
   });
+}
+
+describe('case loader on arbitrary YAML', () => {
+  const base = parse(readFileSync(join(paths.casesDir(), 'aws', 'name', 'whitespace.yaml'), 'utf8')) as Json;
+  const run = (text: string) => {
+    const file = fileWith('case.yaml', text);
+    const shown = relative(process.cwd(), file);
+    try {
+      loadCaseFile(file);
+    } catch (err) {
+      checkError(err, (e) => e instanceof CaseLoadError, shown);
+    }
+  };
+  editsAndArbitraryText('case', base, run);
   it('a many-cases file with arbitrary defaults and cases', () => {
     fc.assert(
       fc.property(value, fc.array(fc.oneof(value, fc.constant(base)), { maxLength: 3 }), (d, cs) => run(stringify({ defaults: d, cases: cs }))),
@@ -177,7 +181,6 @@ describe('case loader on arbitrary YAML', () => {
 
 describe('scenario loader on arbitrary YAML', () => {
   const base = parse(readFileSync(join(scenariosDir(), 'aws-multi-agent.yaml'), 'utf8')) as Json;
-  const all = pathsOf(base);
   const run = (text: string) => {
     const file = fileWith('scenario.yaml', text);
     try {
@@ -186,22 +189,5 @@ describe('scenario loader on arbitrary YAML', () => {
       checkError(err, (e) => e instanceof ScenarioError, file);
     }
   };
-  it('a real scenario with one field replaced, removed or added', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...all), anEdit, (p, e) => run(stringify(edit(base, p, e)))),
-      { numRuns: runs(300) },
-    );
-  });
-  it('arbitrary values and raw YAML-like text', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          value.map((v) => stringify(v)),
-          yamlish,
-        ),
-        run,
-      ),
-      { numRuns: runs(300) },
-    );
-  });
+  editsAndArbitraryText('scenario', base, run);
 });
