@@ -1,7 +1,7 @@
 // The cloud registry derived from openapi.yaml: names, exchanges, auth values, metadata hosts and paths.
 import { describe, expect, it } from 'vitest';
 import { CLOUD_REGISTRY, isMetadataPath, METADATA_HOSTS, metadataCloudOf } from './clouds.ts';
-import { CLOUDS } from './contract.ts';
+import { CLOUDS, operations } from './contract.ts';
 
 describe('the cloud registry', () => {
   it('has each cloud of openapi.yaml with its exchange, auth value and metadata operations', () => {
@@ -22,5 +22,9 @@ describe('the cloud registry', () => {
     expect(metadataCloudOf('/metadata/nope', '127.0.0.1')).toBe('azure');
     expect(metadataCloudOf('/elsewhere', 'metadata.google.internal')).toBe('gcp');
     expect(metadataCloudOf('/elsewhere', '169.254.169.254')).toBeUndefined();
+  });
+  it('names every metadata operation after its cloud (src/sim/cloud/names.ts derives CloudOperationId from that)', () => {
+    for (const c of CLOUDS) for (const o of CLOUD_REGISTRY[c].operations) expect(o.operationId.startsWith(c)).toBe(true);
+    for (const o of operations) if (!CLOUDS.some((c) => o.operationId.startsWith(c))) expect(o.path.startsWith('/api/v2/')).toBe(true);
   });
 });

@@ -3,11 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import type { operations as GeneratedOperations } from '../generated/openapi.ts';
 
 /** The clouds: openapi.yaml's tags other than `coderd` (a tag missing here, or a name here without operations, fails loading). */
 export const CLOUDS = ['aws', 'azure', 'gcp'] as const;
 export type Cloud = (typeof CLOUDS)[number];
 export type Service = 'coderd' | Cloud;
+/** The contract's operationIds, from the types openapi-typescript generated out of openapi.yaml. */
+export type OperationId = keyof GeneratedOperations;
 
 export interface Operation {
   operationId: string;

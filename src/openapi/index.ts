@@ -2,7 +2,7 @@
 // Other parts import only from this file.
 export { CONTRACT_PATH, contractDocument, getOperation, getOperationObject, operations, resolveRef } from './contract.ts';
 export { CLOUDS } from './contract.ts';
-export type { Cloud, JsonObject, OpenApiDocument, Operation, Service } from './contract.ts';
+export type { Cloud, JsonObject, OpenApiDocument, Operation, OperationId, Service } from './contract.ts';
 export { CLOUD_REGISTRY, isMetadataPath, METADATA_HOSTS, metadataCloudOf } from './clouds.ts';
 export type { CloudEntry } from './clouds.ts';
 export { createContractValidator } from './validator.ts';

@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseBinEnv } from '../exec/environment.ts';
-import { isReporterName, type ReporterName } from '../report/reporters/index.ts';
+import { isReporterName, REPORTERS, type ReporterName } from '../report/reporters/index.ts';
 import { parseShard, type Shard } from '../cases/select.ts';
 import { DEFAULT_PROFILE, LEVELS, PROFILES, type Level, type Profile } from '../types.ts';
 
@@ -150,7 +150,7 @@ export function parseRunArgs(argv: string[]): RunOptions {
   const level = v.level ?? 'strict';
   if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be core or strict, got ${JSON.stringify(level)}`);
   const reporter = v.reporter ?? 'pretty';
-  if (!isReporterName(reporter)) throw new UsageError(`--reporter must be pretty, json, junit, tap or html, got ${JSON.stringify(reporter)}`);
+  if (!isReporterName(reporter)) throw new UsageError(`--reporter must be one of ${Object.keys(REPORTERS).join(', ')}, got ${JSON.stringify(reporter)}`);
   let shard: Shard | undefined;
   if (v.shard !== undefined) {
     try {

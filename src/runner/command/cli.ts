@@ -45,13 +45,14 @@ export interface CliDeps {
 export const USAGE = `Usage: coder-conformance <command> [options]
 
 Commands:
-  run     run the conformance cases against a binary (see: coder-conformance run --help)
-  list    list the cases a run would select (accepts run's --profile, --level, --filter, --shard)
-  compare put JSON reports side by side, cases x runs (see: coder-conformance compare --help)
-  serve   start the simulator (coderd + metadata services + proxy) for manual testing
-  upstream build <version>   build upstream's coder from the Go module proxy (see: coder-conformance upstream --help)
-  version print the suite's version (also: --version)
-  help    this help
+  run       run the conformance cases against a binary (see: coder-conformance run --help)
+  list      list the cases a run would select (accepts run's --profile, --level, --filter, --shard)
+  compare   put JSON reports side by side, cases x runs (see: coder-conformance compare --help)
+  serve     start the simulator (coderd + metadata services + proxy) for manual testing
+  upstream  build real upstream coder releases from the Go module proxy and certify them
+            (see: coder-conformance upstream --help)
+  version   print the suite's version (also: --version)
+  help      this help
 `;
 
 function fail(io: CliIO, message: string): number {

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, type CliDeps } from './cli.ts';
-import { parseRunArgs } from './cli-args.ts';
+import { parseRunArgs, RUN_USAGE } from './cli-args.ts';
+import { REPORTERS } from '../report/reporters/index.ts';
 import { contractOperations } from '../report/contract.ts';
 import { prepareReportPath } from './out-path.ts';
 import { decodeOutput } from '../exec/process.ts';
@@ -65,6 +66,14 @@ describe('run: bad option values are one line and exit 2', () => {
   it("unknown options and positionals: node's first line only", async () => {
     expect(await run(['run', '--bogus'])).toEqual(usage("Unknown option '--bogus'"));
     expect((await run(['run', 'extra'])).stderr.split('\n')).toHaveLength(3);
+  });
+});
+
+describe('--reporter', () => {
+  it('the usage text and the error name every reporter of the registry', () => {
+    const line = RUN_USAGE.split('\n').find((l) => l.trimStart().startsWith('--reporter'));
+    for (const name of Object.keys(REPORTERS)) expect(line).toContain(name);
+    expect(() => parseRunArgs(['--reporter', 'xml'])).toThrow(`--reporter must be one of ${Object.keys(REPORTERS).join(', ')}, got "xml"`);
   });
 });
 

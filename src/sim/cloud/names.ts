@@ -1,20 +1,15 @@
 // Names of the metadata handlers (their operationIds and cloud service), so the journal can say
 // which handler answered: msw has no official name field, so a WeakMap keeps them.
 import type { HttpHandler } from 'msw';
-import type { Cloud } from '../../openapi/index.ts';
+import type { Cloud, OperationId } from '../../openapi/index.ts';
 
 export type CloudService = Cloud;
 
-export type CloudOperationId =
-  | 'awsPutToken'
-  | 'awsGetIdentitySignature'
-  | 'awsGetIdentityDocument'
-  | 'awsNotFound'
-  | 'azureGetAttestedDocument'
-  | 'azureNotFound'
-  | 'gcpGetIdentityToken'
-  | 'gcpGetCerts'
-  | 'gcpNotFound';
+/**
+ * A metadata operation of the contract (its operationId starts with its cloud's name, as every
+ * metadata operation in openapi.yaml does), or a cloud's catch-all (`<cloud>NotFound`, not in the contract).
+ */
+export type CloudOperationId = Extract<OperationId, `${Cloud}${string}`> | `${Cloud}NotFound`;
 
 export interface CloudHandlerInfo {
   operationId: CloudOperationId;

@@ -60,17 +60,9 @@ export interface ScenarioProvider {
   link?: ScenarioLink;
 }
 
-export type OperationId =
-  | 'authAwsInstanceIdentity'
-  | 'authAzureInstanceIdentity'
-  | 'authGoogleInstanceIdentity'
-  | 'getWorkspaceAgentExternalAuth'
-  | 'awsPutToken'
-  | 'awsGetIdentitySignature'
-  | 'awsGetIdentityDocument'
-  | 'azureGetAttestedDocument'
-  | 'gcpGetIdentityToken'
-  | 'gcpGetCerts';
+/** A contract operationId (derived from openapi.yaml through src/generated). */
+export type { OperationId } from '../../openapi/index.ts';
+import type { OperationId } from '../../openapi/index.ts';
 
 export interface Fault {
   operation?: OperationId;
