@@ -96,3 +96,43 @@ export function reportFiles(dir = certDir()): string[] {
         .sort()
     : [];
 }
+
+/**
+ * The committed form of a certification report: the same verdicts, outputs and journals, with what
+ * changes from one run or machine to the next replaced by the case language's placeholders, so that
+ * renewing a certification only changes the lines whose behaviour changed. Per case: the temp HOME
+ * becomes `{home}`, the simulator's `http://127.0.0.1:<port>` becomes `{origin}` (and a bare
+ * `127.0.0.1:<port>`, as in GCE_METADATA_HOST, `{origin_host}`); the runner's PATH becomes `{PATH}`;
+ * the upstream cache folder becomes `{upstream_cache}`; case files are named relative to the suite;
+ * every durationMs is 0.
+ */
+export function stableReport(report: Record<string, unknown>, cacheDir: string, suiteRoot = packageRoot()): Record<string, unknown> {
+  const swap = (v: unknown, f: (s: string) => string): unknown => {
+    if (typeof v === 'string') return f(v);
+    if (Array.isArray(v)) return v.map((x) => swap(x, f));
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'durationMs' ? 0 : swap(x, f)]));
+    return v;
+  };
+  const common = (s: string) => s.split(cacheDir).join('{upstream_cache}').split(`${suiteRoot}/`).join('');
+  const results = (report.results as Record<string, unknown>[]).map((r) => {
+    const inv = r.invocation as { cwd?: string; env?: Record<string, string> } | undefined;
+    const home = inv?.cwd;
+    // The simulator's address: the loopback host:port most of the simulator's variables name (a case may
+    // remove or override one of them).
+    const hosts = ['CODER_AGENT_URL', 'HTTP_PROXY', 'http_proxy', 'GCE_METADATA_HOST']
+      .map((k) => /^(?:http:\/\/)?(127\.0\.0\.1:\d+)/.exec(inv?.env?.[k] ?? '')?.[1])
+      .filter((h): h is string => h !== undefined);
+    const host = hosts.sort((a, b) => hosts.filter((h) => h === b).length - hosts.filter((h) => h === a).length)[0];
+    const f = (s: string) => {
+      let out = common(s);
+      if (home) out = out.split(home).join('{home}');
+      if (host) out = out.split(`http://${host}`).join('{origin}').split(host).join('{origin_host}');
+      return out;
+    };
+    const stable = swap(r, f) as Record<string, unknown>;
+    const env = (stable.invocation as { env?: Record<string, string> } | undefined)?.env;
+    if (env && 'PATH' in env) env.PATH = '{PATH}';
+    return stable;
+  });
+  return { ...(swap(report, common) as Record<string, unknown>), results };
+}

@@ -7,7 +7,18 @@ import { selectCases } from '../cases/select.ts';
 import type { Profile } from '../types.ts';
 import type { RunReport } from '../report/summary.ts';
 import { buildUpstream, cacheRoot, UpstreamBuildError, type BuildInfo } from './build.ts';
-import { caseFingerprint, certDir, formatIndex, INDEX_FILE, knownFailuresName, readIndex, reportName, summaryTable, type Certification } from './certify.ts';
+import {
+  caseFingerprint,
+  certDir,
+  stableReport,
+  formatIndex,
+  INDEX_FILE,
+  knownFailuresName,
+  readIndex,
+  reportName,
+  summaryTable,
+  type Certification,
+} from './certify.ts';
 
 export interface UpstreamIO {
   argv: string[];
@@ -158,6 +169,7 @@ export async function certify(argv: string[], io: UpstreamIO, runSuite: RunSuite
       if (code === 2 || !existsSync(out)) return 2;
       worst = Math.max(worst, code);
       const report = JSON.parse(readFileSync(out, 'utf8')) as RunReport;
+      writeFileSync(out, `${JSON.stringify(stableReport(report as unknown as Record<string, unknown>, cacheRoot(io.env)), null, 2)}\n`);
       const selected = selectCases(cases, { profile, level: 'strict', filters: [] }).selected;
       const cert: Certification = {
         version: entry.version,

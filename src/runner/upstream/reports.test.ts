@@ -46,6 +46,12 @@ describe('committed upstream certifications', () => {
         expect(report.results.map((r) => r.id).sort()).toEqual(Object.keys(cert.cases).sort());
       });
 
+      it("is in its committed form: no ephemeral ports (a case's own fixed URL stays), temp folders, PATH, cache or suite folder of the machine that ran it", () => {
+        const text = readFileSync(join(certDir(), cert.report), 'utf8');
+        expect(text.match(/127\.0\.0\.1:\d{4,5}\b|\/tmp\/coder-conformance-|"PATH": "\/|"durationMs": [1-9]|"file": "\//g) ?? []).toEqual([]);
+        expect(report.binary).toBe(`{upstream_cache}/upstream/${cert.version}/coder`);
+      });
+
       it('names only cases that exist', () => {
         const missing = report.results.map((r) => r.id).filter((id) => !ids.has(id));
         expect(missing, `${cert.report} names cases that no longer exist`).toEqual([]);

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { stableReport } from './certify.ts';
+
+describe('stableReport (the committed form of a certification report)', () => {
+  it("replaces what changes between runs and machines with placeholders (the simulator found by its variables, a case's own URL kept), and keeps everything else", () => {
+    const home = '/tmp/coder-conformance-AbC123';
+    const report = {
+      binary: '/home/u/.cache/coder-agent-conformance/upstream/v2.36.0/coder',
+      startedAt: '2026-12-03T19:54:51.697Z',
+      durationMs: 27179,
+      results: [
+        {
+          id: 'url/x',
+          file: '/work/suite/conformance/cases/url/x.yaml',
+          durationMs: 812,
+          process: { durationMs: 5.5, stdout: '', stderr: `GET http://127.0.0.1:33101/api/v2/x: dial 127.0.0.1:33101 (home ${home})\n` },
+          invocation: {
+            binary: '/home/u/.cache/coder-agent-conformance/upstream/v2.36.0/coder',
+            env: {
+              HOME: home,
+              PATH: '/usr/local/go/bin:/usr/bin',
+              CODER_AGENT_URL: 'http://127.0.0.1:1',
+              HTTP_PROXY: 'http://127.0.0.1:33101',
+              GCE_METADATA_HOST: '127.0.0.1:33101',
+              TZ: 'UTC',
+            },
+            cwd: home,
+          },
+        },
+      ],
+    };
+    expect(stableReport(report, '/home/u/.cache/coder-agent-conformance', '/work/suite')).toEqual({
+      binary: '{upstream_cache}/upstream/v2.36.0/coder',
+      startedAt: '2026-12-03T19:54:51.697Z',
+      durationMs: 0,
+      results: [
+        {
+          id: 'url/x',
+          file: 'conformance/cases/url/x.yaml',
+          durationMs: 0,
+          process: { durationMs: 0, stdout: '', stderr: 'GET {origin}/api/v2/x: dial {origin_host} (home {home})\n' },
+          invocation: {
+            binary: '{upstream_cache}/upstream/v2.36.0/coder',
+            env: {
+              HOME: '{home}',
+              PATH: '{PATH}',
+              CODER_AGENT_URL: 'http://127.0.0.1:1',
+              HTTP_PROXY: '{origin}',
+              GCE_METADATA_HOST: '{origin_host}',
+              TZ: 'UTC',
+            },
+            cwd: '{home}',
+          },
+        },
+      ],
+    });
+  });
+});
