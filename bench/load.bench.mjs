@@ -4,7 +4,8 @@
 // identity document and signature, and the whole AWS instance-identity exchange, whose answer is a
 // session token). Prints requests/s and latency p50/p99; any error, timeout or non-2xx answer makes
 // the bench exit 1. Then the request-body cost: an instance-identity body of 1 MiB and 8 MiB
-// (median of BENCH_RUNS, default 3) and their ratio (linear reading: about 8).
+// (median of BENCH_RUNS, default 3) and their ratio (linear reading: about 8), and 8 MiB whose
+// padding is all escapes (linear in escapes too: about the plain 8 MiB's time, a few times at most).
 // Usage: npm run bench -- load   (CONNECTIONS=n DURATION=s to change the load)
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -56,8 +57,13 @@ try {
   );
   if (bad > 0) failed = true;
 
-  const bodyOf = (bytes) =>
-    JSON.stringify({ signature, document: document.replace(/\}\s*$/, `, "pad": "${'x'.repeat(bytes - document.length - signature.length - 60)}"}`) });
+  // Plain padding, or padding that is all escapes (`\n` in the document, `\\n` once more in the body):
+  // string scanning must stay linear in the number of escapes too.
+  const bodyOf = (bytes, escapes = false) => {
+    const n = bytes - document.length - signature.length - 60;
+    const pad = escapes ? '\\n'.repeat(Math.floor(n / 4)) : 'x'.repeat(n);
+    return JSON.stringify({ signature, document: document.replace(/\}\s*$/, `, "pad": "${pad}"}`) });
+  };
   // The server's own CPU time (utime + stime from /proc, in clock ticks of 10 ms): on a shared
   // machine wall time also counts the other processes' turns.
   const cpuMs = () => {
@@ -69,8 +75,8 @@ try {
     }
   };
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const timeBody = async (bytes) => {
-    const body = bodyOf(bytes);
+  const timeBody = async (bytes, escapes = false) => {
+    const body = bodyOf(bytes, escapes);
     const wall = [];
     const cpu = [];
     for (let i = 0; i < RUNS; i++) {
@@ -92,10 +98,12 @@ try {
   await timeBody(1 << 20); // warm-up (first validation compiles the contract's schemas)
   const one = await timeBody(1 << 20);
   const eight = await timeBody(8 << 20);
+  const eightEscaped = await timeBody(8 << 20, true);
   const s = (ms) => `${(ms / 1000).toFixed(3)}s`;
   console.log(
     `request body (instance identity: read, decoded twice, verified, journaled, validated), median of ${RUNS}: ` +
-      `1 MiB ${s(one.wall)} (server CPU ${s(one.cpu)}), 8 MiB ${s(eight.wall)} (server CPU ${s(eight.cpu)}), ratio ${(eight.wall / one.wall).toFixed(1)}`,
+      `1 MiB ${s(one.wall)} (server CPU ${s(one.cpu)}), 8 MiB ${s(eight.wall)} (server CPU ${s(eight.cpu)}), ratio ${(eight.wall / one.wall).toFixed(1)}; ` +
+      `8 MiB of escapes ${s(eightEscaped.wall)} (server CPU ${s(eightEscaped.cpu)})`,
   );
 } finally {
   const stopped = await serve.stop();
