@@ -26,9 +26,9 @@ describe('goUnmarshalStruct', () => {
   test('members apply in document order: a later duplicate wins, nested values are skipped whole', () => {
     expect(goUnmarshalStruct('{"aud":"a","x":{"aud":"no","y":["}",{"z":"]"}]},"AUD":"b","exp":-5}', payload)).toMatchObject({
       ok: true,
-      fields: { aud: 'b', exp: -5 },
+      fields: { aud: 'b', exp: -5n },
     });
-    expect(goUnmarshalStruct(' { "aud" : "q\\"\\u00e9" , "exp" : 7 } ', payload)).toMatchObject({ ok: true, fields: { aud: 'q"é', exp: 7 } });
+    expect(goUnmarshalStruct(' { "aud" : "q\\"\\u00e9" , "exp" : 7 } ', payload)).toMatchObject({ ok: true, fields: { aud: 'q"é', exp: 7n } });
   });
 
   test('reads the tagged field, matching keys case-insensitively', () => {

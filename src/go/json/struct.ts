@@ -31,7 +31,7 @@ export type StructDecodeResult = { ok: true; value: Record<string, unknown> } | 
 export interface StructDecodeOptions {
   /** json.Unmarshal (whole input one value, its error texts) instead of the Decoder's first value. */
   unmarshal?: boolean;
-  /** The struct's starting value; by default every field's zero value ("" for string, 0 for int64, null otherwise). */
+  /** The struct's starting value; by default every field's zero value ("" for string, 0n for int64 (a bigint), null otherwise). */
   zero?: Record<string, unknown>;
 }
 
@@ -105,7 +105,7 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
 function zeroOf(type: GoStructType): Record<string, unknown> {
-  return Object.fromEntries(type.fields.map(([name, t]) => [name, t.kind === 'string' ? '' : t.kind === 'int64' ? 0 : null]));
+  return Object.fromEntries(type.fields.map(([name, t]) => [name, t.kind === 'string' ? '' : t.kind === 'int64' ? 0n : null]));
 }
 
 function decodeStruct(type: GoStructType, n: JsonNode, into: Record<string, unknown>, ec: ErrCtx | undefined, ctx: Ctx): void {
@@ -132,7 +132,8 @@ function decodeStruct(type: GoStructType, n: JsonNode, into: Record<string, unkn
           break;
         }
         const n = /^-?[0-9]+$/.test(val.raw) ? BigInt(val.raw) : undefined;
-        if (n !== undefined && n >= INT64_MIN && n <= INT64_MAX) into[name] = Number(n);
+        if (n !== undefined && n >= INT64_MIN && n <= INT64_MAX)
+          into[name] = n; // a bigint: every int64 exactly
         else ctx.saved ??= typeError(`number ${val.raw}`, 'int64', fec);
         break;
       }

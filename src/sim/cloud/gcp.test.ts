@@ -224,6 +224,13 @@ describe('verifyGoogleIdentity', () => {
       [`${b({ alg: 'RS256' })}.e30x.c`, "idtoken: unable to unmarshal JWT payload: invalid character '1' after top-level value"],
       [`${b({ alg: 'RS256' })}.${b({ exp: '1' })}.c`, 'idtoken: unable to unmarshal JWT payload: json: cannot unmarshal string into Go struct field Payload.exp of type int64'],
       [`${b({ alg: 'RS256' })}.${b({ exp: T0_SEC + 9 })}.c=`, 'idtoken: unable to decode JWT signature: illegal base64 data at input byte 1'],
+      // The Payload struct skips an unknown key unread; the Claims map (the same bytes again) cannot hold 1e400.
+      [
+        `${b({ alg: 'RS256' })}.${Buffer.from('{"exp":1,"x":1e400}').toString('base64url')}.AA`,
+        'idtoken: unable to unmarshal JWT payload claims: json: cannot unmarshal number 1e400 into Go value of type float64',
+      ],
+      // exp is an int64: printed exactly (a float64 would print -9223372036854776000).
+      [`${b({ alg: 'RS256' })}.${Buffer.from('{"exp":-9223372036854775807}').toString('base64url')}.AA`, `idtoken: token expired: now=${T0_SEC}, expires=-9223372036854775807`],
     ];
     for (const [jwt, detail] of cases) expect(await verifyGoogleIdentity(keys, jwt, T0)).toEqual({ ok: false, status: 401, detail });
   });

@@ -40,14 +40,14 @@ export async function verifyGoogleIdentity(keys: CloudKeys, jwt: string, now: Da
   if (!payload.ok) return fail(`idtoken: unable to unmarshal JWT payload: ${payload.error}`);
   // Payload.Claims: the same bytes unmarshalled into map[string]interface{}.
   const claimsMap = jsonUnmarshal(payloadBytes.bytes);
-  if (!claimsMap.ok) return fail(`idtoken: unable to unmarshal JWT payload: ${claimsMap.error}`);
+  if (!claimsMap.ok) return fail(`idtoken: unable to unmarshal JWT payload claims: ${claimsMap.error}`);
 
   const sig = goBase64Decode(RawURLEncoding, s);
   if (!sig.ok) return fail(`idtoken: unable to decode JWT signature: ${sig.error}`);
 
   const nowSec = Math.floor(now.getTime() / 1000);
-  const exp = Number(payload.value.exp);
-  if (nowSec > exp) return fail(`idtoken: token expired: now=${nowSec}, expires=${exp}`);
+  const exp = payload.value.exp as bigint; // int64, printed exactly as Go's %d
+  if (BigInt(nowSec) > exp) return fail(`idtoken: token expired: now=${nowSec}, expires=${exp}`);
 
   const alg = String(header.value.alg);
   if (alg !== 'RS256' && alg !== 'ES256') return fail(`idtoken: expected JWT signed with RS256 or ES256 but found ${quote(alg)}`);
