@@ -62,7 +62,7 @@ for (const { scenario, revision } of RUNS) {
     const { origin, env } = await serve.ready;
     console.log(`\n== ${scenario} (${revision}) at ${origin}`);
     const checks = 'not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance';
-    // coderd: a declared path with another method is 405 (chi). The metadata services answer 404
+    // coderd: a declared path with another method is the simulator's 405 (src/sim/README.md). The metadata services answer 404
     // for anything else under their prefixes (/latest/*, /metadata/*), as modelled in src/sim/cloud.
     for (const [filter, extra] of [
       [['--include-tag', 'coderd'], ',unsupported_method'],

@@ -9,3 +9,5 @@ export { createContractValidator } from './validator.ts';
 export type { ContractRequest, ContractResponse, ContractValidator } from './validator.ts';
 export { CONTRACT_REVISIONS, DEFAULT_CONTRACT_REVISION, isContractRevision, revisionAtLeast } from './revision.ts';
 export type { ContractRevision } from './revision.ts';
+export { compilePathTemplate } from './http.ts';
+export type { PathTemplate } from './http.ts';

@@ -1,7 +1,7 @@
 // The operations the simulators answer: openapi.yaml's operations (src/openapi), each with its path
 // template compiled to an anchored regular expression. Used to route faults, tag journal entries and
 // register handlers. Metadata hosts and paths come from the cloud registry of src/openapi.
-import { isMetadataPath, METADATA_HOSTS, operations, type Service } from '../openapi/index.ts';
+import { compilePathTemplate, isMetadataPath, METADATA_HOSTS, operations, type Service } from '../openapi/index.ts';
 import type { OperationId } from './scenario/types.ts';
 
 export type { Service };
@@ -15,19 +15,10 @@ export interface Operation {
   service: Service;
 }
 
-/** `/a/{b}/c` → /^\/a\/[^/]+\/c$/ */
-function templateRegExp(template: string): RegExp {
-  const source = template
-    .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`);
-}
-
 export const OPERATIONS: readonly Operation[] = operations.map((o) => ({
   id: o.operationId as OperationId,
   method: o.method,
-  path: templateRegExp(o.path),
+  path: compilePathTemplate(o.path).regex,
   service: o.service,
 }));
 

@@ -114,10 +114,11 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
         problem = (err as Error).message;
       }
       const response = request ? await getResponse(handlers, request) : undefined;
-      const allowed = allowedMethods(path);
+      const allowed = response ? [] : allowedMethods(path);
       if (!response && allowed.length > 0 && !allowed.includes(method)) {
-        // A path of the contract with another method (TRACE too, which Fetch cannot carry): 405
-        // with Allow, as coderd's router (chi) and the metadata servers answer; still journaled as
+        // A path of the contract with another method (TRACE too, which Fetch cannot carry): the
+        // simulator's own signal, 405 with Allow and a JSON text naming the declared methods; not
+        // upstream's bytes (coderd's middleware answers first, chi's 405 has no body). Journaled as
         // unhandled, so the runner flags it.
         status = 405;
         outHeaders = [['Allow', allowed.join(', ')], ['Content-Type', 'application/json; charset=utf-8']];

@@ -223,7 +223,7 @@ describe('startSimulator', () => {
     const local = await send(s, 'DELETE', '/api/v2/nothing');
     expect(local.status).toBe(501);
     expect(JSON.parse(local.body).message).toBe(`coder-conformance simulator: no handler for DELETE ${s.origin}/api/v2/nothing`);
-    // A path of the contract with a method it does not declare: 405 with Allow (chi's answer), still unhandled.
+    // A path of the contract with a method it does not declare: the simulator's 405 with Allow, still unhandled.
     const method = await send(s, 'DELETE', '/api/v2/workspaceagents/me/external-auth');
     expect([method.status, method.headers.allow]).toEqual([405, 'GET']);
     expect(s.journal.unhandled().map((e) => [e.method, e.path, e.proxied, e.response.status])).toEqual([
