@@ -27,4 +27,5 @@ export { jsonDecodeTree } from './json/tree.ts';
 export { decodeGoStruct, foldName } from './json/struct.ts';
 export type { GoFieldType, GoStructType, StructDecodeOptions, StructDecodeResult } from './json/struct.ts';
 export { canonicalHeaderKey } from './textproto.ts';
+export { decodeSliceInto } from './json/slice.ts';
 export type { JsonNode, TreeResult } from './json/tree.ts';
