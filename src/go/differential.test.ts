@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { agree, bytesOf, describeWithGo, differential, showBytes, utf8 } from '../testing/go-oracle.ts';
 import {
+  csvReadRecord,
   jsonDecode,
   jsonMarshal,
   jsonMarshalIndent,
@@ -245,4 +246,23 @@ describeWithGo('src/go against the Go oracle', (oracle) => {
 
 it('the differential areas above use at least 5,000 cases each', () => {
   expect(N).toBeGreaterThanOrEqual(5000);
+});
+
+describeWithGo('encoding/csv against the Go oracle', (oracle) => {
+  it('csv.Reader.Read: the first record or the error (serpent StringArray: --header, CODER_HEADER)', async () => {
+    const text = fc.array(fc.constantFrom('a', 'b=c', ',', ',', '"', '"', '""', ' ', '\n', '\r', '\r\n', 'é', '\t', 'x"y'), { maxLength: 10 }).map((t) => t.join(''));
+    await differential({
+      oracle: oracle(),
+      arb: text,
+      n: N,
+      examples: ['a"b', 'a=b,c=d', '"a,b",c', '"a"b', '"abc', '', '\n', '\n\na', 'a\nb', '"a\nb"', '"a\n"b', 'a,"b'],
+      request: (s) => ({ op: 'csvRead', a: s }),
+      check: (s, ans) => {
+        const r = csvReadRecord(s);
+        const ours = r.ok ? { record: r.record, err: null } : { err: r.error };
+        const go = ans.err ? { err: ans.err } : { record: ((ans.record as string[] | null) ?? []).map((f) => bytesOf(f).toString('utf8')), err: null };
+        agree(`csv.Read(${JSON.stringify(s)})`, ours, go);
+      },
+    });
+  });
 });

@@ -29,3 +29,5 @@ export type { GoFieldType, GoStructType, StructDecodeOptions, StructDecodeResult
 export { canonicalHeaderKey } from './textproto.ts';
 export { decodeSliceInto } from './json/slice.ts';
 export type { JsonNode, TreeResult } from './json/tree.ts';
+export { csvReadRecord } from './csv.ts';
+export type { CSVResult } from './csv.ts';
