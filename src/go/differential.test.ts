@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { agree, bytesOf, describeWithGo, differential, showBytes, utf8 } from '../testing/go-oracle.ts';
 import {
   csvReadRecord,
+  goRegexpCompile,
   jsonDecode,
   jsonMarshal,
   jsonMarshalIndent,
@@ -262,6 +263,24 @@ describeWithGo('encoding/csv against the Go oracle', (oracle) => {
         const ours = r.ok ? { record: r.record, err: null } : { err: r.error };
         const go = ans.err ? { err: ans.err } : { record: ((ans.record as string[] | null) ?? []).map((f) => bytesOf(f).toString('utf8')), err: null };
         agree(`csv.Read(${JSON.stringify(s)})`, ours, go);
+      },
+    });
+  });
+});
+
+describeWithGo('regexp against the Go oracle', (oracle) => {
+  it('regexp.Compile errors and MatchString (provider regexes, RE2 syntax)', async () => {
+    const pattern = fc.array(fc.constantFrom('.', '.', '^', '$', 'a', 'b', 'github', '\\.', '(?i)', '(?s)', '(?m)', '(', ')', '[', ']', '[^a]', '*', '+', '?', '{2}', '{1001}', '|', '\\d', '\\pL', '\\1', '(?=', '(?P<n>', '\\Q.\\E', '\\b', '\\x{2028}', 'é', '\\', '[[:alpha:]]'), { maxLength: 6 }).map((t) => t.join(''));
+    const subject = fc.array(fc.constantFrom('a', 'b', 'A', 'github.com', 'GITHUB', '\n', '\r', '\u2028', 'é', '.', ' ', '1', 'x'), { maxLength: 6 }).map((t) => t.join(''));
+    await differential({
+      oracle: oracle(),
+      arb: fc.tuple(pattern, subject),
+      n: N,
+      examples: [['^a.b$', 'a\rb'], ['^a.b$', 'a\u2028b'], ['^a.b$', 'a\nb'], ['(?i)^github', 'GitHub.com'], ['a(?=b)', 'ab']],
+      request: ([p, s]) => ({ op: 'regexp', a: p, b: s }),
+      check: ([p, s], ans) => {
+        const r = goRegexpCompile(p);
+        agree(`regexp(${JSON.stringify(p)}).MatchString(${JSON.stringify(s)})`, r.ok ? { match: r.matchString(s) } : { err: r.error }, ans.err ? { err: ans.err } : { match: ans.match });
       },
     });
   });

@@ -31,3 +31,5 @@ export { decodeSliceInto } from './json/slice.ts';
 export type { JsonNode, TreeResult } from './json/tree.ts';
 export { csvReadRecord } from './csv.ts';
 export type { CSVResult } from './csv.ts';
+export { goRegexpCompile } from './regexp.ts';
+export type { GoRegexp } from './regexp.ts';
