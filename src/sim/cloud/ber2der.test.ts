@@ -22,11 +22,11 @@ describe('ber2der', () => {
     expect(ber2derError(b(0x02, 0x01, 0x05, 0xff, 0xff))).toBeNull();
   });
   it('property: any well-formed definite-length TLV nesting passes', () => {
-    const tlv: fc.Arbitrary<number[]> = fc.letrec((tie) => ({
+    const tlv = fc.letrec<{ v: number[] }>((tie) => ({
       v: fc.oneof(
         { depthSize: 'small' },
         fc.uint8Array({ maxLength: 20 }).map((c) => [0x04, c.length, ...c]),
-        fc.array(tie('v'), { maxLength: 3 }).map((items) => {
+        fc.array(tie('v'), { maxLength: 3 }).map((items: number[][]) => {
           const body = items.flat();
           return body.length < 0x80 ? [0x30, body.length, ...body] : [0x30, 0x81, body.length, ...body];
         }),
