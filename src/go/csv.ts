@@ -69,15 +69,15 @@ export function csvReadRecord(text: string): CSVResult {
       const j = indexOf(field, QUOTE);
       if (j >= 0) {
         error = parseError(recLine, numLine, pos.col + j, ERR_BARE_QUOTE);
-        break parse;
+        break;
       }
       fields.push([...field]);
       if (i >= 0) {
         line = line.subarray(i + 1);
         pos.col += i + 1;
-        continue parse;
+        continue;
       }
-      break parse;
+      break;
     }
     // Quoted field.
     const field: number[] = [];

@@ -28,7 +28,28 @@ const N = 5000;
 /** Code points that matter: ASCII, controls, Latin-1, spaces, unassigned in 15.0, astral, surrogates. */
 const interestingCp = fc.oneof(
   fc.integer({ min: 0, max: 0x7f }),
-  fc.constantFrom(0x85, 0xa0, 0xad, 0x1680, 0x2000, 0x200b, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff, 0xfffd, 0x88f, 0x1acf, 0x2427, 0x18d09, 0x18d84, 0xe000, 0x10ffff),
+  fc.constantFrom(
+    0x85,
+    0xa0,
+    0xad,
+    0x1680,
+    0x2000,
+    0x200b,
+    0x2028,
+    0x2029,
+    0x202f,
+    0x205f,
+    0x3000,
+    0xfeff,
+    0xfffd,
+    0x88f,
+    0x1acf,
+    0x2427,
+    0x18d09,
+    0x18d84,
+    0xe000,
+    0x10ffff,
+  ),
   fc.integer({ min: 0x80, max: 0xffff }).filter((c) => c < 0xd800 || c > 0xdfff),
   fc.integer({ min: 0x10000, max: 0x10ffff }),
 );
@@ -61,7 +82,13 @@ describeWithGo('src/go against the Go oracle', (oracle) => {
   });
 
   it('strings.TrimSpace', async () => {
-    const spaced = fc.tuple(fromTokens([' ', '\t', '\n', '\u0085', '\u00a0', '\u2028', '\u3000', '\u200b', '\ufeff'], 4), goString, fromTokens([' ', '\r', '\u000b', '\u2009', '\u180e', '\u0085'], 4)).map(([a, b, c]) => a + b + c);
+    const spaced = fc
+      .tuple(
+        fromTokens([' ', '\t', '\n', '\u0085', '\u00a0', '\u2028', '\u3000', '\u200b', '\ufeff'], 4),
+        goString,
+        fromTokens([' ', '\r', '\u000b', '\u2009', '\u180e', '\u0085'], 4),
+      )
+      .map(([a, b, c]) => a + b + c);
     await differential({
       oracle: oracle(),
       arb: spaced,
@@ -72,7 +99,38 @@ describeWithGo('src/go against the Go oracle', (oracle) => {
   });
 
   it('mime.ParseMediaType: media type and error', async () => {
-    const ct = fromTokens(['application', 'json', 'text', '/', '/', ';', ';', ' ', 'charset', '=', '=', 'utf-8', '"', '"x y"', '\\', 'a*', '*0', '*1', "''", '%41', ',', '(', '@', 'é', '\u00e9', '\t', 'A', '\u0000', '\u007f', 'x']);
+    const ct = fromTokens([
+      'application',
+      'json',
+      'text',
+      '/',
+      '/',
+      ';',
+      ';',
+      ' ',
+      'charset',
+      '=',
+      '=',
+      'utf-8',
+      '"',
+      '"x y"',
+      '\\',
+      'a*',
+      '*0',
+      '*1',
+      "''",
+      '%41',
+      ',',
+      '(',
+      '@',
+      'é',
+      '\u00e9',
+      '\t',
+      'A',
+      '\u0000',
+      '\u007f',
+      'x',
+    ]);
     await differential({
       oracle: oracle(),
       arb: ct,
@@ -81,13 +139,59 @@ describeWithGo('src/go against the Go oracle', (oracle) => {
       request: (v) => ({ op: 'parseMediaType', a: v }),
       check: (v, ans) => {
         const r = parseMediaType(v);
-        agree(`parseMediaType(${JSON.stringify(v)})`, { mediaType: showBytes(utf8(r.mediaType)), err: r.error ?? null }, { mediaType: showBytes(bytesOf(ans.mediaType)), err: ans.err });
+        agree(
+          `parseMediaType(${JSON.stringify(v)})`,
+          { mediaType: showBytes(utf8(r.mediaType)), err: r.error ?? null },
+          { mediaType: showBytes(bytesOf(ans.mediaType)), err: ans.err },
+        );
       },
     });
   });
 
   it('net/url: Parse (Go 1.26) with String, Hostname, Port, EscapedPath, RequestURI; QueryEscape, PathEscape, QueryUnescape', async () => {
-    const raw = fromTokens(['http', 'https', ':', '://', '//', '/', '?', '#', '@', 'user', ':pw', 'h', 'example.com', '[', ']', '::1', 'fe80::1%25en0', ':80', ':0', ':x', '%', '%2F', '%zz', '%41', '%e9', ' ', 'é', '+', ';', '=', '&', '.', '..', 'a', '1', '\u0001', '\u007f', '*'], 12);
+    const raw = fromTokens(
+      [
+        'http',
+        'https',
+        ':',
+        '://',
+        '//',
+        '/',
+        '?',
+        '#',
+        '@',
+        'user',
+        ':pw',
+        'h',
+        'example.com',
+        '[',
+        ']',
+        '::1',
+        'fe80::1%25en0',
+        ':80',
+        ':0',
+        ':x',
+        '%',
+        '%2F',
+        '%zz',
+        '%41',
+        '%e9',
+        ' ',
+        'é',
+        '+',
+        ';',
+        '=',
+        '&',
+        '.',
+        '..',
+        'a',
+        '1',
+        '\u0001',
+        '\u007f',
+        '*',
+      ],
+      12,
+    );
     await differential({
       oracle: oracle(),
       arb: raw,
@@ -109,14 +213,38 @@ describeWithGo('src/go against the Go oracle', (oracle) => {
         agree(
           `url.Parse(${JSON.stringify(s)})`,
           {
-            err: null, scheme: b(u.scheme), opaque: b(u.opaque), host: b(u.host), path: b(u.path), rawPath: b(u.rawPath), rawQuery: b(u.rawQuery),
-            fragment: b(u.fragment), rawFragment: b(u.rawFragment), user: u.user ? [b(u.user.username), u.user.password === undefined ? null : b(u.user.password)] : null,
-            string: b(u.toString()), hostname: b(u.hostname()), port: b(u.port()), escapedPath: b(u.escapedPath()), requestURI: b(u.requestURI()),
+            err: null,
+            scheme: b(u.scheme),
+            opaque: b(u.opaque),
+            host: b(u.host),
+            path: b(u.path),
+            rawPath: b(u.rawPath),
+            rawQuery: b(u.rawQuery),
+            fragment: b(u.fragment),
+            rawFragment: b(u.rawFragment),
+            user: u.user ? [b(u.user.username), u.user.password === undefined ? null : b(u.user.password)] : null,
+            string: b(u.toString()),
+            hostname: b(u.hostname()),
+            port: b(u.port()),
+            escapedPath: b(u.escapedPath()),
+            requestURI: b(u.requestURI()),
           },
           {
-            err: ans.err ?? null, scheme: g('scheme'), opaque: g('opaque'), host: g('host'), path: g('path'), rawPath: g('rawPath'), rawQuery: g('rawQuery'),
-            fragment: g('fragment'), rawFragment: g('rawFragment'), user: ans.hasUser ? [g('username'), ans.hasPassword ? g('password') : null] : null,
-            string: g('string'), hostname: g('hostname'), port: g('port'), escapedPath: g('escapedPath'), requestURI: g('requestURI'),
+            err: ans.err ?? null,
+            scheme: g('scheme'),
+            opaque: g('opaque'),
+            host: g('host'),
+            path: g('path'),
+            rawPath: g('rawPath'),
+            rawQuery: g('rawQuery'),
+            fragment: g('fragment'),
+            rawFragment: g('rawFragment'),
+            user: ans.hasUser ? [g('username'), ans.hasPassword ? g('password') : null] : null,
+            string: g('string'),
+            hostname: g('hostname'),
+            port: g('port'),
+            escapedPath: g('escapedPath'),
+            requestURI: g('requestURI'),
           },
         );
       },
@@ -138,7 +266,8 @@ describeWithGo('src/go against the Go oracle', (oracle) => {
             ours = { err: (e as Error).message };
           }
         }
-        const go = op === 'queryUnescape' ? (ans.err ? { err: ans.err } : { out: showBytes(bytesOf(ans.out)), err: null }) : { out: showBytes(bytesOf(ans.out)) };
+        const go =
+          op === 'queryUnescape' ? (ans.err ? { err: ans.err } : { out: showBytes(bytesOf(ans.out)), err: null }) : { out: showBytes(bytesOf(ans.out)) };
         // The same known difference as above: unescaped bytes that are not UTF-8 have no JS string.
         if (typeof go.out === 'string' && go.out.startsWith('hex:')) return;
         agree(`${op}(${JSON.stringify(s)})`, ours, go);
@@ -182,7 +311,11 @@ describeWithGo('src/go against the Go oracle', (oracle) => {
             ours = { unix: r.value.unixSeconds, nano: r.value.nanosecond, merr: (e as Error).message };
           }
         }
-        const go = ans.err ? { err: ans.err } : ans.merr ? { unix: ans.unix, nano: ans.nano, merr: ans.merr } : { unix: ans.unix, nano: ans.nano, out: showBytes(bytesOf(ans.out)) };
+        const go = ans.err
+          ? { err: ans.err }
+          : ans.merr
+            ? { unix: ans.unix, nano: ans.nano, merr: ans.merr }
+            : { unix: ans.unix, nano: ans.nano, out: showBytes(bytesOf(ans.out)) };
         // The zero time (null) has no Unix seconds that fit in a float exactly; compare its marshaled form.
         agree(`Time.UnmarshalJSON(${v})`, ours, go);
       },
@@ -192,7 +325,14 @@ describeWithGo('src/go against the Go oracle', (oracle) => {
   it('encoding/json: Encoder of strings with and without HTML escaping', async () => {
     await differential({
       oracle: oracle(),
-      arb: fc.tuple(fc.oneof(goString, fromTokens(['<', '>', '&', '\u2028', '\u2029', '"', '\\', '\u0000', '\u001f', '\u007f', 'a', 'é', '\ufffd']), fc.string({ unit: 'binary' })), fc.boolean()),
+      arb: fc.tuple(
+        fc.oneof(
+          goString,
+          fromTokens(['<', '>', '&', '\u2028', '\u2029', '"', '\\', '\u0000', '\u001f', '\u007f', 'a', 'é', '\ufffd']),
+          fc.string({ unit: 'binary' }),
+        ),
+        fc.boolean(),
+      ),
       n: N,
       request: ([s, html]) => ({ op: 'jsonString', a: s, flag: html }),
       check: ([s, html], ans) => agree(`jsonString(${JSON.stringify(s)}, html=${html})`, jsonString(s, html), showBytes(bytesOf(ans.out))),
@@ -203,15 +343,40 @@ describeWithGo('src/go against the Go oracle', (oracle) => {
     const valueText = fc.letrec((tie) => ({
       v: fc.oneof(
         { depthSize: 'small' },
-        fc.constantFrom('0', '-0', '1', '-1', '1.5', '1e400', '-1e400', '1E+2', '0.1', '1e-7', '123456789012345678901', '5e-324', '01', '-', '1.', '.5', '1e', 'NaN', 'Infinity'),
+        fc.constantFrom(
+          '0',
+          '-0',
+          '1',
+          '-1',
+          '1.5',
+          '1e400',
+          '-1e400',
+          '1E+2',
+          '0.1',
+          '1e-7',
+          '123456789012345678901',
+          '5e-324',
+          '01',
+          '-',
+          '1.',
+          '.5',
+          '1e',
+          'NaN',
+          'Infinity',
+        ),
         fc.constantFrom('""', '"a"', '"\\u00e9"', '"\\ud800"', '"\\ud83d\\ude00"', '"<&>"', '"\\u2028"', '"\\/"', '"\t"', '"\\x"', '"abc', '"\u00e9"'),
         fc.constantFrom('true', 'false', 'null', 'nul', 'tru', 'True'),
         fc.array(tie('v'), { maxLength: 3 }).map((a) => `[${a.join(',')}]`),
-        fc.array(fc.tuple(fc.constantFrom('"a"', '"b"', '"a"', '"A"', '""', '"\\u0061"', 'a'), tie('v')), { maxLength: 3 }).map((m) => `{${m.map(([k, v]) => `${k}:${v}`).join(',')}}`),
+        fc
+          .array(fc.tuple(fc.constantFrom('"a"', '"b"', '"a"', '"A"', '""', '"\\u0061"', 'a'), tie('v')), { maxLength: 3 })
+          .map((m) => `{${m.map(([k, v]) => `${k}:${v}`).join(',')}}`),
       ),
     })).v;
     const text = fc.oneof(
-      { weight: 6, arbitrary: fc.tuple(fc.constantFrom('', ' ', '\n', '\t'), valueText, fc.constantFrom('', ' ', '\n', ' x', '{}', ',', ']')).map((p) => p.join('')) },
+      {
+        weight: 6,
+        arbitrary: fc.tuple(fc.constantFrom('', ' ', '\n', '\t'), valueText, fc.constantFrom('', ' ', '\n', ' x', '{}', ',', ']')).map((p) => p.join('')),
+      },
       { weight: 2, arbitrary: fc.tuple(valueText, fc.nat()).map(([t, k]) => t.slice(0, k % (t.length + 1))) },
       { weight: 1, arbitrary: fc.uint8Array({ maxLength: 8 }).map((b) => Buffer.from(b).toString('latin1')) },
     );
@@ -239,7 +404,11 @@ describeWithGo('src/go against the Go oracle', (oracle) => {
           agree(`Unmarshal(${JSON.stringify(t)})`, r.error, ans.err);
           return;
         }
-        agree(`Encode(${JSON.stringify(t)}, html=${html})`, { out: jsonMarshal(r.value, { escapeHTML: html }), indent: jsonMarshalIndent(r.value, '', '  ') }, { out: showBytes(bytesOf(ans.out)), indent: showBytes(bytesOf(ans.indent)) });
+        agree(
+          `Encode(${JSON.stringify(t)}, html=${html})`,
+          { out: jsonMarshal(r.value, { escapeHTML: html }), indent: jsonMarshalIndent(r.value, '', '  ') },
+          { out: showBytes(bytesOf(ans.out)), indent: showBytes(bytesOf(ans.indent)) },
+        );
       },
     });
   });
@@ -251,7 +420,9 @@ it('the differential areas above use at least 5,000 cases each', () => {
 
 describeWithGo('encoding/csv against the Go oracle', (oracle) => {
   it('csv.Reader.Read: the first record or the error (serpent StringArray: --header, CODER_HEADER)', async () => {
-    const text = fc.array(fc.constantFrom('a', 'b=c', ',', ',', '"', '"', '""', ' ', '\n', '\r', '\r\n', 'é', '\t', 'x"y'), { maxLength: 10 }).map((t) => t.join(''));
+    const text = fc
+      .array(fc.constantFrom('a', 'b=c', ',', ',', '"', '"', '""', ' ', '\n', '\r', '\r\n', 'é', '\t', 'x"y'), { maxLength: 10 })
+      .map((t) => t.join(''));
     await differential({
       oracle: oracle(),
       arb: text,
@@ -270,17 +441,68 @@ describeWithGo('encoding/csv against the Go oracle', (oracle) => {
 
 describeWithGo('regexp against the Go oracle', (oracle) => {
   it('regexp.Compile errors and MatchString (provider regexes, RE2 syntax)', async () => {
-    const pattern = fc.array(fc.constantFrom('.', '.', '^', '$', 'a', 'b', 'github', '\\.', '(?i)', '(?s)', '(?m)', '(', ')', '[', ']', '[^a]', '*', '+', '?', '{2}', '{1001}', '|', '\\d', '\\pL', '\\1', '(?=', '(?P<n>', '\\Q.\\E', '\\b', '\\x{2028}', 'é', '\\', '[[:alpha:]]'), { maxLength: 6 }).map((t) => t.join(''));
-    const subject = fc.array(fc.constantFrom('a', 'b', 'A', 'github.com', 'GITHUB', '\n', '\r', '\u2028', 'é', '.', ' ', '1', 'x'), { maxLength: 6 }).map((t) => t.join(''));
+    const pattern = fc
+      .array(
+        fc.constantFrom(
+          '.',
+          '.',
+          '^',
+          '$',
+          'a',
+          'b',
+          'github',
+          '\\.',
+          '(?i)',
+          '(?s)',
+          '(?m)',
+          '(',
+          ')',
+          '[',
+          ']',
+          '[^a]',
+          '*',
+          '+',
+          '?',
+          '{2}',
+          '{1001}',
+          '|',
+          '\\d',
+          '\\pL',
+          '\\1',
+          '(?=',
+          '(?P<n>',
+          '\\Q.\\E',
+          '\\b',
+          '\\x{2028}',
+          'é',
+          '\\',
+          '[[:alpha:]]',
+        ),
+        { maxLength: 6 },
+      )
+      .map((t) => t.join(''));
+    const subject = fc
+      .array(fc.constantFrom('a', 'b', 'A', 'github.com', 'GITHUB', '\n', '\r', '\u2028', 'é', '.', ' ', '1', 'x'), { maxLength: 6 })
+      .map((t) => t.join(''));
     await differential({
       oracle: oracle(),
       arb: fc.tuple(pattern, subject),
       n: N,
-      examples: [['^a.b$', 'a\rb'], ['^a.b$', 'a\u2028b'], ['^a.b$', 'a\nb'], ['(?i)^github', 'GitHub.com'], ['a(?=b)', 'ab']],
+      examples: [
+        ['^a.b$', 'a\rb'],
+        ['^a.b$', 'a\u2028b'],
+        ['^a.b$', 'a\nb'],
+        ['(?i)^github', 'GitHub.com'],
+        ['a(?=b)', 'ab'],
+      ],
       request: ([p, s]) => ({ op: 'regexp', a: p, b: s }),
       check: ([p, s], ans) => {
         const r = goRegexpCompile(p);
-        agree(`regexp(${JSON.stringify(p)}).MatchString(${JSON.stringify(s)})`, r.ok ? { match: r.matchString(s) } : { err: r.error }, ans.err ? { err: ans.err } : { match: ans.match });
+        agree(
+          `regexp(${JSON.stringify(p)}).MatchString(${JSON.stringify(s)})`,
+          r.ok ? { match: r.matchString(s) } : { err: r.error },
+          ans.err ? { err: ans.err } : { match: ans.match },
+        );
       },
     });
   });

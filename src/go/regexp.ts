@@ -32,7 +32,10 @@ function goErrorText(pattern: string, message: string): string {
   // repeated names (same length, so positions hold) and report the error that remains, if any.
   if (message.startsWith(DUPLICATE)) {
     let k = 0;
-    const renamed = pattern.replace(/\(\?(P?)<([A-Za-z0-9_]+)>/g, (_m, p: string, name: string) => `(?${p}<${String(k++).padStart(name.length, '0').slice(-name.length)}>`);
+    const renamed = pattern.replace(
+      /\(\?(P?)<([A-Za-z0-9_]+)>/g,
+      (_m, p: string, name: string) => `(?${p}<${String(k++).padStart(name.length, '0').slice(-name.length)}>`,
+    );
     if (new Set([...renamed.matchAll(/\(\?P?<([A-Za-z0-9_]+)>/g)].map((m) => m[1])).size === k) {
       try {
         RE2JS.compile(renamed);

@@ -117,7 +117,11 @@ export function oracleSkipReason(env: NodeJS.ProcessEnv = process.env): string |
 export function describeWithGo(name: string, body: (oracle: () => GoOracle, godebug: (env: string) => GoOracle) => void): void {
   const skip = oracleSkipReason();
   if (skip !== undefined) {
-    describe.skip(`${name} [SKIPPED: ${skip}]`, () => body(() => undefined as never, () => undefined as never));
+    describe.skip(`${name} [SKIPPED: ${skip}]`, () =>
+      body(
+        () => undefined as never,
+        () => undefined as never,
+      ));
     return;
   }
   const procs = new Map<string, GoOracle>();
@@ -130,7 +134,10 @@ export function describeWithGo(name: string, body: (oracle: () => GoOracle, gode
     return p;
   };
   describe(name, () => {
-    body(() => get(), (env) => get(env));
+    body(
+      () => get(),
+      (env) => get(env),
+    );
     afterAll(async () => {
       await Promise.all([...procs.values()].map((p) => p.close()));
     });
@@ -201,7 +208,10 @@ export function visible(v: unknown): string {
 }
 
 function escapeInvisible(s: string): string {
-  return s.replace(/[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  return s.replace(
+    /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g,
+    (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
+  );
 }
 
 /** Throws a one-line disagreement (ours vs Go, both in full) unless the two agree exactly. */

@@ -20,7 +20,15 @@ const EXTERNAL_AUTH: GoStructType = {
 };
 const EXTERNAL_AUTH_26883: GoStructType = {
   ...EXTERNAL_AUTH,
-  fields: [str('access_token'), ['token_extra', { kind: 'map' }], str('url'), str('type'), ['expires_at', { kind: 'time', parse: parseGoTimeJSON }], str('username'), str('password')],
+  fields: [
+    str('access_token'),
+    ['token_extra', { kind: 'map' }],
+    str('url'),
+    str('type'),
+    ['expires_at', { kind: 'time', parse: parseGoTimeJSON }],
+    str('username'),
+    str('password'),
+  ],
 };
 const AZURE_TOKEN_SCHEMA: GoStructType = {
   typeName: 'agentsdk.AzureInstanceIdentityToken',
@@ -38,8 +46,18 @@ const CLI_SHAPES: [shape: string, schema: GoStructType][] = [
 
 const CLOUD_SHAPES: [shape: string, st: GoStructType][] = [
   ['idtoken.jwtHeader', { typeName: 'idtoken.jwtHeader', structName: 'jwtHeader', fields: [str('alg'), str('typ'), str('kid')] }],
-  ['idtoken.Payload', { typeName: 'idtoken.Payload', structName: 'Payload', fields: [str('iss'), str('aud'), ['exp', { kind: 'int64' }], ['iat', { kind: 'int64' }], str('sub')] }],
-  ['awsidentity.awsInstanceIdentityDocument', { typeName: 'awsidentity.awsInstanceIdentityDocument', structName: 'awsInstanceIdentityDocument', fields: [str('instanceId')] }],
+  [
+    'idtoken.Payload',
+    {
+      typeName: 'idtoken.Payload',
+      structName: 'Payload',
+      fields: [str('iss'), str('aud'), ['exp', { kind: 'int64' }], ['iat', { kind: 'int64' }], str('sub')],
+    },
+  ],
+  [
+    'awsidentity.awsInstanceIdentityDocument',
+    { typeName: 'awsidentity.awsInstanceIdentityDocument', structName: 'awsInstanceIdentityDocument', fields: [str('instanceId')] },
+  ],
   ['azureidentity.metadata', { typeName: 'azureidentity.metadata', structName: 'metadata', fields: [str('vmId')] }],
 ];
 
@@ -53,14 +71,63 @@ const REQUEST_SHAPES: [shape: string, spec: StructSpec][] = [
 ];
 
 /** Keys: every field name of every shape, case variants, Go's fold specials (ſ, K), unknown keys. */
-const FIELD_NAMES = ['message', 'detail', 'validations', 'field', 'session_token', 'access_token', 'token_extra', 'url', 'type', 'expires_at', 'username', 'password', 'signature', 'encoding', 'agent_name', 'document', 'json_web_token', 'alg', 'typ', 'kid', 'iss', 'aud', 'exp', 'iat', 'sub', 'instanceId', 'vmId'];
+const FIELD_NAMES = [
+  'message',
+  'detail',
+  'validations',
+  'field',
+  'session_token',
+  'access_token',
+  'token_extra',
+  'url',
+  'type',
+  'expires_at',
+  'username',
+  'password',
+  'signature',
+  'encoding',
+  'agent_name',
+  'document',
+  'json_web_token',
+  'alg',
+  'typ',
+  'kid',
+  'iss',
+  'aud',
+  'exp',
+  'iat',
+  'sub',
+  'instanceId',
+  'vmId',
+];
 const key = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...FIELD_NAMES) },
   { weight: 1, arbitrary: fc.constantFrom(...FIELD_NAMES).map((k) => k.toUpperCase()) },
   { weight: 1, arbitrary: fc.constantFrom('meſſage', 'Kid', 'ſub', 'x', '', 'MESSAGE', 'Message', 'instanceid', 'VMID', 'validation', 'İnstanceId') },
 );
 
-const scalar = fc.constantFrom('"a"', '""', '"2026-06-30T12:00:00Z"', '"2024-01-02T3:04:05Z"', '"2026-06-30T12:00:00+24:00"', '"x"', '1', '-5', '1.5', '1e3', '9223372036854775807', '9223372036854775808', '-9223372036854775809', '1e400', '0', 'true', 'false', 'null', '"\\u00e9"', '"<&>"');
+const scalar = fc.constantFrom(
+  '"a"',
+  '""',
+  '"2026-06-30T12:00:00Z"',
+  '"2024-01-02T3:04:05Z"',
+  '"2026-06-30T12:00:00+24:00"',
+  '"x"',
+  '1',
+  '-5',
+  '1.5',
+  '1e3',
+  '9223372036854775807',
+  '9223372036854775808',
+  '-9223372036854775809',
+  '1e400',
+  '0',
+  'true',
+  'false',
+  'null',
+  '"\\u00e9"',
+  '"<&>"',
+);
 const value: fc.Arbitrary<string> = fc.letrec((tie) => ({
   v: fc.oneof(
     { depthSize: 'small', maxDepth: 3 },
@@ -105,7 +172,18 @@ describeWithGo('Go struct decoders against encoding/json (the Go oracle)', (orac
       request: ([shape, b]) => ({ op: 'decodeStruct', shape, a: b }),
       check: ([shape, b], ans) => {
         const schema = CLI_SHAPES.find((s) => s[0] === shape)![1];
-        const zero: Record<string, unknown> = Object.fromEntries(schema.fields.map(([n, t]) => [n, t.kind === 'string' ? '' : t.kind === 'slice' ? [] : t.kind === 'time' ? parseGoTimeJSON('"0001-01-01T00:00:00Z"').ok && (parseGoTimeJSON('"0001-01-01T00:00:00Z"') as { value: unknown }).value : null]));
+        const zero: Record<string, unknown> = Object.fromEntries(
+          schema.fields.map(([n, t]) => [
+            n,
+            t.kind === 'string'
+              ? ''
+              : t.kind === 'slice'
+                ? []
+                : t.kind === 'time'
+                  ? parseGoTimeJSON('"0001-01-01T00:00:00Z"').ok && (parseGoTimeJSON('"0001-01-01T00:00:00Z"') as { value: unknown }).value
+                  : null,
+          ]),
+        );
         const d = decodeGoStruct(schema, utf8(b), { zero });
         if (ans.err) {
           agree(`decode ${shape} ${b}`, d.ok ? { ok: true } : { err: d.error }, { err: ans.err });
@@ -123,7 +201,11 @@ describeWithGo('Go struct decoders against encoding/json (the Go oracle)', (orac
         }
         // A nil and an empty slice both print as no validations: the CLI's value does not tell them apart.
         const goOut = showBytes(bytesOf(ans.out)).replace('"validations":[]', '"validations":null');
-        agree(`decode ${shape} ${b}`, ours, ans.merr ? { merr: String(ans.merr).replace('json: error calling MarshalJSON for type time.Time: ', '') } : { out: goOut });
+        agree(
+          `decode ${shape} ${b}`,
+          ours,
+          ans.merr ? { merr: String(ans.merr).replace('json: error calling MarshalJSON for type time.Time: ', '') } : { out: goOut },
+        );
       },
     });
   });

@@ -9,7 +9,13 @@ function decodeAll(arrays: (El[] | null)[]): El[] {
   let cur: El[] = [];
   for (const a of arrays) {
     if (a === null) cur = [];
-    else cur = decodeSliceInto(cur, a.length, () => ({ f: '', d: '' }), (el, i) => Object.assign(el, a[i]));
+    else
+      cur = decodeSliceInto(
+        cur,
+        a.length,
+        () => ({ f: '', d: '' }),
+        (el, i) => Object.assign(el, a[i]),
+      );
   }
   return cur;
 }
@@ -20,13 +26,16 @@ describe('decodeSliceInto (encoding/json into an existing slice)', () => {
     expect(decodeAll([[{ f: 'a' }, { d: 'd' }], [{ d: 'x' }]])).toEqual([{ f: 'a', d: 'x' }]);
   });
   it('elements hidden by a shorter array come back with their fields when a longer one follows', () => {
-    expect(decodeAll([[{ f: 'a' }, { f: 'b' }], [{}], [{}, {}]])).toEqual([{ f: 'a', d: '' }, { f: 'b', d: '' }]);
+    expect(decodeAll([[{ f: 'a' }, { f: 'b' }], [{}], [{}, {}]])).toEqual([
+      { f: 'a', d: '' },
+      { f: 'b', d: '' },
+    ]);
   });
   it('an empty array or null drops what the slice held', () => {
     expect(decodeAll([[{ f: 'a' }], [], [{}]])).toEqual([{ f: '', d: '' }]);
     expect(decodeAll([[{ f: 'a' }], null, [{}]])).toEqual([{ f: '', d: '' }]);
   });
-  it('property: element i is every earlier array\'s element i merged in order, since the last empty array or null', () => {
+  it("property: element i is every earlier array's element i merged in order, since the last empty array or null", () => {
     const el = fc.record({ f: fc.constantFrom('a', 'b'), d: fc.constantFrom('x', 'y') }, { requiredKeys: [] }) as fc.Arbitrary<El>;
     fc.assert(
       fc.property(fc.array(fc.option(fc.array(el, { maxLength: 4 }), { nil: null }), { maxLength: 6 }), (arrays) => {

@@ -160,7 +160,12 @@ function decodeStruct(type: GoStructType, n: JsonNode, into: Record<string, unkn
         else if (val.kind !== 'array') ctx.saved ??= typeError(kind, `[]${ftype.of.typeName}`, fec);
         else {
           // A repeated key decodes into the elements the slice already holds (Go reuses them).
-          into[name] = decodeSliceInto(into[name] as Record<string, unknown>[] | null, val.elements.length, () => zeroOf(ftype.of), (o, i) => decodeStruct(ftype.of, val.elements[i], o, fec, ctx));
+          into[name] = decodeSliceInto(
+            into[name] as Record<string, unknown>[] | null,
+            val.elements.length,
+            () => zeroOf(ftype.of),
+            (o, i) => decodeStruct(ftype.of, val.elements[i], o, fec, ctx),
+          );
         }
         break;
     }

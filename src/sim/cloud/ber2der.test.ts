@@ -32,6 +32,11 @@ describe('ber2der', () => {
         }),
       ),
     })).v;
-    fc.assert(fc.property(tlv.filter((x) => x.length < 250), (x) => ber2derError(Uint8Array.from(x)) === null));
+    fc.assert(
+      fc.property(
+        tlv.filter((x) => x.length < 250),
+        (x) => ber2derError(Uint8Array.from(x)) === null,
+      ),
+    );
   });
 });

@@ -53,7 +53,11 @@ describe('scenario regexes are checked as Go regexps', () => {
     expect(problem('(?P<host>[a-z]+)\\.com')).toBeUndefined();
   });
   it("rejects what Go rejects, with Go's compile error", () => {
-    expect(problem('a(?=b)')).toBe('scenario a.yaml: /externalAuth/providers/0/regex: not a Go regexp (RE2 syntax, as coderd compiles it): error parsing regexp: invalid or unsupported Perl syntax: `(?=`');
-    expect(problem('(a)\\1')).toBe('scenario a.yaml: /externalAuth/providers/0/regex: not a Go regexp (RE2 syntax, as coderd compiles it): error parsing regexp: invalid escape sequence: `\\1`');
+    expect(problem('a(?=b)')).toBe(
+      'scenario a.yaml: /externalAuth/providers/0/regex: not a Go regexp (RE2 syntax, as coderd compiles it): error parsing regexp: invalid or unsupported Perl syntax: `(?=`',
+    );
+    expect(problem('(a)\\1')).toBe(
+      'scenario a.yaml: /externalAuth/providers/0/regex: not a Go regexp (RE2 syntax, as coderd compiles it): error parsing regexp: invalid escape sequence: `\\1`',
+    );
   });
 });
