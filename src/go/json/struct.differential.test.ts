@@ -4,7 +4,7 @@
 // (json.Unmarshal). Each area draws ≥ 5,000 bodies: duplicated and case-folded keys, wrong types,
 // null, nested arrays, trailing data, truncated and broken JSON.
 import fc from 'fast-check';
-import { expect, it } from 'vitest';
+import { it } from 'vitest';
 import { agree, bytesOf, describeWithGo, differential, showBytes, utf8 } from '../../testing/go-oracle.ts';
 import { decodeGoStruct, jsonMarshal, parseGoTimeJSON, type GoStructType } from '../index.ts';
 
