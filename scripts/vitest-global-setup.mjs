@@ -1,7 +1,9 @@
 // vitest global setup: build dist/ once before any test, so child-process tests (bin/coder, the
 // conformance runner, the simulator end-to-end tests) always run the current sources; and fix the
-// fast-check seed for the whole run (src/testing/properties.ts), printed once so any run can be repeated.
+// fast-check seed for the whole run (src/testing/properties.ts), printed once so any run can be repeated;
+// and build the Go oracle (scripts/go-oracle.mjs) that the differential tests ask.
 import { buildAll } from './build.mjs';
+import { buildGoOracle } from './go-oracle.mjs';
 
 const DEFAULT_SEED = 20261203; // = src/testing/properties.ts DEFAULT_SEED (checked by properties.test.ts)
 
@@ -20,4 +22,12 @@ export default async function setup() {
   const mode = process.env.FC_FUZZ === '1' ? `fuzz, ${process.env.FC_RUNS_FACTOR ?? 20}x runs` : 'fixed';
   console.log(`fast-check seed: ${seed} (${mode}; repeat with FC_SEED=${seed})`);
   await buildAll();
+  // The Go oracle for the differential tests (src/testing/go-oracle.ts), built once per run, cached outside the repo.
+  if (!process.env.GO_ORACLE_BIN) {
+    const oracle = buildGoOracle(process.env);
+    if ('skip' in oracle) {
+      process.env.GO_ORACLE_SKIP = oracle.skip;
+      console.log(`go oracle: SKIPPED: ${oracle.skip}`);
+    } else process.env.GO_ORACLE_BIN = oracle.bin;
+  }
 }

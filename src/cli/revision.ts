@@ -23,12 +23,17 @@ export { DEFAULT_REVISION };
  *   `outer:\n  - inner`. Real builds (v2.30.0, v2.35.3, v2.36.0) do print one frame per xerrors error
  *   (`outer:\n    <func>\n        <file>:<line>\n  - inner`), but its function, build path and line
  *   differ per build, so the reference leaves it out and strict cases match it as optional.
+ * - versionBuild: `coder --version` (upstream's hidden root flag, which runs the version command) prints
+ *   cli/version.go's text for the build: the reference is a development build (`v0.0.0-devel`, no VCS
+ *   time or revision, so the URL is the repository's) and calls itself a slim build, as the agent-side
+ *   binaries the suite certifies are (`-tags slim`); the `server` word is plain text off a terminal.
  */
 export const UNCONFIRMED = {
   honourNoColor: true,
   envErrorOrder: 'option-name',
   helpOnlyAccessTokenVerified: true,
   verboseStackFrames: 'omitted',
+  versionBuild: 'slim',
 } as const;
 
 export type RevisionResult = { ok: true; revision: Revision } | { ok: false; error: string };

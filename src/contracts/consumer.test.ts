@@ -298,7 +298,7 @@ describe('instance-identity edge cases', () => {
 
   it('Azure: a forged attested document is rejected with 401', async () => {
     const scenario = loadScenario('azure-single-agent');
-    const detail = 'parse pkcs7: asn1: syntax error: sequence truncated';
+    const detail = 'parse pkcs7: ber2der: BER tag length is more than available data';
     await exchangeInteraction({
       c: CLOUDS[1],
       description: 'Azure identity exchange with a forged attested document',

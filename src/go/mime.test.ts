@@ -22,3 +22,11 @@ describe('mime.ParseMediaType', () => {
     expect(parseMediaType('application/json; a=1; A=2')).toEqual({ mediaType: '', error: 'mime: duplicate parameter name' });
   });
 });
+
+describe('regressions found by the Go oracle', () => {
+  it('DEL (0x7f) is a control character, not a token character', () => {
+    expect(parseMediaType('\u007fjson')).toEqual({ mediaType: '', error: 'mime: no media type' });
+    expect(parseMediaType('application/json\u007f')).toEqual({ mediaType: '', error: 'mime: unexpected content after media subtype' });
+    expect(parseMediaType('a/b; c=d\u007f').error).toBe('mime: invalid media parameter');
+  });
+});

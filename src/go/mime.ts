@@ -6,7 +6,7 @@ const TSPECIALS = '()<>@,;:\\"/[]?=';
 const isTSpecial = (c: string) => TSPECIALS.includes(c);
 const isTokenChar = (c: string) => {
   const cp = c.codePointAt(0)!;
-  return cp > 0x20 && cp < 0x80 && !isTSpecial(c);
+  return cp > 0x20 && cp < 0x7f && !isTSpecial(c); // DEL (0x7f) is a CTL, not a token char
 };
 
 function trimLeftSpace(s: string): string {

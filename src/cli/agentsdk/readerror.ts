@@ -1,6 +1,6 @@
 // codersdk.ReadBodyAsError: a non-2xx response → *codersdk.Error (SdkError) with Message/Detail/
 // Validations/Helper per behavior.md §1.4, or `read body: …` / `decode body: …` plain errors.
-import { decodeGoStruct, parseMediaType, quote, trimSpace } from '../../go/index.ts';
+import { decodeGoStruct, parseMediaType, quoteBytes, trimSpace, utf8DecodeLossy } from '../../go/index.ts';
 import { ErrEOF, type GoError, SdkError, TextError, WrapError, type Validation } from '../errors/model.ts';
 import { RESPONSE_SCHEMA } from './structs.ts';
 import { getHeader, type GoResponse } from './wire.ts';
@@ -24,14 +24,17 @@ function mediaType(contentType: string): string {
 export function readBodyAsError(res: GoResponse): GoError {
   const helper = res.status === 401 ? "Try logging in using 'coder login'." : '';
   if (res.bodyError) return new WrapError('read body', res.bodyError);
-  const contentType = getHeader(res, 'Content-Type');
+  // Header values are bytes (node hands them over as latin1 text): Go's string is those bytes, so a byte
+  // that is not UTF-8 is %q-quoted as \xNN and a UTF-8 sequence as its character.
+  const contentTypeBytes = Buffer.from(getHeader(res, 'Content-Type'), 'latin1');
+  const contentType = utf8DecodeLossy(contentTypeBytes);
   if (mediaType(contentType) !== 'application/json') {
     const body = cut(res.body, 2048);
     return new SdkError({
       statusCode: res.status,
       method: res.method,
       url: res.url,
-      message: `unexpected non-JSON response ${quote(contentType)}`,
+      message: `unexpected non-JSON response ${quoteBytes(contentTypeBytes)}`,
       detail: body.length === 0 ? 'no response body' : text(body),
       helper,
     });

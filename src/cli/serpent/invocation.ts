@@ -4,7 +4,7 @@
 // command report a flag error, or show help (help flag / no handler), or run RequireNArgs + handler.
 import { formatSliceV, quote } from '../../go/index.ts';
 import { type GoError, RunCommandError, TextError, WrapError } from '../errors/model.ts';
-import { renderHelp } from '../help/render.ts';
+import { HELP_VERSION, renderHelp } from '../help/render.ts';
 import type { Revision } from '../revision.ts';
 import { parseEnv, type EnvVar } from './env.ts';
 import type { OptionDef } from './options.ts';
@@ -153,6 +153,12 @@ export async function invoke(p: InvokeParams): Promise<InvokeResult> {
     const e = helpFn(inv, p.width);
     const wrapped = e && p.argv.includes('--help') ? new RunCommandError(fullName(command), e) : e;
     return { err: wrapped, store, root: p.root };
+  }
+  if (!command.parent && inv.value('versionFlag') === true) {
+    // Upstream's root handler: the hidden --version runs the version command (cli/version.go), text
+    // format, Fprintln; CRLFs as upstream writes them. A development build's values (UNCONFIRMED.versionBuild).
+    inv.stdout.write(`Coder ${HELP_VERSION}\r\nhttps://github.com/coder/coder\r\n\r\nSlim build of Coder, does not support the server subcommand.\n`);
+    return { err: undefined, store, root: p.root };
   }
   if (!command.handler) {
     const e = helpFn(inv, p.width);

@@ -52,8 +52,10 @@ export function accessTokenOptions(traits: RevisionTraits): OptionDef[] {
 /**
  * Root (`coder`) global options we model. They must parse (so `coder --url x …`, `-v` or a bad
  * CODER_URL behave like upstream), but only `--verbose` changes this command's behaviour (error
- * formatting). These have no Name upstream, so env errors name them by flag (`parse "url": …`).
- * Not modelled (unknown flags here): anything else of coder's root, e.g. --use-keyring, --client-cert.
+ * formatting). These have no Name upstream, so env errors name them by flag (`parse "url": …`). The list
+ * and order follow upstream cli/root.go of 2026 (no-open, use-keyring with default true, debug-http and
+ * version included: a bad CODER_NO_OPEN or CODER_USE_KEYRING fails env parsing like upstream). Not
+ * modelled: options of other coder revisions' roots that these revisions do not declare.
  */
 export const ROOT_OPTIONS: OptionDef[] = [
   { key: 'url', name: '', flag: 'url', env: 'CODER_URL', description: 'URL to a deployment.', value: { kind: 'url' } },
@@ -63,11 +65,15 @@ export const ROOT_OPTIONS: OptionDef[] = [
   { key: 'noFeatureWarning', name: '', flag: 'no-feature-warning', env: 'CODER_NO_FEATURE_WARNING', description: 'Suppress warnings about unlicensed features.', value: bool },
   { key: 'header', name: '', flag: 'header', env: 'CODER_HEADER', description: 'Additional HTTP headers added to all requests. Provide as key=value. Can be specified multiple times.', value: { kind: 'string-array' } },
   { key: 'headerCommand', name: '', flag: 'header-command', env: 'CODER_HEADER_COMMAND', description: 'An external command that outputs additional HTTP headers added to all requests. The command must output each header as `key=value` on its own line.', value: str },
+  { key: 'noOpen', name: '', flag: 'no-open', env: 'CODER_NO_OPEN', hidden: true, description: 'Suppress opening the browser when logging in, or starting the server.', value: bool },
   { key: 'forceTTY', name: '', flag: 'force-tty', env: 'CODER_FORCE_TTY', hidden: true, description: 'Force the use of a TTY.', value: bool },
   { key: 'verbose', name: '', flag: 'verbose', shorthand: 'v', env: 'CODER_VERBOSE', description: 'Enable verbose output.', value: bool },
   { key: 'disableDirectConnections', name: '', flag: 'disable-direct-connections', env: 'CODER_DISABLE_DIRECT_CONNECTIONS', description: 'Disable direct (P2P) connections to workspaces.', value: bool },
   { key: 'disableNetworkTelemetry', name: '', flag: 'disable-network-telemetry', env: 'CODER_DISABLE_NETWORK_TELEMETRY', description: 'Disable network telemetry. Network telemetry is collected when connecting to workspaces using the CLI, and is forwarded to the server. If telemetry is also enabled on the server, it may be sent to Coder. Network telemetry is used to measure network quality and detect regressions.', value: bool },
+  { key: 'useKeyring', name: '', flag: 'use-keyring', env: 'CODER_USE_KEYRING', default: 'true', description: 'Store and retrieve session tokens using the operating system keyring. This flag is ignored and file-based storage is used when --global-config is set or keyring usage is not supported on the current platform. Set to false to force file-based storage on supported platforms.', value: bool },
+  { key: 'debugHTTP', name: '', flag: 'debug-http', hidden: true, description: 'Debug codersdk HTTP requests.', value: bool },
   { key: 'globalConfig', name: '', flag: 'global-config', env: 'CODER_CONFIG_DIR', default: '~/.config/coderv2', description: 'Path to the global `coder` config directory.', value: str },
+  { key: 'versionFlag', name: '', flag: 'version', hidden: true, description: 'Run the version command. Useful for v1 customers migrating to v2.', value: bool },
 ];
 
 /** The name serpent shows for an option in errors and sorts by: Name, else the flag. */

@@ -177,6 +177,14 @@ describe('help requests (§5.2, §8.18)', () => {
     expect((await runCli([...AT, 'github', '--extra='])).stderr).toBe(NO_URL);
     expect((await runCli([...AT, 'github', '--extra=a=b', '--nope'])).stderr).toBe(flagErr([...AT, 'github', '--extra=a=b', '--nope'], 'coder external-auth access-token', 'unknown flag: --nope'));
   });
+  it('coder --version runs the version command (the hidden root flag; real v2.30.0 and v2.36.0 builds), below the root it is ignored', async () => {
+    const version = 'Coder v0.0.0-devel\r\nhttps://github.com/coder/coder\r\n\r\nSlim build of Coder, does not support the server subcommand.\n';
+    expect(await runCli(['--version'])).toEqual({ code: 0, stdout: version, stderr: '' });
+    expect(await runCli(['--version=true'])).toEqual({ code: 0, stdout: version, stderr: '' });
+    expect((await runCli(['--version=false'])).stdout).toBe((await runCli([])).stdout);
+    expect((await runCli([...AT, 'github', '--version'], { CODER_AGENT_URL: '' })).stderr).toBe(NO_URL);
+    expect((await runCli(['--version', '--nope'])).stderr).toBe(flagErr(['--version', '--nope'], 'coder', 'unknown flag: --nope'));
+  });
   it('--help stops parsing where it appears: before the subcommand words it is the root help', async () => {
     expect((await runCli(['--help', ...AT])).stdout).toBe((await runCli([])).stdout);
     expect((await runCli(['external-auth', '-h'])).stdout).toBe((await runCli(['external-auth'])).stdout);

@@ -1,6 +1,6 @@
 // serpent option value types (String, URL, Bool, Enum, StringArray): how each one Sets a text value
 // (from a flag or an env var) and the exact Go error text when it rejects it.
-import { formatSliceV, parseURL, quote, type GoURL } from '../../go/index.ts';
+import { csvReadRecord, formatSliceV, parseURL, quote, type GoURL } from '../../go/index.ts';
 
 export type ValueKind =
   | { kind: 'string' }
@@ -35,22 +35,6 @@ function equalFold(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase() && a.toUpperCase() === b.toUpperCase();
 }
 
-/** encoding/csv style split of one record (serpent StringArray reads values as CSV). */
-function readCSV(s: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') { out.push(field); field = ''; } else field += c;
-  }
-  out.push(field);
-  return out;
-}
-
 /** Value.Set(s): the new stored value, or the error text serpent/pflag would wrap. */
 export function setValue(kind: ValueKind, current: StoredValue, s: string): SetResult {
   switch (kind.kind) {
@@ -71,8 +55,12 @@ export function setValue(kind: ValueKind, current: StoredValue, s: string): SetR
       return { ok: false, error: `invalid choice: ${s}, should be one of ${formatSliceV(kind.choices)}` };
     }
     case 'string-array': {
+      // serpent StringArray.Set: "" resets to nil; otherwise the first CSV record (encoding/csv), appended.
+      if (s === '') return { ok: true, value: [] };
+      const r = csvReadRecord(s);
+      if (!r.ok) return { ok: false, error: r.error };
       const prev = Array.isArray(current) ? current : [];
-      return { ok: true, value: [...prev, ...(s === '' ? [] : readCSV(s))] };
+      return { ok: true, value: [...prev, ...r.record] };
     }
   }
 }

@@ -4,7 +4,7 @@ import { matchLimit } from './match.ts';
 import { isSimpleName, nameOfLast, parseArrayPath, parseObjectPath, parseSubSelectors, splitPossiblePipe } from './path.ts';
 import { queryMatches } from './query.ts';
 import { GjsonResult, gjsonParse, parseAny, setGetImplementation } from './result.ts';
-import { appendJSONString, goParseFloat, readLiteral, readNumber, readString, squashAt, unescape } from './scan.ts';
+import { appendJSONString, goParseFloat, readLiteral, readNumber, readString, squashEnd, unescape } from './scan.ts';
 import { execModifier, execStatic, gjsonValid } from './modifiers.ts';
 
 interface Ctx {
@@ -66,8 +66,8 @@ function parseObject(c: Ctx, i: number, path: string): [number, boolean] {
           i = end;
           if (h) return [i, true];
         } else {
-          const raw = squashAt(json, i);
-          i += raw.length;
+          const [end, raw] = squashEnd(json, i);
+          i = end;
           if (hit) {
             c.value = new GjsonResult('JSON', raw);
             return [i, true];
@@ -170,8 +170,8 @@ function parseArray(c: Ctx, i: number, path: string): [number, boolean] {
             return [i, true];
           }
         } else {
-          const raw = squashAt(json, i);
-          i += raw.length;
+          const [end, raw] = squashEnd(json, i);
+          i = end;
           if (rp.query.on) {
             if (procQuery(new GjsonResult('JSON', raw))) return [i, true];
           } else if (hit) {
@@ -243,11 +243,16 @@ function parseArray(c: Ctx, i: number, path: string): [number, boolean] {
   return [i, false];
 }
 
-/** Multipath `[a,b]` / `{a,"n":b}`: null when path is not a well-formed multipath. */
-function getMultipath(json: string, path: string): GjsonResult | null {
+/**
+ * Multipath `[a,b]` / `{a,"n":b}`. When the path is not a multipath followed by nothing, `|` or `.`,
+ * gjson goes on with a replaced path: the text after the closing bracket, or the empty path when the
+ * brackets never close (so `{s` reads the key "").
+ */
+function getMultipath(json: string, path: string): GjsonResult | { path: string } {
   const kind = path[0];
   const { selectors, rest, ok } = parseSubSelectors(path);
-  if (!ok || !(rest.length === 0 || rest[0] === '|' || rest[0] === '.')) return null;
+  if (!ok) return { path: '' };
+  if (!(rest.length === 0 || rest[0] === '|' || rest[0] === '.')) return { path: rest };
   const parts: string[] = [];
   for (const sub of selectors) {
     const res = gjsonGet(json, sub.path);
@@ -283,7 +288,8 @@ export function gjsonGet(json: string, path: string): GjsonResult {
     }
     if (path[0] === '[' || path[0] === '{') {
       const res = getMultipath(json, path);
-      if (res !== null) return res;
+      if (res instanceof GjsonResult) return res;
+      path = res.path;
     }
   }
   const c: Ctx = { json, value: new GjsonResult(), pipe: '', piped: false };

@@ -300,3 +300,33 @@ describe('properties', () => {
     }));
   });
 });
+
+describe('regressions found by the Go oracle (issue #10; answers of tidwall/gjson v1.18.0 + pretty v1.2.1)', () => {
+  const g = (json: string, path: string) => {
+    const r = gjsonGet(json, path);
+    return { exists: r.exists, type: r.type, str: r.string() };
+  };
+  it('@pretty skips white space inside containers and re-prettifies its own output unchanged', () => {
+    expect(g('[1 ]', '@pretty').str).toBe('[1]\n');
+    expect(g('{"a" : [ 1 , { "b" : 2 } ] }', '@pretty').str).toBe('{\n  "a": [\n    1,\n    {\n      "b": 2\n    }\n  ]\n}\n');
+    const once = g('{"a":[{"b":1}]}', '@pretty').str;
+    expect(once).toBe('{\n  "a": [\n    {\n      "b": 1\n    }\n  ]\n}\n');
+    expect(g('{"a":[{"b":1}]}', '@pretty|@pretty').str).toBe(once);
+  });
+  it('@pretty of a non-JSON literal is empty (no value start in it)', () => {
+    expect(g('{"a":1}', '!TRUE|@pretty|@tostr')).toEqual({ exists: true, type: 'String', str: '' });
+  });
+  it('an unclosed multipath goes on with the empty path; text after a closed one replaces the path', () => {
+    expect(g('{"":1}', '{s')).toEqual({ exists: true, type: 'Number', str: '1' });
+    expect(g('{"x":0}', '{.@keys')).toEqual({ exists: false, type: 'Null', str: '' });
+    expect(g('{"x":0,"b":2}', '[a]b')).toEqual({ exists: true, type: 'Number', str: '2' });
+  });
+  it('an array that ends inside a string has no count and no query result', () => {
+    expect(g('[{"', '#').exists).toBe(false);
+    expect(g('[{"}]', '#(a>0)#').exists).toBe(false);
+    expect(g('[{"a":1}]', '#').str).toBe('1');
+  });
+  it('an unterminated string with escapes is unescaped', () => {
+    expect(g('"\\u003c', '@this')).toEqual({ exists: true, type: 'String', str: '<' });
+  });
+});

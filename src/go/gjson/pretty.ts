@@ -1,8 +1,13 @@
-// tidwall/pretty as gjson's @pretty / @ugly use it: Pretty (2-space indent, `"key": value`, arrays that fit
-// in the width stay on one line as `[1, 2]`, optional key sorting, prefix) and Ugly (white space removed).
-import { compareUTF8 } from '../utf8.ts';
-import { gjsonParse } from './result.ts';
-import { unescape } from './scan.ts';
+// tidwall/pretty v1.2.1 as gjson's @pretty / @ugly use it, on UTF-8 bytes like Go (widths count bytes).
+// Pretty: white space in the input is skipped everywhere; values are re-emitted with a 2-space (or the
+// given) indent and `"key": value`; an array whose one-line form `[1, 2]` fits in the width (and holds no
+// object) stays on one line; keys optionally sorted; a prefix starts every line. It never validates:
+// anything that is not a value start is skipped, `t`/`f`/`n` stand for the whole literal (`tx` prints
+// `true`), `i`, `I`, `N`, `+` and `n` not followed by `u` start a number-like token (gjson's `inf`/`nan`).
+// Ugly: every byte <= ' ' outside strings removed.
+import { isSpace } from '../unicode.ts';
+import { decodeRune, utf8DecodeLossy, utf8Encode } from '../utf8.ts';
+import { goParseFloat } from './scan.ts';
 
 export interface PrettyOptions {
   width: number;
@@ -13,164 +18,312 @@ export interface PrettyOptions {
 
 export const defaultPrettyOptions: PrettyOptions = { width: 80, prefix: '', indent: '  ', sortKeys: false };
 
-/** Ugly: every byte <= ' ' outside strings removed. */
+const SP = 0x20;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Ugly: every byte <= ' ' outside strings removed (a string ends at a quote after an even run of backslashes). */
 export function ugly(json: string): string {
   let out = '';
   for (let i = 0; i < json.length; i++) {
     const c = json[i];
-    if (c === '"') {
-      const s = i;
-      for (i++; i < json.length; i++) {
-        if (json[i] === '\\') i++;
-        else if (json[i] === '"') break;
+    if (json.charCodeAt(i) <= SP) continue;
+    out += c;
+    if (c !== '"') continue;
+    for (i++; i < json.length; i++) {
+      out += json[i];
+      if (json[i] === '"') {
+        let j = i - 1;
+        while (json[j] === '\\') j--;
+        if ((i - j) % 2 !== 0) break;
       }
-      out += json.slice(s, i + 1);
-      continue;
     }
-    if (json.charCodeAt(i) > 0x20) out += c;
   }
   return out;
 }
 
-class Writer {
-  buf = '';
-  nl = 0; // index in buf just after the last newline
+/** A growable byte buffer (Go's append). */
+class Buf {
+  b = new Uint8Array(256);
+  n = 0;
+  push(...bytes: number[]): void {
+    for (const x of bytes) {
+      if (this.n === this.b.length) this.grow();
+      this.b[this.n++] = x;
+    }
+  }
+  append(src: Uint8Array, from = 0, to = src.length): void {
+    while (this.n + (to - from) > this.b.length) this.grow();
+    this.b.set(src.subarray(from, to), this.n);
+    this.n += to - from;
+  }
+  last(): number {
+    return this.b[this.n - 1];
+  }
+  slice(from: number, to: number): Uint8Array {
+    return this.b.slice(from, to);
+  }
+  private grow(): void {
+    const nb = new Uint8Array(this.b.length * 2);
+    nb.set(this.b);
+    this.b = nb;
+  }
 }
 
-function appendTabs(w: Writer, o: PrettyOptions, tabs: number): void {
-  w.buf += o.prefix + o.indent.repeat(tabs);
+interface Ctx {
+  json: Uint8Array;
+  buf: Buf;
+  width: number;
+  prefix: Uint8Array;
+  indent: Uint8Array;
+  sortKeys: boolean;
 }
 
-function newline(w: Writer): void {
-  if (w.buf.endsWith(' ')) w.buf = w.buf.slice(0, -1);
-  w.buf += '\n';
-  w.nl = w.buf.length;
+/** [next index, nl (start of the current line in buf), ok]. */
+type Step = [number, number, boolean];
+
+function isNaNOrInf(json: Uint8Array, i: number): boolean {
+  const c = json[i];
+  return c === 0x69 /* i */ || c === 0x49 /* I */ || c === 0x2b /* + */ || c === 0x4e /* N */ || (c === 0x6e /* n */ && i + 1 < json.length && json[i + 1] !== 0x75 /* u */);
 }
 
-/** Copy a string token starting at json[i]; returns the index after it. */
-function appendString(w: Writer, json: string, i: number): number {
+function appendTabs(x: Ctx, tabs: number): void {
+  x.buf.append(x.prefix);
+  for (let t = 0; t < tabs; t++) x.buf.append(x.indent);
+}
+
+function appendString(x: Ctx, i: number, nl: number): Step {
   const s = i;
-  for (i++; i < json.length; i++) {
-    if (json[i] === '\\') i++;
-    else if (json[i] === '"') {
-      i++;
-      break;
-    }
+  for (i++; i < x.json.length; i++) {
+    if (x.json[i] !== QUOTE) continue;
+    let slashes = 0;
+    for (let j = i - 1; j > s && x.json[j] === BACKSLASH; j--) slashes++;
+    if (slashes % 2 === 1) continue;
+    i++;
+    break;
   }
-  w.buf += json.slice(s, Math.min(i, json.length));
-  return i;
+  x.buf.append(x.json, s, i);
+  return [i, nl, true];
 }
 
-/** Returns [next index, ok]; ok=false means a single-line attempt failed (an object was met or width exceeded). */
-function appendAny(w: Writer, json: string, i: number, pretty: boolean, o: PrettyOptions, tabs: number, max: number): [number, boolean] {
-  for (; i < json.length; i++) {
-    const c = json[i];
-    if (json.charCodeAt(i) <= 0x20) continue;
-    if (c === '"') return [appendString(w, json, i), true];
-    if (c === '{' || c === '[') return appendContainer(w, json, i + 1, c, c === '{' ? '}' : ']', pretty, o, tabs, max);
-    if (c === '-' || c === '+' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      const s = i;
-      for (i++; i < json.length; i++) {
-        const d = json[i];
-        if (d === ']' || d === '}' || d === ',' || json.charCodeAt(i) <= 0x20 || d === ':') break;
-      }
-      w.buf += json.slice(s, i);
-      return [i, true];
-    }
+function appendNumber(x: Ctx, i: number, nl: number): Step {
+  const s = i;
+  for (i++; i < x.json.length; i++) {
+    const c = x.json[i];
+    if (c <= SP || c === 0x2c || c === 0x3a || c === 0x5d || c === 0x7d) break;
   }
-  return [i, true];
+  x.buf.append(x.json, s, i);
+  return [i, nl, true];
 }
 
-interface Member {
-  key: string;
-  start: number; // index in buf where the member's newline starts
-  end: number; // index in buf after its value
+const LITERALS: Record<number, number[]> = {
+  116: [0x74, 0x72, 0x75, 0x65], // true
+  102: [0x66, 0x61, 0x6c, 0x73, 0x65], // false
+  110: [0x6e, 0x75, 0x6c, 0x6c], // null
+};
+
+function appendAny(x: Ctx, i: number, pretty: boolean, tabs: number, nl: number, max: number): Step {
+  for (; i < x.json.length; i++) {
+    const c = x.json[i];
+    if (c <= SP) continue;
+    if (c === QUOTE) return appendString(x, i, nl);
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2d || isNaNOrInf(x.json, i)) return appendNumber(x, i, nl);
+    if (c === 0x7b) return appendContainer(x, i, 0x7b, 0x7d, pretty, tabs, nl, max);
+    if (c === 0x5b) return appendContainer(x, i, 0x5b, 0x5d, pretty, tabs, nl, max);
+    const lit = LITERALS[c];
+    if (lit) {
+      x.buf.push(...lit);
+      return [i + lit.length, nl, true];
+    }
+  }
+  return [i, nl, true];
+}
+
+interface Pair {
+  keyStart: number;
+  keyEnd: number;
   valueStart: number;
+  valueEnd: number;
 }
 
-const typeRank: Record<string, number> = { Null: 0, False: 1, Number: 2, String: 3, True: 4, JSON: 5 };
-
-/** Order of two member values with equal keys: by type (null < false < number < string < true < JSON), then value. */
-function compareValues(a: string, b: string): number {
-  const x = gjsonParse(a);
-  const y = gjsonParse(b);
-  if (x.type !== y.type) return typeRank[x.type] - typeRank[y.type];
-  if (x.type === 'Number') return x.num - y.num;
-  if (x.type === 'String') return compareUTF8(x.str, y.str);
-  return compareUTF8(x.raw, y.raw);
+/** bytes.TrimSpace. */
+function trimSpaceBytes(b: Uint8Array): Uint8Array {
+  let s = 0;
+  while (s < b.length) {
+    const [r, size] = decodeRune(b, s);
+    if (!isSpace(r) || (r === 0xfffd && size === 1)) break;
+    s += size;
+  }
+  let e = b.length;
+  while (e > s) {
+    let k = e - 1;
+    while (k > s && (b[k] & 0xc0) === 0x80 && e - k < 4) k--;
+    const [r, size] = decodeRune(b, k);
+    if (k + size !== e || !isSpace(r) || (r === 0xfffd && size === 1)) break;
+    e = k;
+  }
+  return b.subarray(s, e);
 }
 
-function appendContainer(w: Writer, json: string, i: number, open: string, close: string, pretty: boolean, o: PrettyOptions, tabs: number, max: number): [number, boolean] {
-  if (o.width > 0) {
-    if (pretty && open === '[' && max === -1) {
-      const room = o.width - (w.buf.length - w.nl);
-      if (room > 3) {
-        const saved = { buf: w.buf, nl: w.nl };
-        const [end, ok] = appendContainer(w, json, i, '[', ']', false, { ...o, indent: '' }, 0, room);
-        if (ok && w.buf.length - saved.buf.length <= room) return [end, true];
-        w.buf = saved.buf;
-        w.nl = saved.nl;
+/** pretty's value kinds for sorting: null < false < number < string < true < JSON (by the first byte). */
+function kindOf(v: Uint8Array): number {
+  if (v.length === 0) return 0;
+  switch (v[0]) {
+    case QUOTE: return 3;
+    case 0x66: return 1;
+    case 0x74: return 4;
+    case 0x6e: return 0;
+    case 0x5b:
+    case 0x7b: return 5;
+    default: return 2;
+  }
+}
+
+/** pretty's parseString: the text between the quotes, or json.Unmarshal's string when it has a backslash ('' if invalid). */
+function parseString(s: Uint8Array): Uint8Array {
+  for (let i = 1; i < s.length; i++) {
+    if (s[i] === BACKSLASH) {
+      try {
+        const v: unknown = JSON.parse(utf8DecodeLossy(s));
+        return typeof v === 'string' ? utf8Encode(v) : new Uint8Array(0);
+      } catch {
+        return new Uint8Array(0);
       }
-    } else if (max !== -1 && open === '{') {
-      return [i, false];
+    }
+    if (s[i] === QUOTE) return s.subarray(1, i);
+  }
+  return new Uint8Array(0);
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+const latin1 = (b: Uint8Array) => Buffer.from(b).toString('latin1');
+
+function isLess(x: Ctx, p: Pair, q: Pair, byKey: boolean): boolean {
+  const k1 = x.json.subarray(p.keyStart, p.keyEnd);
+  const k2 = x.json.subarray(q.keyStart, q.keyEnd);
+  let v1 = k1;
+  let v2 = k2;
+  if (!byKey) {
+    v1 = trimSpaceBytes(x.buf.b.subarray(p.valueStart, p.valueEnd));
+    v2 = trimSpaceBytes(x.buf.b.subarray(q.valueStart, q.valueEnd));
+    if (v1.length >= k1.length + 1) v1 = trimSpaceBytes(v1.subarray(k1.length + 1));
+    if (v2.length >= k2.length + 1) v2 = trimSpaceBytes(v2.subarray(k2.length + 1));
+  }
+  const t1 = kindOf(v1);
+  const t2 = kindOf(v2);
+  if (t1 !== t2) return t1 < t2;
+  if (t1 === 3) return compareBytes(parseString(v1), parseString(v2)) < 0;
+  if (t1 === 2) return goParseFloat(latin1(v1)) < goParseFloat(latin1(v2));
+  return compareBytes(v1, v2) < 0;
+}
+
+/** Stable sort of the members by key then value; the buffer is rewritten only when an element moved. */
+function sortPairs(x: Ctx, pairs: Pair[]): void {
+  if (pairs.length === 0) return;
+  const less = (p: Pair, q: Pair) => isLess(x, p, q, true) || (!isLess(x, q, p, true) && isLess(x, p, q, false));
+  const sorted = pairs.map((p, k) => ({ p, k }));
+  // Insertion sort: stable, and only uses `less` (so comparisons that are not a strict order behave as in a stable sort).
+  for (let a = 1; a < sorted.length; a++) {
+    for (let b = a; b > 0 && less(sorted[b].p, sorted[b - 1].p); b--) [sorted[b], sorted[b - 1]] = [sorted[b - 1], sorted[b]];
+  }
+  if (sorted.every((e, k) => e.k === k)) return;
+  const start = pairs[0].valueStart;
+  const parts: Uint8Array[] = [];
+  sorted.forEach(({ p }, k) => {
+    parts.push(x.buf.slice(p.valueStart, p.valueEnd));
+    if (k < sorted.length - 1) parts.push(Uint8Array.of(0x2c, 0x0a));
+  });
+  x.buf.n = start;
+  for (const part of parts) x.buf.append(part);
+}
+
+function newlineAt(x: Ctx): number {
+  const nl = x.buf.n;
+  if (x.buf.last() === SP) x.buf.b[nl - 1] = 0x0a;
+  else x.buf.push(0x0a);
+  return nl;
+}
+
+function appendContainer(x: Ctx, i: number, open: number, close: number, pretty: boolean, tabs: number, nl: number, max: number): Step {
+  if (x.width > 0) {
+    if (pretty && open === 0x5b && max === -1) {
+      // Try the array on one line.
+      const room = x.width - (x.buf.n - nl);
+      if (room > 3) {
+        const s1 = x.buf.n;
+        const saved = x.indent;
+        x.indent = new Uint8Array(0);
+        const [ni, , ok] = appendContainer(x, i, 0x5b, 0x5d, false, 0, 0, room);
+        x.indent = saved;
+        if (ok && x.buf.n - s1 <= room) return [ni, nl, true];
+        x.buf.n = s1;
+      }
+    } else if (max !== -1 && open === 0x7b) {
+      return [i, nl, false];
     }
   }
-  w.buf += open;
+  x.buf.push(open);
+  i++;
+  let sortKeys = x.sortKeys && open === 0x7b;
+  const pairs: Pair[] = [];
   let n = 0;
-  const sorting = pretty && open === '{' && o.sortKeys;
-  const members: Member[] = [];
-  for (; i < json.length; i++) {
-    const c = json[i];
+  for (; i < x.json.length; i++) {
+    const c = x.json[i];
+    if (c <= SP) continue;
     if (c === close) {
       if (pretty) {
-        if (sorting && members.length > 1) {
-          const head = w.buf.slice(0, members[0].start);
-          const texts = members.map((m) => ({ key: m.key, text: w.buf.slice(m.start, m.end), value: w.buf.slice(m.valueStart, m.end) }));
-          texts.sort((a, b) => compareUTF8(a.key, b.key) || compareValues(a.value, b.value));
-          w.buf = head + texts.map((t) => t.text).join(',');
-        }
-        if (n > 0) newline(w);
-        if (!w.buf.endsWith(open)) appendTabs(w, o, tabs);
+        if (open === 0x7b && x.sortKeys) sortPairs(x, sortKeys ? pairs : []);
+        if (n > 0) nl = newlineAt(x);
+        if (x.buf.last() !== open) appendTabs(x, tabs);
       }
-      w.buf += close;
-      return [i + 1, open !== '{'];
+      x.buf.push(close);
+      return [i + 1, nl, open !== 0x7b];
     }
-    if (open === '[' || c === '"') {
+    if (open === 0x5b || c === QUOTE) {
       if (n > 0) {
-        w.buf += ',';
-        if (o.width !== -1 && open === '[') w.buf += ' ';
+        x.buf.push(0x2c);
+        if (x.width !== -1 && open === 0x5b) x.buf.push(SP);
       }
-      const start = w.buf.length;
+      const p: Pair = { keyStart: 0, keyEnd: 0, valueStart: 0, valueEnd: 0 };
       if (pretty) {
-        newline(w);
-        appendTabs(w, o, tabs + 1);
+        nl = newlineAt(x);
+        if (open === 0x7b && x.sortKeys) {
+          p.keyStart = i;
+          p.valueStart = x.buf.n;
+        }
+        appendTabs(x, tabs + 1);
       }
-      let key = '';
-      if (open === '{') {
-        const ks = i;
-        i = appendString(w, json, i);
-        key = unescape(json.slice(ks + 1, i - 1));
-        w.buf += ':';
-        if (pretty) w.buf += ' ';
-        while (i < json.length && (json.charCodeAt(i) <= 0x20 || json[i] === ':')) i++;
+      if (open === 0x7b) {
+        [i, nl] = appendString(x, i, nl);
+        if (x.sortKeys) p.keyEnd = i;
+        x.buf.push(0x3a);
+        if (pretty) x.buf.push(SP);
       }
-      const valueStart = w.buf.length;
-      const [end, ok] = appendAny(w, json, i, pretty, o, tabs + 1, max);
-      if (max !== -1 && !ok) return [end, false];
-      // a trailing ' ' turned into the newline belongs to this member's start
-      members.push({ key, start: Math.min(start, w.buf.length), end: w.buf.length, valueStart });
-      i = end - 1;
+      let ok: boolean;
+      [i, nl, ok] = appendAny(x, i, pretty, tabs + 1, nl, max);
+      if (max !== -1 && !ok) return [i, nl, false];
+      if (pretty && open === 0x7b && x.sortKeys) {
+        p.valueEnd = x.buf.n;
+        if (p.keyStart > p.keyEnd || p.valueStart > p.valueEnd) sortKeys = false; // bad data: no sorting
+        else pairs.push(p);
+      }
+      i--;
       n++;
     }
   }
-  return [i, open !== '{'];
+  return [i, nl, open !== 0x7b];
 }
 
-/** tidwall/pretty PrettyOptions: the re-indented JSON followed by a newline. */
+/** tidwall/pretty PrettyOptions: the re-indented JSON followed by a newline (nothing at all when empty). */
 export function pretty(json: string, opts: PrettyOptions = defaultPrettyOptions): string {
-  const w = new Writer();
-  w.buf = opts.prefix;
-  appendAny(w, json, 0, true, opts, 0, -1);
-  if (w.buf.length > 0) w.buf += '\n';
-  return w.buf;
+  const x: Ctx = { json: utf8Encode(json), buf: new Buf(), width: opts.width, prefix: utf8Encode(opts.prefix), indent: utf8Encode(opts.indent), sortKeys: opts.sortKeys };
+  x.buf.append(x.prefix);
+  appendAny(x, 0, true, 0, 0, -1);
+  if (x.buf.n > 0) x.buf.push(0x0a);
+  return utf8DecodeLossy(x.buf.b.subarray(0, x.buf.n));
 }

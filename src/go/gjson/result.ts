@@ -1,6 +1,6 @@
 // gjson Result: type, raw JSON text, decoded string/number, Exists(), String(), Bool(), ForEach and Parse().
 import { formatFloat } from '../float.ts';
-import { goParseFloat, readLiteral, readNumber, readString, squashAt, toNum, toStr, unescape } from './scan.ts';
+import { goParseFloat, readLiteral, readNumber, readString, squashEnd, toNum, toStr, unescape } from './scan.ts';
 
 export type GjsonType = 'Null' | 'False' | 'Number' | 'String' | 'True' | 'JSON';
 
@@ -114,8 +114,8 @@ export function parseAny(json: string, i: number): [number, GjsonResult, boolean
   for (; i < json.length; i++) {
     const c = json[i];
     if (c === '{' || c === '[') {
-      const raw = squashAt(json, i);
-      return [i + raw.length, new GjsonResult('JSON', raw), true];
+      const [end, raw] = squashEnd(json, i);
+      return [end, new GjsonResult('JSON', raw), true];
     }
     if (json.charCodeAt(i) <= 0x20) continue;
     let num = false;

@@ -50,6 +50,32 @@ export function squashAt(json: string, i: number): string {
   return json.slice(start);
 }
 
+/**
+ * gjson parseSquash at json[i] (`{`, `[` or `(`): [end index, text], nested brackets balanced and strings
+ * skipped. When the text ends inside a string the index ends one past the end (len + 1), as gjson's
+ * does; its callers then stop without treating the end of input as a closing bracket.
+ */
+export function squashEnd(json: string, i: number): [end: number, raw: string] {
+  const s = i;
+  let depth = 1;
+  for (i++; i < json.length; i++) {
+    const c = json[i];
+    if (c === '"') {
+      const s2 = ++i;
+      for (; i < json.length; i++) {
+        if (json[i] !== '"') continue;
+        let n = 0;
+        for (let k = i - 1; k >= s2 && json[k] === '\\'; k--) n++;
+        if (n % 2 === 0) break;
+      }
+    } else if (c === '{' || c === '[' || c === '(') depth++;
+    else if (c === '}' || c === ']' || c === ')') {
+      if (--depth === 0) return [i + 1, json.slice(s, i + 1)];
+    }
+  }
+  return [i, json.slice(s)];
+}
+
 /** gjson parseSquash: like squashAt but the first character always counts as an opener. */
 export function parseSquash(json: string): string {
   let depth = 1;
@@ -114,8 +140,10 @@ export function toNum(json: string): [raw: string, num: number] {
 /** gjson tostr: [raw, unescaped] of a string token at the start of json. */
 export function toStr(json: string): [raw: string, str: string] {
   const [, raw, esc, complete] = readString(json, 0);
-  const body = complete ? raw.slice(1, -1) : raw.slice(1);
-  return [raw, esc ? unescape(body) : body];
+  if (complete) return [raw, esc ? unescape(raw.slice(1, -1)) : raw.slice(1, -1)];
+  // Unterminated: the rest of the text, unescaped when it holds a backslash.
+  const body = raw.slice(1);
+  return [raw, body.includes('\\') ? unescape(body) : body];
 }
 
 const hexRe = /^[0-9a-fA-F]{4}/;

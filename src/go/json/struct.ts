@@ -9,6 +9,7 @@
 import { checkValid, scanFirstValue } from './decode.ts';
 import { jsonDecodeTree, treeOf, type JsonNode } from './tree.ts';
 import { utf8Encode } from '../utf8.ts';
+import { decodeSliceInto } from './slice.ts';
 
 export type GoFieldType =
   | { kind: 'string' }
@@ -159,11 +160,13 @@ function decodeStruct(type: GoStructType, n: JsonNode, into: Record<string, unkn
         if (val.kind === 'null') into[name] = [];
         else if (val.kind !== 'array') ctx.saved ??= typeError(kind, `[]${ftype.of.typeName}`, fec);
         else {
-          into[name] = val.elements.map((el) => {
-            const o = zeroOf(ftype.of);
-            decodeStruct(ftype.of, el, o, fec, ctx);
-            return o;
-          });
+          // A repeated key decodes into the elements the slice already holds (Go reuses them).
+          into[name] = decodeSliceInto(
+            into[name] as Record<string, unknown>[] | null,
+            val.elements.length,
+            () => zeroOf(ftype.of),
+            (o, i) => decodeStruct(ftype.of, val.elements[i], o, fec, ctx),
+          );
         }
         break;
     }

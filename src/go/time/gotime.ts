@@ -57,10 +57,17 @@ export class GoTime implements GoJSONMarshaler {
     return new Date(this.unixSeconds * 1000 + Math.floor(this.nanosecond / 1e6));
   }
 
-  /** Go MarshalJSON: quoted RFC3339Nano; throws Go's error for years outside [0,9999]. */
+  /**
+   * Go MarshalJSON: quoted RFC3339Nano; throws Go's error for years outside [0,9999] and for offsets whose
+   * hour is 24 or more (`+24:00` parses, since Go does not check it, but does not marshal).
+   */
   marshalGoJSON(): string {
     const s = formatRFC3339Nano(this);
     if (s[4] !== '-') throw new Error('Time.MarshalJSON: year outside of range [0,9999]');
+    if (!s.endsWith('Z')) {
+      const zone = s.slice(-6);
+      if (/[0-9]/.test(zone[0]) || Number(zone.slice(1, 3)) >= 24) throw new Error('Time.MarshalJSON: timezone hour outside of range [0,23]');
+    }
     return '"' + s + '"';
   }
 }

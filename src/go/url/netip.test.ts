@@ -67,7 +67,9 @@ describe('parseURL host rules by Go version', () => {
   it('parseRef keeps the Go version of the base URL', () => {
     const base = parseURL('http://127.0.0.1:3000/', { go: '1.26' });
     if (!base.ok) throw new Error(base.error);
-    expect(() => base.url.parseRef('//h:1:2/')).toThrow('parse "//h:1:2/": invalid port ":1:2" after host');
+    expect(() => base.url.parseRef('http://h:1:2/')).toThrow('parse "http://h:1:2/": invalid port ":1:2" after host');
+    // Strict colons apply to http and https only (Go 1.26.8, Go issue 78077): a scheme-less ref keeps the last colon.
+    expect(base.url.parseRef('//h:1:2/').host).toBe('h:1:2');
     const base25 = parseURL('http://127.0.0.1:3000/');
     if (!base25.ok) throw new Error(base25.error);
     expect(base25.url.parseRef('//h:1:2/x').toString()).toBe('http://h:1:2/x');

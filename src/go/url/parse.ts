@@ -27,8 +27,9 @@ function getScheme(raw: string): [scheme: string, rest: string] {
 /**
  * Go's net/url generation. '1.25' = Go 1.25.9 (coder at PR #24325): bracketed hosts must be IPv6 literals
  * (netip.ParseAddr), a `[` after the start of the host is rejected, the port is after the LAST colon.
- * '1.26' = Go 1.26.x (coder from 2026-05-05, #26883 era): the same plus `urlstrictcolons=1` — the port starts
- * at the FIRST colon of an unbracketed host, so `http://h:1:2` and `http://::1/` fail.
+ * '1.26' = Go 1.26.x (coder from 2026-05-05, #26883 era): the same plus `urlstrictcolons=1` — for http and
+ * https URLs the port starts at the FIRST colon of an unbracketed host, so `http://h:1:2` and `http://::1/`
+ * fail (other schemes keep the last colon, as Go 1.26.8 does: Go issue 78077).
  */
 export type GoURLVersion = '1.25' | '1.26';
 export interface ParseURLOptions {
@@ -36,7 +37,7 @@ export interface ParseURLOptions {
 }
 export const DEFAULT_GO_URL_VERSION: GoURLVersion = '1.25';
 
-function parseHost(host: string, go: GoURLVersion): string {
+function parseHost(scheme: string, host: string, go: GoURLVersion): string {
   const open = host.lastIndexOf('[');
   if (open > 0) throw new URLError('invalid IP-literal');
   if (open === 0) {
@@ -57,7 +58,8 @@ function parseHost(host: string, go: GoURLVersion): string {
   }
   let i = host.indexOf(':');
   if (i !== -1) {
-    if (go === '1.25') i = host.lastIndexOf(':');
+    // Go 1.26.8 applies strict colons to http and https only (Go issues 75223, 78077).
+    if (go === '1.25' || (scheme !== 'http' && scheme !== 'https')) i = host.lastIndexOf(':');
     const colonPort = host.slice(i);
     if (!validOptionalPort(colonPort)) throw new URLError(`invalid port ${quote(colonPort)} after host`);
   }
@@ -70,7 +72,7 @@ function validUserinfo(s: string): boolean {
 
 function parseAuthority(u: GoURL, authority: string, go: GoURLVersion): void {
   const i = authority.lastIndexOf('@');
-  u.host = parseHost(i < 0 ? authority : authority.slice(i + 1), go);
+  u.host = parseHost(u.scheme, i < 0 ? authority : authority.slice(i + 1), go);
   if (i < 0) return;
   const userinfo = authority.slice(0, i);
   if (!validUserinfo(userinfo)) throw new URLError('net/url: invalid userinfo');

@@ -41,6 +41,12 @@ export interface GcpMachine {
   serviceAccounts?: string[];
   /** true: identity tokens are issued already expired. */
   expired?: boolean;
+  /**
+   * Replaces the `google` claim of full-format identity tokens with this JSON value (e.g. a string, or
+   * `{compute_engine: {instance_id: 5}}`): a token signed like any other whose claims coderd's
+   * mapstructure decoding rejects (400 `Error decoding JWT claims.`). Absent: the real claim.
+   */
+  googleClaim?: unknown;
 }
 
 /** Every part optional: an absent cloud's metadata service answers as "not that cloud". */
@@ -106,6 +112,7 @@ export const metadataSchema = {
         instanceCreationTimestamp: { type: 'integer', minimum: 0 },
         serviceAccounts: { type: 'array', items: str, uniqueItems: true },
         expired: { type: 'boolean' },
+        googleClaim: { description: 'replaces the google claim of full-format tokens (any JSON value)' },
       },
     },
   },
@@ -119,7 +126,7 @@ export interface ResolvedAzure {
   licenseType: string;
   plan: Required<AzurePlan>;
 }
-export type ResolvedGcp = Required<GcpMachine>;
+export type ResolvedGcp = Required<Omit<GcpMachine, 'googleClaim'>> & { googleClaim?: unknown };
 
 export function resolveAws(m: AwsMachine): ResolvedAws {
   const d = AWS_DOCUMENT_DEFAULTS;
@@ -157,5 +164,6 @@ export function resolveGcp(m: GcpMachine): ResolvedGcp {
     instanceCreationTimestamp: m.instanceCreationTimestamp ?? d.instanceCreationTimestamp,
     serviceAccounts: m.serviceAccounts ?? [...d.serviceAccounts],
     expired: m.expired ?? false,
+    ...(m.googleClaim !== undefined ? { googleClaim: m.googleClaim } : {}),
   };
 }

@@ -45,7 +45,8 @@ export function identityClaims(gcp: ResolvedGcp, req: IdentityRequest): Record<s
     claims.email_verified = true;
   }
   claims.exp = iat + GCP_TOKEN_LIFETIME_SECONDS;
-  if (req.full) {
+  if (req.full && gcp.googleClaim !== undefined) claims.google = gcp.googleClaim;
+  else if (req.full) {
     claims.google = {
       compute_engine: {
         instance_creation_timestamp: gcp.instanceCreationTimestamp,

@@ -70,6 +70,8 @@ export type ParseResult = { ok: true; p7: ParsedPkcs7 } | { ok: false; error: st
  */
 export function parsePkcs7(der: Uint8Array): ParseResult {
   if (der.length === 0) return { ok: false, error: 'pkcs7: input data is empty' };
+  const berError = ber2derError(der);
+  if (berError !== null) return { ok: false, error: berError };
   let asn: ReturnType<typeof asn1js.fromBER>;
   try {
     asn = asn1js.fromBER(bufferOf(der));
@@ -138,4 +140,59 @@ export function checkContentSignature(p7: ParsedPkcs7, signerCert: pkijs.Certifi
     ok = false;
   }
   return ok ? null : 'crypto/rsa: verification error';
+}
+
+/**
+ * smallstep/pkcs7's ber2der pass, which Parse runs before any ASN.1 decoding: it walks the tag/length
+ * headers (recursing into constructed values, indefinite lengths ended by 00 00) and fails with its own
+ * texts. A base64 payload that is not PKCS#7 at all (`hello`: tag 0x68, length 101 of 3 bytes left) ends
+ * here: `ber2der: BER tag length is more than available data`. Bytes after the first value are ignored.
+ */
+export function ber2derError(ber: Uint8Array): string | null {
+  const END = 'ber2der: cannot move offset forward, end of ber data reached';
+  const read = (offset: number): number => {
+    const b = ber[offset++];
+    if (offset >= ber.length) throw new Error(END);
+    if ((b & 0x1f) === 0x1f) {
+      while (ber[offset] >= 0x80) {
+        offset++;
+        if (offset >= ber.length) throw new Error(END);
+      }
+      offset++;
+      if (offset >= ber.length) throw new Error(END);
+    }
+    const constructed = (b & 0x20) !== 0;
+    const l = ber[offset++];
+    let length = 0;
+    let indefinite = false;
+    if (l > 0x80) {
+      const n = l & 0x7f;
+      if (n > 4) throw new Error('ber2der: BER tag length too long');
+      if (offset + n > ber.length) throw new Error('ber2der: BER tag length is more than available data');
+      if (n === 4 && ber[offset] > 0x7f) throw new Error('ber2der: BER tag length is negative');
+      if (ber[offset] === 0) throw new Error('ber2der: BER tag length has leading zero');
+      for (let i = 0; i < n; i++) length = length * 256 + ber[offset++];
+    } else if (l === 0x80) indefinite = true;
+    else length = l;
+    let contentEnd = offset + length;
+    if (contentEnd > ber.length) throw new Error('ber2der: BER tag length is more than available data');
+    if (indefinite && !constructed) throw new Error('ber2der: Indefinite form tag must have constructed encoding');
+    if (constructed) {
+      while (offset < contentEnd || indefinite) {
+        offset = read(offset);
+        if (indefinite) {
+          if (ber.length - offset < 2) throw new Error('ber2der: Invalid BER format');
+          if (ber[offset] === 0 && ber[offset + 1] === 0) break;
+        }
+      }
+    }
+    if (indefinite) contentEnd = offset + 2;
+    return contentEnd;
+  };
+  try {
+    read(0);
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
 }

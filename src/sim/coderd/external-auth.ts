@@ -3,7 +3,7 @@
 // the token answer with GitLab/Bitbucket username rules, `expires_at` from the revision that has it, and the
 // presence-based `listen` long-poll (one look at the world per second until a valid link exists or
 // the client goes away).
-import { quote, quoteBytes, utf8DecodeLossy } from '../../go/index.ts';
+import { goRegexpCompile, quote, quoteBytes, utf8DecodeLossy } from '../../go/index.ts';
 import { traitsOf } from '../../revisions/index.ts';
 import type { LinkState, ProviderState, World } from '../world.ts';
 import { authenticateAgent } from './agent-token.ts';
@@ -121,7 +121,9 @@ export async function externalAuthHandler(world: World, request: Request, origin
       break;
     }
     if (match.length === 0 || p.regex === undefined) continue;
-    if (new RegExp(p.regex).test(matchText)) provider = p;
+    // Go regexp (RE2) MatchString, unanchored: `.` matches CR and U+2028 (the loader rejected bad syntax).
+    const re = goRegexpCompile(p.regex);
+    if (re.ok && re.matchString(matchText)) provider = p;
   }
   if (!provider) {
     let detail = 'External auth provider not found.';

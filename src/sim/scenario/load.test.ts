@@ -28,7 +28,7 @@ describe('fixtures/scenarios', () => {
     .map((f) => f.slice(0, -5));
 
   it('has the fixed scenario set', () => {
-    const expected = ['external-auth', 'external-auth-no-providers', 'external-auth-regex', 'gcp-expired-token'];
+    const expected = ['external-auth', 'external-auth-no-providers', 'external-auth-regex', 'gcp-expired-token', 'gcp-bad-claims'];
     for (const c of ['aws', 'azure', 'gcp']) {
       for (const s of ['single-agent', 'multi-agent', 'duplicate-names', 'sub-agent', 'template-import', 'stale-build', 'stale-only', 'deleted-agent', 'deleted-workspace', 'unknown-instance']) {
         expected.push(`${c}-${s}`);

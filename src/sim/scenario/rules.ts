@@ -1,5 +1,7 @@
 // Cross-field rules of a resolved scenario that JSON Schema cannot express: sub-agent parents exist,
-// agent tokens and provider ids are unique, build numbers are unique and at most one is `latest`.
+// agent tokens and provider ids are unique, build numbers are unique and at most one is `latest`,
+// provider regexes compile as Go regexps (RE2 syntax: `(?i)` is fine, lookaround is not).
+import { goRegexpCompile } from '../../go/index.ts';
 import type { Scenario, ScenarioResource } from './types.ts';
 
 export interface RuleProblem {
@@ -52,6 +54,10 @@ export function checkScenarioRules(s: Scenario): RuleProblem | undefined {
   for (const [i, prov] of (s.externalAuth?.providers ?? []).entries()) {
     if (ids.has(prov.id)) return { pointer: `/externalAuth/providers/${i}/id`, problem: `duplicate provider id "${prov.id}"` };
     ids.add(prov.id);
+    if (prov.regex !== undefined) {
+      const re = goRegexpCompile(prov.regex);
+      if (!re.ok) return { pointer: `/externalAuth/providers/${i}/regex`, problem: `not a Go regexp (RE2 syntax, as coderd compiles it): ${re.error}` };
+    }
   }
   return undefined;
 }

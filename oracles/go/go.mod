@@ -1,0 +1,10 @@
+module coder-agent-conformance/oracles/go
+
+go 1.26
+
+require github.com/tidwall/gjson v1.18.0
+
+require (
+	github.com/tidwall/match v1.2.0 // indirect
+	github.com/tidwall/pretty v1.2.1 // indirect
+)
