@@ -1,7 +1,7 @@
 // Finds every example in an OpenAPI document together with the schema it must
 // satisfy, so a test can keep the examples honest (and tools can reuse them).
 import { contractDocument, resolveRef, type JsonObject, type OpenApiDocument } from './contract.ts';
-import type { Direction } from './schemas.ts';
+import { type Direction, jsonPointerSegment } from './schemas.ts';
 
 export interface ContractExample {
   /** JSON pointer of the example inside the document, e.g. `/paths/~1latest~1api~1token/put/responses/200/content/text~1plain/example`. */
@@ -14,7 +14,7 @@ export interface ContractExample {
   mediaType?: string;
 }
 
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+const escape = jsonPointerSegment;
 
 export function collectExamples(doc: OpenApiDocument = contractDocument): ContractExample[] {
   const out: ContractExample[] = [];

@@ -11,3 +11,4 @@ export { CONTRACT_REVISIONS, DEFAULT_CONTRACT_REVISION, isContractRevision, revi
 export type { ContractRevision } from './revision.ts';
 export { compilePathTemplate } from './http.ts';
 export type { PathTemplate } from './http.ts';
+export { jsonPointerSegment } from './schemas.ts';

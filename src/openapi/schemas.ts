@@ -123,7 +123,7 @@ export function formatSchemaErrors(where: string, errors: ErrorObject[] | null |
     let pointer = dropPrefix && e.instancePath.startsWith(dropPrefix) ? e.instancePath.slice(dropPrefix.length) : e.instancePath;
     let problem = e.message ?? 'is invalid';
     if (e.keyword === 'required') {
-      pointer = `${pointer}/${String(params.missingProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      pointer = `${pointer}/${jsonPointerSegment(String(params.missingProperty))}`;
       problem = 'is required but missing';
     } else if (e.keyword === 'not' && e.parentSchema && typeof (e.parentSchema as JsonObject)[ABSENT_MARKER] === 'string') {
       problem = `must be absent before revision ${(e.parentSchema as JsonObject)[ABSENT_MARKER] as string}`;
@@ -135,4 +135,9 @@ export function formatSchemaErrors(where: string, errors: ErrorObject[] | null |
     lines.push(`${where}${pointer === '' ? '' : ` at ${pointer}`}: ${problem}`);
   }
   return [...new Set(lines)];
+}
+
+/** One JSON Pointer reference token (RFC 6901): `~` → `~0`, `/` → `~1`. */
+export function jsonPointerSegment(key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }

@@ -141,6 +141,26 @@ describe('httpapi.Read of the request body', () => {
       bad('json: cannot unmarshal bool into Go struct field GoogleInstanceIdentityToken.json_web_token of type string'),
     );
   });
+  it('members apply in document order: a duplicate of the wrong type first is still a type error (encoding/json keeps the first error)', async () =>
+    expect(await read('{"signature":1,"signature":"x","document":"y"}')).toEqual(
+      bad('json: cannot unmarshal number into Go struct field AWSInstanceIdentityToken.signature of type string'),
+    ));
+  it('an unknown member is skipped unread, even a number no float64 holds', async () => {
+    const sim = await simFor('aws-single-agent');
+    const p = await awsProof(sim);
+    const a = await post(sim, AWS, `{"x":1e400,"signature":${JSON.stringify(p.signature)},"document":${JSON.stringify(p.document)}}`);
+    expect(a.body).toBe(goJSON({ session_token: DEV }));
+  });
+  it('agent_name of the wrong type: a type error from PR24325 on, an unknown member before it', async () => {
+    const body = async (revision: Parameters<typeof simFor>[1]) => {
+      const sim = await simFor('aws-single-agent', revision);
+      const p = await awsProof(sim);
+      const a = await post(sim, AWS, `{"signature":${JSON.stringify(p.signature)},"document":${JSON.stringify(p.document)},"agent_name":5}`);
+      return { status: a.status, contentType: a.contentType, body: a.body };
+    };
+    expect(await body('pr24325')).toEqual(bad('json: cannot unmarshal number into Go struct field AWSInstanceIdentityToken.agent_name of type string'));
+    expect(await body('pre-agent-name')).toEqual(ok(DEV));
+  });
   it('field names match case-insensitively and trailing data is ignored', async () => {
     const sim = await simFor('aws-single-agent');
     const p = await awsProof(sim);

@@ -7,6 +7,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { metadataSchema } from '../cloud/index.ts';
 import { scenariosDir } from './dir.ts';
+import { jsonPointerSegment } from '../../openapi/index.ts';
 
 const MACHINE_ID = 'urn:coder-conformance:cloud-machine';
 let compiled: ValidateFunction | undefined;
@@ -23,9 +24,6 @@ export function compileScenarioValidator(): ValidateFunction {
 }
 
 /** A key as a JSON pointer segment (RFC 6901: ~ is ~0, / is ~1), so `a/b` cannot pass for two levels. */
-function pointerSegment(key: string): string {
-  return key.replaceAll('~', '~0').replaceAll('/', '~1');
-}
 
 export function formatAjvError(e: ErrorObject): { pointer: string; problem: string } {
   const p = e.params as Record<string, unknown>;
@@ -37,9 +35,9 @@ export function formatAjvError(e: ErrorObject): { pointer: string; problem: stri
   }
   switch (e.keyword) {
     case 'additionalProperties':
-      return { pointer: `${e.instancePath}/${pointerSegment(String(p.additionalProperty))}`, problem: 'unknown field' };
+      return { pointer: `${e.instancePath}/${jsonPointerSegment(String(p.additionalProperty))}`, problem: 'unknown field' };
     case 'required':
-      return { pointer: `${e.instancePath}/${pointerSegment(String(p.missingProperty))}`, problem: 'required field is missing' };
+      return { pointer: `${e.instancePath}/${jsonPointerSegment(String(p.missingProperty))}`, problem: 'required field is missing' };
     case 'enum':
       return {
         pointer: e.instancePath,
