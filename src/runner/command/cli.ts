@@ -14,6 +14,7 @@ import { countsLine, resultLine } from '../report/reporters/common.ts';
 import { packageRoot, paths } from '../root.ts';
 import type { StartSimulator } from '../exec/run-case.ts';
 import { runSuite } from '../exec/run-suite.ts';
+import { loadReference, type ReferenceRun } from '../exec/in-process.ts';
 import { selectCases } from '../cases/select.ts';
 import { prepareReportPath } from './out-path.ts';
 import { upstreamCommand } from '../upstream/command.ts';
@@ -33,6 +34,8 @@ export interface CliIO {
 export interface CliDeps {
   startSimulator: StartSimulator;
   contract: () => ContractOperation[];
+  /** The reference's run() for --in-process (default: dist/coder-run.mjs). */
+  loadReference?: () => Promise<ReferenceRun>;
 }
 
 export const USAGE = `Usage: coder-conformance <command> [options]
@@ -126,6 +129,14 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
   if (embeddedReference && !existsSync(join(packageRoot(), 'dist', 'coder.mjs'))) {
     return fail(io, 'the embedded reference CLI is not built (dist/coder.mjs missing): run "npm run build"');
   }
+  let inProcess: ReferenceRun | undefined;
+  if (o.inProcess) {
+    try {
+      inProcess = await (deps.loadReference ?? loadReference)();
+    } catch (err) {
+      return fail(io, `--in-process: cannot load the reference CLI (dist/coder-run.mjs): ${(err as Error).message}; run "npm run build"`);
+    }
+  }
   let knownFailures: KnownFailure[] = [];
   if (o.expectFailures) {
     try {
@@ -158,6 +169,7 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     updateGoldens: o.updateGoldens,
     startSimulator: deps.startSimulator,
     signal: io.signal,
+    ...(inProcess ? { inProcess } : {}),
     selection,
     level: o.level,
     filters: o.filters,

@@ -9,6 +9,7 @@ import { goldenPath } from '../cases/load-cases.ts';
 import { normaliseStdout } from '../judge/normalize.ts';
 import { substitute, substituteDeep, type PlaceholderValues } from './placeholders.ts';
 import { decodeOutput, encodeOutput, runProcess } from './process.ts';
+import { runInProcess, type ReferenceRun } from './in-process.ts';
 import type { Journal, Revision } from '../../sim/index.ts';
 import type { Case, CaseResult, Fault, Profile, WireEntry } from '../types.ts';
 
@@ -32,6 +33,8 @@ export interface CaseRunOptions {
   updateGoldens: boolean;
   startSimulator: StartSimulator;
   signal?: AbortSignal;
+  /** In-process mode (embedded reference only): the reference's run() instead of a child process. */
+  inProcess?: ReferenceRun;
 }
 
 function notRun(c: Case, reason: string, argv: string[] = c.args): CaseResult {
@@ -62,15 +65,10 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
       binEnv: o.binEnv,
       caseEnv,
     });
-    const result = await runProcess({
-      file: o.binary,
-      args: [...o.argPrefix, ...argv],
-      env,
-      cwd: home,
-      timeoutMs: c.timeout_ms ?? o.timeoutMs,
-      capBytes: o.capBytes,
-      signal: o.signal,
-    });
+    const timeoutMs = c.timeout_ms ?? o.timeoutMs;
+    const result = o.inProcess
+      ? await runInProcess({ run: o.inProcess, args: argv, env, timeoutMs, capBytes: o.capBytes, signal: o.signal })
+      : await runProcess({ file: o.binary, args: [...o.argPrefix, ...argv], env, cwd: home, timeoutMs, capBytes: o.capBytes, signal: o.signal });
     if (o.signal?.aborted) return notRun(c, 'the run was interrupted', argv);
     const journal: WireEntry[] = [...sim.journal.entries];
     const expect = substituteDeep(c.expect, values);
