@@ -1,0 +1,46 @@
+// The conformance cases as tests, for `npm run mutation` (StrykerJS, stryker.config.mjs) only, never
+// part of `npm test`: one test per case (every case of every profile, each once), run in-process
+// (src/runner/exec/in-process.ts) against the reference CLI's sources (src/cli/run.ts, the files
+// Stryker mutates), each with its own simulator. The simulator imports no src/cli code, and src/go
+// (shared by both sides) is not mutated, so a mutant only ever changes the implementation under test.
+// A mutant is killed when some case no longer passes.
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli/run.ts';
+import { loadCases } from '../src/runner/cases/load-cases.ts';
+import { selectCases } from '../src/runner/cases/select.ts';
+import { runCase } from '../src/runner/exec/run-case.ts';
+import { createSimulatorStarter } from '../src/runner/exec/simulator.ts';
+import { paths } from '../src/runner/root.ts';
+import { PROFILES, type Case, type Profile } from '../src/runner/types.ts';
+
+const startSimulator = createSimulatorStarter();
+const all = loadCases();
+const seen = new Set<string>();
+const plan: { c: Case; profile: Profile }[] = [];
+for (const profile of PROFILES) {
+  for (const c of selectCases(all, { profile, level: 'strict', filters: [] }).selected) {
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    plan.push({ c, profile });
+  }
+}
+
+describe('conformance cases (in-process reference)', () => {
+  for (const { c, profile } of plan) {
+    it(`${c.id} [${profile}]`, async () => {
+      const r = await runCase(c, {
+        binary: paths.referenceBin(),
+        argPrefix: [],
+        embeddedReference: true,
+        profile,
+        binEnv: {},
+        timeoutMs: 10_000,
+        capBytes: 1024 * 1024,
+        updateGoldens: false,
+        startSimulator,
+        inProcess: run,
+      });
+      expect(r.verdict?.failures ?? r.notRunReason).toEqual([]);
+    });
+  }
+});
