@@ -23,7 +23,11 @@ if (!bin) {
   let cases = 0;
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    const r = await execa(process.execPath, [path.join(root, 'bin/coder-conformance'), 'run', '--bin', bin, '--reporter', 'json', '--jobs', String(jobs)], { cwd: root, reject: false, maxBuffer: 1 << 30 });
+    const r = await execa(process.execPath, [path.join(root, 'bin/coder-conformance'), 'run', '--bin', bin, '--reporter', 'json', '--jobs', String(jobs)], {
+      cwd: root,
+      reject: false,
+      maxBuffer: 1 << 30,
+    });
     runner.push(performance.now() - t0);
     cases = JSON.parse(r.stdout).counts.run;
   }

@@ -22,7 +22,12 @@ const SLOW = 600_000;
 async function run(args: string[]): Promise<{ code: number; report: RunReport }> {
   let stdout = '';
   const code = await cli(
-    { argv: ['run', '--reporter', 'json', ...args], env: { PATH: process.env.PATH }, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true } },
+    {
+      argv: ['run', '--reporter', 'json', ...args],
+      env: { PATH: process.env.PATH },
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: () => true },
+    },
     { startSimulator, contract: contractOperations },
   );
   return { code, report: JSON.parse(stdout) as RunReport };
@@ -32,7 +37,18 @@ async function run(args: string[]): Promise<{ code: number; report: RunReport }>
 function comparable(r: CaseResult): string {
   const { durationMs: _d, journal, process, ...rest } = r;
   const { durationMs: _p, ...proc } = process ?? { durationMs: 0 };
-  const wire = journal.map((j) => [j.seq, j.service, j.operationId, j.method, j.path, j.query, j.headers.map((h) => h[0]), j.response.status, j.violations, j.proxied]);
+  const wire = journal.map((j) => [
+    j.seq,
+    j.service,
+    j.operationId,
+    j.method,
+    j.path,
+    j.query,
+    j.headers.map((h) => h[0]),
+    j.response.status,
+    j.violations,
+    j.proxied,
+  ]);
   return JSON.stringify({ ...rest, process: proc, wire })
     .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT')
     .replace(/coder-conformance-[A-Za-z0-9]{6}/g, 'coder-conformance-XXXXXX');
@@ -46,7 +62,9 @@ describe('--in-process judges like process mode', () => {
   const all = loadCases();
   const seen = new Set<string>();
   for (const profile of PROFILES) {
-    const ids = selectCases(all, { profile, level: 'strict', filters: [] }).selected.map((c) => c.id).filter((id) => !seen.has(id));
+    const ids = selectCases(all, { profile, level: 'strict', filters: [] })
+      .selected.map((c) => c.id)
+      .filter((id) => !seen.has(id));
     for (const id of ids) seen.add(id);
     if (ids.length === 0) continue;
     it(`profile ${profile}: ${ids.length} cases, equal results and exit code`, { timeout: SLOW }, async () => {

@@ -32,7 +32,7 @@ export interface CliIO {
 }
 
 export interface CliDeps {
-  startSimulator: StartSimulator;
+  startSimulator: StartSimulator & { closeIdle?(): Promise<void> };
   contract: () => ContractOperation[];
   /** The reference's run() for --in-process (default: dist/coder-run.mjs). */
   loadReference?: () => Promise<ReferenceRun>;
@@ -178,6 +178,7 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     knownFailures,
     contract,
   });
+  await deps.startSimulator.closeIdle?.();
   const text = REPORTERS[o.reporter](report);
   if (o.out) {
     try {

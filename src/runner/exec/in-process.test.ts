@@ -20,7 +20,12 @@ describe('runInProcess', () => {
   });
 
   it('reports an exception like main.ts: internal error on stderr, exit 2', async () => {
-    const r = await runInProcess({ ...base, run: async () => { throw new Error('boom'); } });
+    const r = await runInProcess({
+      ...base,
+      run: async () => {
+        throw new Error('boom');
+      },
+    });
     expect(r).toMatchObject({ stderr: 'coder-reference: internal error: boom\n', exitCode: 2 });
   });
 

@@ -18,6 +18,8 @@ export interface SimulatorHandle {
   env: Record<string, string>;
   journal: Pick<Journal, 'entries'>;
   close(): Promise<void>;
+  /** Hands the simulator back for reuse by a later case (simulator.ts); absent: close() only. */
+  release?(): Promise<void>;
 }
 
 export type StartSimulator = (options: { scenario: string; revision: Revision; faults?: Fault[] }) => Promise<SimulatorHandle>;
@@ -46,6 +48,7 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
   const started = performance.now();
   const home = mkdtempSync(join(tmpdir(), 'coder-conformance-'));
   let sim: SimulatorHandle | undefined;
+  let reusable = false;
   try {
     const tokenFile = join(home, 'agent-token');
     if (c.token_file !== undefined) writeFileSync(tokenFile, c.token_file);
@@ -70,7 +73,9 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
       ? await runInProcess({ run: o.inProcess, args: argv, env, timeoutMs, capBytes: o.capBytes, signal: o.signal })
       : await runProcess({ file: o.binary, args: [...o.argPrefix, ...argv], env, cwd: home, timeoutMs, capBytes: o.capBytes, signal: o.signal });
     if (o.signal?.aborted) return notRun(c, 'the run was interrupted', argv);
-    const journal: WireEntry[] = [...sim.journal.entries];
+    reusable = result.startError === undefined && !result.timedOut && !result.stdoutCapped && !result.stderrCapped;
+    // Numbered from 1 for this case even on a reused simulator (its journal was cleared, not renumbered).
+    const journal: WireEntry[] = sim.journal.entries.map((e, i) => (e.seq === i + 1 ? e : { ...e, seq: i + 1 }));
     const expect = substituteDeep(c.expect, values);
     let golden: string | undefined;
     if (expect.stdout_golden !== undefined) {
@@ -96,7 +101,7 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
       durationMs: performance.now() - started,
     };
   } finally {
-    await sim?.close().catch(() => undefined);
+    await (reusable && sim?.release ? sim.release() : sim?.close())?.catch(() => undefined);
     rmSync(home, { recursive: true, force: true });
   }
 }
