@@ -1,6 +1,7 @@
 // Runs one case end to end: temp HOME (and token file), its own simulator, the binary with a
 // clean environment, the journal snapshot, optional golden update, then the pure judge.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildEnv } from './environment.ts';
@@ -102,6 +103,7 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
     };
   } finally {
     await (reusable && sim?.release ? sim.release() : sim?.close())?.catch(() => undefined);
-    rmSync(home, { recursive: true, force: true });
+    // Asynchronous: removing the tree runs on libuv's threads while other cases go on.
+    await rm(home, { recursive: true, force: true }).catch(() => undefined);
   }
 }

@@ -5,7 +5,8 @@
 // setScenario (a full reset of the world: agents, providers, links, fault hit counts) and an empty
 // journal; a case that timed out, hit the output cap or could not start closes its simulator
 // instead (its traffic may still be in flight). closeIdle() ends the run's idle simulators.
-import { createCloudKeys, startSimulator, type CloudKeys, type Simulator } from '../../sim/index.ts';
+// Scenario files are read and validated once per run; each case gets its own copy.
+import { createCloudKeys, loadScenario, startSimulator, type CloudKeys, type Scenario, type Simulator } from '../../sim/index.ts';
 import type { SimulatorHandle, StartSimulator } from './run-case.ts';
 
 export type SimulatorStarter = StartSimulator & { closeIdle(): Promise<void> };
@@ -13,7 +14,17 @@ export type SimulatorStarter = StartSimulator & { closeIdle(): Promise<void> };
 export function createSimulatorStarter(): SimulatorStarter {
   let keys: Promise<CloudKeys> | undefined;
   const idle = new Map<string, Simulator[]>();
-  const start: StartSimulator = async ({ scenario, revision, faults }) => {
+  const scenarios = new Map<string, Scenario>();
+  const scenarioCopy = (name: string): Scenario => {
+    let s = scenarios.get(name);
+    if (!s) {
+      s = loadScenario(name);
+      scenarios.set(name, s);
+    }
+    return structuredClone(s);
+  };
+  const start: StartSimulator = async ({ scenario: name, revision, faults }) => {
+    const scenario = scenarioCopy(name);
     const key = JSON.stringify(faults ?? []);
     let sim = idle.get(key)?.pop();
     if (sim) {
