@@ -1,5 +1,5 @@
 // The conformance cases as tests, for `npm run mutation` (StrykerJS, stryker.config.mjs) only, never
-// part of `npm test`: one test per case (every case of every profile, each once), run in-process
+// part of `npm test`: one test per case and profile (every pair npm test's suite.test runs), run in-process
 // (src/runner/exec/in-process.ts) against the reference CLI's sources (src/cli/run.ts, the files
 // Stryker mutates), each with its own simulator. The simulator imports no src/cli code, and src/go
 // (shared by both sides) is not mutated, so a mutant only ever changes the implementation under test.
@@ -18,15 +18,7 @@ import { PROFILES, type Case, type Profile } from '../src/runner/types.ts';
 
 const startSimulator = createSimulatorStarter();
 const all = loadCases();
-const seen = new Set<string>();
-const plan: { c: Case; profile: Profile }[] = [];
-for (const profile of PROFILES) {
-  for (const c of selectCases(all, { profile, level: 'strict', filters: [] }).selected) {
-    if (seen.has(c.id)) continue;
-    seen.add(c.id);
-    plan.push({ c, profile });
-  }
-}
+const plan: { c: Case; profile: Profile }[] = PROFILES.flatMap((profile) => selectCases(all, { profile, level: 'strict', filters: [] }).selected.map((c) => ({ c, profile })));
 
 describe('conformance cases (in-process reference)', () => {
   for (const { c, profile } of plan) {
