@@ -34,6 +34,8 @@ const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 const entries = [
   { entryPoints: { coder: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/coder-[hash]' },
+  // The reference's run() as a module, for the runner's --in-process mode (src/runner/exec/in-process.ts).
+  { entryPoints: { 'coder-run': 'src/cli/run.ts' }, outdir: 'dist', splitting: true, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/run-[hash]' },
   { entryPoints: ['src/runner/command/main.ts'], outfile: 'dist/coder-conformance.mjs', packages: 'external', plugins: [keepModuleUrls(dist)] },
 ];
 

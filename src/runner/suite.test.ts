@@ -1,4 +1,5 @@
-// The whole conformance suite against the embedded reference CLI, for every profile: 100% must
+// The whole conformance suite against the embedded reference CLI (in-process: its run() called with
+// each case's argv, environment and simulator; in-process.test.ts shows it judges like a child), for every profile: 100% must
 // pass. And the proof that the suite tells revisions apart: the pr24325 profile run against the
 // reference in pre-agent-name mode fails exactly the agent-name (multi-agent selection) cases and
 // the help cases that document --agent-name, nothing else.
@@ -18,7 +19,7 @@ async function runSuite(args: string[]): Promise<{ code: number; report: RunRepo
   let stdout = '';
   let stderr = '';
   const code = await cli(
-    { argv: ['run', '--reporter', 'json', ...args], env: { PATH: process.env.PATH }, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } },
+    { argv: ['run', '--in-process', '--reporter', 'json', ...args], env: { PATH: process.env.PATH }, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } },
     { startSimulator, contract: contractOperations },
   );
   return { code, report: JSON.parse(stdout) as RunReport, stderr };
@@ -27,7 +28,7 @@ async function runSuite(args: string[]): Promise<{ code: number; report: RunRepo
 const failingIds = (r: RunReport) => r.results.filter((x) => x.outcome !== 'pass').map((x) => x.id);
 
 beforeAll(() => {
-  if (!existsSync(`${packageRoot()}/dist/coder.mjs`)) throw new Error('dist/coder.mjs is missing: run "npm run build" first (npm test does)');
+  if (!existsSync(`${packageRoot()}/dist/coder-run.mjs`)) throw new Error('dist/coder-run.mjs is missing: run "npm run build" first (npm test does)');
 });
 
 describe('the suite against the embedded reference CLI', () => {

@@ -11,6 +11,7 @@ export class UsageError extends Error {}
 
 export interface RunOptions {
   bin?: string;
+  inProcess: boolean;
   argPrefix: string[];
   binEnv: Record<string, string>;
   profile: Profile;
@@ -38,6 +39,7 @@ Runs the conformance cases against an implementation of \`coder external-auth ac
 
 Options:
   --bin PATH                 implementation binary (default: the embedded reference CLI)
+  --in-process               run the embedded reference CLI in the runner's process (no child; not with --bin)
   --arg-prefix ARG           argument put before every case's argv (repeatable, in order)
   --bin-env KEY=VALUE        extra environment for the binary (repeatable)
   --profile REV              ${PROFILES.map((p) => (p === DEFAULT_PROFILE ? `${p} (default)` : p)).join(' | ')}
@@ -79,6 +81,7 @@ function positiveInt(name: string, v: string | undefined, def: number, max = Num
 
 const RUN_OPTIONS = {
   bin: { type: 'string' },
+  'in-process': { type: 'boolean' },
   'arg-prefix': { type: 'string', multiple: true },
   'bin-env': { type: 'string', multiple: true },
   profile: { type: 'string' },
@@ -167,8 +170,10 @@ export function parseRunArgs(argv: string[]): RunOptions {
   }
   for (const f of v.filter ?? []) if (f === '') throw new UsageError('--filter is empty');
   if (v['update-goldens-from-failing-exit'] && !v['update-goldens']) throw new UsageError('--update-goldens-from-failing-exit only goes with --update-goldens');
+  if (v['in-process'] && (v.bin !== undefined || (v['arg-prefix'] ?? []).length > 0)) throw new UsageError('--in-process runs the embedded reference CLI: it cannot be combined with --bin or --arg-prefix');
   return {
     bin: v.bin,
+    inProcess: v['in-process'] ?? false,
     argPrefix: v['arg-prefix'] ?? [],
     binEnv,
     profile: profile as Profile,

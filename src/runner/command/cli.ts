@@ -17,6 +17,7 @@ import { countsLine, resultLine } from '../report/reporters/common.ts';
 import { packageRoot, paths } from '../root.ts';
 import type { StartSimulator } from '../exec/run-case.ts';
 import { runSuite } from '../exec/run-suite.ts';
+import { loadReference, type ReferenceRun } from '../exec/in-process.ts';
 import { selectCases } from '../cases/select.ts';
 import { prepareReportPath } from './out-path.ts';
 import { upstreamCommand } from '../upstream/command.ts';
@@ -38,8 +39,10 @@ export interface CliIO {
 }
 
 export interface CliDeps {
-  startSimulator: StartSimulator;
+  startSimulator: StartSimulator & { closeIdle?(): Promise<void> };
   contract: () => ContractOperation[];
+  /** The reference's run() for --in-process (default: dist/coder-run.mjs). */
+  loadReference?: () => Promise<ReferenceRun>;
 }
 
 export const USAGE = `Usage: coder-conformance <command> [options]
@@ -244,6 +247,14 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
   if (embeddedReference && !existsSync(join(packageRoot(), 'dist', 'coder.mjs'))) {
     return fail(io, 'the embedded reference CLI is not built (dist/coder.mjs missing): run "npm run build"');
   }
+  let inProcess: ReferenceRun | undefined;
+  if (o.inProcess) {
+    try {
+      inProcess = await (deps.loadReference ?? loadReference)();
+    } catch (err) {
+      return fail(io, `--in-process: cannot load the reference CLI (dist/coder-run.mjs): ${(err as Error).message}; run "npm run build"`);
+    }
+  }
   let knownFailures: KnownFailure[] = [];
   if (o.expectFailures) {
     try {
@@ -297,6 +308,7 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     updateGoldensFromFailingExit: o.updateGoldensFromFailingExit,
     startSimulator: deps.startSimulator,
     signal: io.signal,
+    ...(inProcess ? { inProcess } : {}),
     selection,
     suite: suiteInfo(cases),
     level: o.level,
@@ -307,6 +319,7 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     contract,
     onResult: progress?.update,
   });
+  await deps.startSimulator.closeIdle?.();
   progress?.done();
   const text = o.reporter === 'pretty' ? prettyReport(report, { color: !o.out && colourWanted(io.env, io.stdout.isTTY ?? false) && !o.printKnownFailures }) : REPORTERS[o.reporter](report);
   if (o.out) {

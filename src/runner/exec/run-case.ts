@@ -1,6 +1,7 @@
 // Runs one case end to end: temp HOME (and token file), its own simulator, the binary with a
 // clean environment, the journal snapshot, optional golden update, then the pure judge.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildEnv } from './environment.ts';
@@ -9,6 +10,7 @@ import { goldenPath } from '../cases/load-cases.ts';
 import { normaliseStdout } from '../judge/normalize.ts';
 import { substitute, substituteDeep, type PlaceholderValues } from './placeholders.ts';
 import { decodeOutput, encodeOutput, runProcess } from './process.ts';
+import { runInProcess, type ReferenceRun } from './in-process.ts';
 import type { Journal, Revision } from '../../sim/index.ts';
 import type { Case, CaseResult, Fault, GoldenUpdate, Invocation, ProcessResult, Profile, WireEntry } from '../types.ts';
 
@@ -17,6 +19,8 @@ export interface SimulatorHandle {
   env: Record<string, string>;
   journal: Pick<Journal, 'entries'>;
   close(): Promise<void>;
+  /** Hands the simulator back for reuse by a later case (simulator.ts); absent: close() only. */
+  release?(): Promise<void>;
 }
 
 export type StartSimulator = (options: { scenario: string; revision: Revision; faults?: Fault[] }) => Promise<SimulatorHandle>;
@@ -34,6 +38,8 @@ export interface CaseRunOptions {
   updateGoldensFromFailingExit?: boolean;
   startSimulator: StartSimulator;
   signal?: AbortSignal;
+  /** In-process mode (embedded reference only): the reference's run() instead of a child process. */
+  inProcess?: ReferenceRun;
 }
 
 function notRun(c: Case, reason: string, argv: string[] = c.args): CaseResult {
@@ -60,6 +66,7 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
   const started = performance.now();
   const home = mkdtempSync(join(tmpdir(), 'coder-conformance-'));
   let sim: SimulatorHandle | undefined;
+  let reusable = false;
   try {
     const tokenFile = join(home, 'agent-token');
     if (c.token_file !== undefined) writeFileSync(tokenFile, c.token_file);
@@ -89,17 +96,14 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
         .map(([k]) => k),
       cwd: home,
     };
-    const result = await runProcess({
-      file: o.binary,
-      args: [...o.argPrefix, ...argv],
-      env,
-      cwd: home,
-      timeoutMs: c.timeout_ms ?? o.timeoutMs,
-      capBytes: o.capBytes,
-      signal: o.signal,
-    });
+    const timeoutMs = c.timeout_ms ?? o.timeoutMs;
+    const result = o.inProcess
+      ? await runInProcess({ run: o.inProcess, args: argv, env, timeoutMs, capBytes: o.capBytes, signal: o.signal })
+      : await runProcess({ file: o.binary, args: [...o.argPrefix, ...argv], env, cwd: home, timeoutMs, capBytes: o.capBytes, signal: o.signal });
     if (o.signal?.aborted) return { ...notRun(c, 'the run was interrupted', argv), invocation };
-    const journal: WireEntry[] = [...sim.journal.entries];
+    reusable = result.startError === undefined && !result.timedOut && !result.stdoutCapped && !result.stderrCapped;
+    // Numbered from 1 for this case even on a reused simulator (its journal was cleared, not renumbered).
+    const journal: WireEntry[] = sim.journal.entries.map((e, i) => (e.seq === i + 1 ? e : { ...e, seq: i + 1 }));
     const expect = substituteDeep(c.expect, values);
     let golden: string | undefined;
     let goldenUpdate: GoldenUpdate | undefined;
@@ -132,7 +136,8 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
       ...(goldenUpdate ? { goldenUpdate } : {}),
     };
   } finally {
-    await sim?.close().catch(() => undefined);
-    rmSync(home, { recursive: true, force: true });
+    await (reusable && sim?.release ? sim.release() : sim?.close())?.catch(() => undefined);
+    // Asynchronous: removing the tree runs on libuv's threads while other cases go on.
+    await rm(home, { recursive: true, force: true }).catch(() => undefined);
   }
 }

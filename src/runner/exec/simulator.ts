@@ -1,15 +1,57 @@
-// The real simulator for each case (src/sim): one loopback server per case, with the cloud keys
-// minted once per run and shared (minting RSA keys per case would dominate the run time).
-import { createCloudKeys, startSimulator, type CloudKeys } from '../../sim/index.ts';
-import type { StartSimulator } from './run-case.ts';
+// The real simulator for each case (src/sim), with the cloud keys minted once per run and shared
+// (minting RSA keys per case would dominate the run time). Simulators are reused: a case that ended
+// cleanly releases its simulator to an idle pool (per set of runner-added faults, which survive a
+// scenario change), and the next case takes it with its own scenario and revision loaded by
+// setScenario (a full reset of the world: agents, providers, links, fault hit counts) and an empty
+// journal; a case that timed out, hit the output cap or could not start closes its simulator
+// instead (its traffic may still be in flight). closeIdle() ends the run's idle simulators.
+// Scenario files are read and validated once per run; each case gets its own copy.
+import { createCloudKeys, loadScenario, startSimulator, type CloudKeys, type Scenario, type Simulator } from '../../sim/index.ts';
+import type { SimulatorHandle, StartSimulator } from './run-case.ts';
 
-export function createSimulatorStarter(): StartSimulator {
+export type SimulatorStarter = StartSimulator & { closeIdle(): Promise<void> };
+
+export function createSimulatorStarter(): SimulatorStarter {
   let keys: Promise<CloudKeys> | undefined;
-  return async ({ scenario, revision, faults }) =>
-    startSimulator({
-      scenario,
-      revision,
-      keys: await (keys ??= createCloudKeys()),
-      ...(faults ? { faults } : {}),
-    });
+  const idle = new Map<string, Simulator[]>();
+  const scenarios = new Map<string, Scenario>();
+  const scenarioCopy = (name: string): Scenario => {
+    let s = scenarios.get(name);
+    if (!s) {
+      s = loadScenario(name);
+      scenarios.set(name, s);
+    }
+    return structuredClone(s);
+  };
+  const start: StartSimulator = async ({ scenario: name, revision, faults }) => {
+    const scenario = scenarioCopy(name);
+    const key = JSON.stringify(faults ?? []);
+    let sim = idle.get(key)?.pop();
+    if (sim) {
+      sim.setScenario(scenario, revision);
+      sim.journal.clear();
+    } else {
+      sim = await startSimulator({ scenario, revision, keys: await (keys ??= createCloudKeys()), ...(faults ? { faults } : {}) });
+    }
+    const s = sim;
+    const handle: SimulatorHandle = {
+      origin: s.origin,
+      env: s.env,
+      journal: s.journal,
+      close: () => s.close(),
+      release: async () => {
+        const list = idle.get(key) ?? [];
+        list.push(s);
+        idle.set(key, list);
+      },
+    };
+    return handle;
+  };
+  return Object.assign(start, {
+    async closeIdle() {
+      const all = [...idle.values()].flat();
+      idle.clear();
+      await Promise.all(all.map((s) => s.close()));
+    },
+  });
 }
