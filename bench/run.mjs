@@ -6,7 +6,9 @@ import { join } from 'node:path';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv[2];
-for (const f of readdirSync(dir).filter((f) => f.endsWith('.bench.mjs')).sort()) {
+for (const f of readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.mjs'))
+  .sort()) {
   if (only && !f.includes(only)) continue;
   console.log(`\n== ${f}`);
   await import(pathToFileURL(join(dir, f)).href);

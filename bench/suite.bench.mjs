@@ -24,7 +24,11 @@ for (const profile of ['pr24325', 'pr26883', 'pre-agent-name']) {
   const suite = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    const r = await execa(process.execPath, [path.join(root, 'bin/coder-conformance'), 'run', '--profile', profile, '--reporter', 'json', '--jobs', String(jobs)], { cwd: root, reject: false, maxBuffer: 1 << 30 });
+    const r = await execa(
+      process.execPath,
+      [path.join(root, 'bin/coder-conformance'), 'run', '--profile', profile, '--reporter', 'json', '--jobs', String(jobs)],
+      { cwd: root, reject: false, maxBuffer: 1 << 30 },
+    );
     suite.push(performance.now() - t0);
     if (r.exitCode !== 0) console.log(`  warning: suite run exited ${r.exitCode} (${profile})`);
   }
@@ -37,5 +41,7 @@ for (const profile of ['pr24325', 'pr26883', 'pre-agent-name']) {
   }
   const s = median(suite);
   const b = median(bare);
-  console.log(`suite ${profile}: ${plan.invocations.length} cases, --jobs ${jobs}, median of ${RUNS}: runner ${secs(s)}, bare ${secs(b)}, ratio ${(s / b).toFixed(2)}x`);
+  console.log(
+    `suite ${profile}: ${plan.invocations.length} cases, --jobs ${jobs}, median of ${RUNS}: runner ${secs(s)}, bare ${secs(b)}, ratio ${(s / b).toFixed(2)}x`,
+  );
 }

@@ -23,5 +23,9 @@ const env = { ...process.env, FC_FUZZ: '1' };
 delete env.FC_SEED; // a fresh seed each run, unless the caller repeats one with FC_FUZZ_SEED
 if (process.env.FC_FUZZ_SEED) env.FC_SEED = process.env.FC_FUZZ_SEED;
 console.log(`fuzz: ${files.length} property test files, ${env.FC_RUNS_FACTOR ?? 20}x runs`);
-const r = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...files, ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
+const r = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...files, ...process.argv.slice(2)], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

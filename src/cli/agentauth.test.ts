@@ -51,7 +51,9 @@ describe('token sources', () => {
   });
 
   it('errors: no token, empty file, unreadable file', async () => {
-    expect((await runCli(AT, { CODER_AGENT_URL: origin })).stderr).toBe(HEADER + 'create agent client: Either CODER_AGENT_TOKEN or CODER_AGENT_TOKEN_FILE must be set\n');
+    expect((await runCli(AT, { CODER_AGENT_URL: origin })).stderr).toBe(
+      HEADER + 'create agent client: Either CODER_AGENT_TOKEN or CODER_AGENT_TOKEN_FILE must be set\n',
+    );
     expect((await runCli(AT, { CODER_AGENT_URL: origin, CODER_AGENT_TOKEN_FILE: file('blank', ' \n\t') })).stderr).toBe(
       HEADER + 'create agent client: CODER_AGENT_TOKEN or CODER_AGENT_TOKEN_FILE must be set for token auth\n',
     );
@@ -73,14 +75,21 @@ describe('token sources', () => {
 
   it('an empty Coder-Session-Token header goes on the wire when the exchange fails (§3.4)', async () => {
     tokens.length = 0;
-    const r = await runCli(AT, { CODER_AGENT_URL: origin, CODER_AGENT_AUTH: 'google-instance-identity', GCE_METADATA_HOST: '127.0.0.1:1', CODER_REFERENCE_REVISION: 'pr24325' }, {});
+    const r = await runCli(
+      AT,
+      { CODER_AGENT_URL: origin, CODER_AGENT_AUTH: 'google-instance-identity', GCE_METADATA_HOST: '127.0.0.1:1', CODER_REFERENCE_REVISION: 'pr24325' },
+      {},
+    );
     expect(r.stdout).toBe('ok');
     expect(tokens).toEqual(['']);
   }, 120_000);
 
   it('a password in the agent URL is redacted in transport errors', async () => {
     const r = await runCli([...AT, '--agent-token', 't'], { CODER_AGENT_URL: 'http://u:secret@127.0.0.1:9' });
-    expect(r.stderr).toBe(HEADER + 'get external auth token: execute request: Get "http://u:***@127.0.0.1:9/api/v2/workspaceagents/me/external-auth?id=github&match=": dial tcp 127.0.0.1:9: connect: connection refused\n');
+    expect(r.stderr).toBe(
+      HEADER +
+        'get external auth token: execute request: Get "http://u:***@127.0.0.1:9/api/v2/workspaceagents/me/external-auth?id=github&match=": dial tcp 127.0.0.1:9: connect: connection refused\n',
+    );
     expect(r.stderr).not.toContain('secret');
   });
 });

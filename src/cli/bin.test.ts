@@ -34,12 +34,17 @@ function start(args: string[], env: Record<string, string> = {}) {
 describe('bin/coder', () => {
   it('--help: golden bytes on stdout, exit 0', async () => {
     const r = await start(['external-auth', 'access-token', '--help']).done;
-    expect(r).toEqual({ code: 0, signal: null, stdout: readFileSync(join(repo, 'conformance/cases/goldens/coder_external-auth_access-token_--help.pr24325.golden'), 'utf8'), stderr: '' });
+    expect(r).toEqual({
+      code: 0,
+      signal: null,
+      stdout: readFileSync(join(repo, 'conformance/cases/goldens/coder_external-auth_access-token_--help.pr24325.golden'), 'utf8'),
+      stderr: '',
+    });
   });
 
   // util-linux `script` gives the child a pseudo-terminal on stdin; stdout/stderr go to a file.
   const hasScript = spawnSync('script', ['--version']).status === 0;
-  it.skipIf(!hasScript)('--help wraps to the width of stdin\'s terminal (terminal.GetSize(0)) even when the output is a file', () => {
+  it.skipIf(!hasScript)("--help wraps to the width of stdin's terminal (terminal.GetSize(0)) even when the output is a file", () => {
     const out = join(mkdtempSync(join(tmpdir(), 'coder-help-')), 'help.txt');
     const cmd = `stty cols 60; ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} external-auth access-token --help > ${JSON.stringify(out)} 2>&1`;
     const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'ignore', 'ignore'] });
@@ -91,7 +96,8 @@ describe('bin/coder', () => {
         code: 1,
         signal: null,
         stdout: '',
-        stderr: HEADER + `get external auth token: execute request: Get "${origin}/api/v2/workspaceagents/me/external-auth?id=github&match=": context canceled\n`,
+        stderr:
+          HEADER + `get external auth token: execute request: Get "${origin}/api/v2/workspaceagents/me/external-auth?id=github&match=": context canceled\n`,
       });
     });
 
@@ -113,7 +119,8 @@ describe('bin/coder', () => {
         code: 1,
         signal: null,
         stdout: '',
-        stderr: HEADER + `get external auth token: execute request: Get "${origin}/api/v2/workspaceagents/me/external-auth?id=github&match=": context canceled\n`,
+        stderr:
+          HEADER + `get external auth token: execute request: Get "${origin}/api/v2/workspaceagents/me/external-auth?id=github&match=": context canceled\n`,
       });
     });
   });

@@ -21,7 +21,11 @@ function sink() {
   };
 }
 
-export async function runCli(argv: string[], env: Record<string, string | undefined> = {}, extra: { signal?: AbortSignal; stdoutIsTTY?: boolean; termWidth?: number } = {}): Promise<CliResult> {
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+  extra: { signal?: AbortSignal; stdoutIsTTY?: boolean; termWidth?: number } = {},
+): Promise<CliResult> {
   const out = sink();
   const err = sink();
   const code = await run({ argv, env, stdout: out, stderr: err, ...extra });
@@ -41,7 +45,12 @@ export function mswServer() {
   const requests: Recorded[] = [];
   server.events.on('request:start', async ({ request }) => {
     const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.clone().text();
-    requests.push({ method: request.method, url: request.url, headers: Object.fromEntries([...(request.headers as unknown as Iterable<[string, string]>)]), body });
+    requests.push({
+      method: request.method,
+      url: request.url,
+      headers: Object.fromEntries([...(request.headers as unknown as Iterable<[string, string]>)]),
+      body,
+    });
   });
   return {
     server,
@@ -56,4 +65,5 @@ export function mswServer() {
   };
 }
 
-export const HEADER = 'Encountered an error running "coder external-auth access-token", see "coder external-auth access-token --help" for more information\nerror: ';
+export const HEADER =
+  'Encountered an error running "coder external-auth access-token", see "coder external-auth access-token --help" for more information\nerror: ';

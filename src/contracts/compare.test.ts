@@ -56,9 +56,7 @@ describe('the comparator gate fails interactions the contract does not allow', (
   });
 
   it('an unknown path', async () => {
-    expect(await codesFor(mutate((i) => (i.request.path = '/api/v2/workspaceagents/me/oauth-token'), isGet))).toEqual([
-      'error request.path-or-method.unknown',
-    ]);
+    expect(await codesFor(mutate((i) => (i.request.path = '/api/v2/workspaceagents/me/oauth-token'), isGet))).toEqual(['error request.path-or-method.unknown']);
   });
 
   it('a session token that is not a UUID', async () => {

@@ -68,12 +68,12 @@ const CLOUDS: CloudCase[] = [
     label: 'AWS',
     auth: 'aws-instance-identity',
     path: '/api/v2/workspaceagents/aws-instance-identity',
-    body: (n) => ({ signature: fromProviderState('${signature}', EXAMPLE_AWS_SIGNATURE), document: fromProviderState('${document}', awsDocument), ...named(n) }),
-    metadataCalls: [
-      'aws PUT /latest/api/token',
-      'aws GET /latest/dynamic/instance-identity/signature',
-      'aws GET /latest/dynamic/instance-identity/document',
-    ],
+    body: (n) => ({
+      signature: fromProviderState('${signature}', EXAMPLE_AWS_SIGNATURE),
+      document: fromProviderState('${document}', awsDocument),
+      ...named(n),
+    }),
+    metadataCalls: ['aws PUT /latest/api/token', 'aws GET /latest/dynamic/instance-identity/signature', 'aws GET /latest/dynamic/instance-identity/document'],
   },
   {
     cloud: 'azure',

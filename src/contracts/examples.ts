@@ -5,7 +5,11 @@
 // (and passes openapi.yaml's schema) but is not a valid proof.
 
 /** Shape of an IMDS signature: base64 of 256 bytes, wrapped at 76 characters like the simulator's. */
-export const EXAMPLE_AWS_SIGNATURE = (Buffer.from('example AWS instance identity signature; replaced by the provider state'.padEnd(256, '.')).toString('base64').match(/.{1,76}/g) ?? []).join('\n');
+export const EXAMPLE_AWS_SIGNATURE = (
+  Buffer.from('example AWS instance identity signature; replaced by the provider state'.padEnd(256, '.'))
+    .toString('base64')
+    .match(/.{1,76}/g) ?? []
+).join('\n');
 
 /** Shape of an Azure attested document signature: base64 (of text here, not PKCS#7). */
 export const EXAMPLE_AZURE_SIGNATURE = Buffer.from('example Azure attested document; replaced by the provider state').toString('base64');

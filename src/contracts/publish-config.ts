@@ -3,9 +3,7 @@
 // that names every missing or conflicting setting. Never echoes a credential or the broker URL
 // (a URL may carry user:password@).
 
-export type BrokerAuth =
-  | { kind: 'token'; token: string }
-  | { kind: 'basic'; username: string; password: string };
+export type BrokerAuth = { kind: 'token'; token: string } | { kind: 'basic'; username: string; password: string };
 
 export interface PublishConfig {
   brokerBaseUrl: string;

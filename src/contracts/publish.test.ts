@@ -41,16 +41,10 @@ describe('resolvePublishConfig', () => {
 
   it('rejects half basic auth and mixed credentials without echoing them', () => {
     const base = { PACT_BROKER_BASE_URL: 'https://b.example' };
-    expect(fail({ ...base, PACT_BROKER_USERNAME: 'u-secret' })).toBe(
-      'cannot publish pacts:\n  - PACT_BROKER_USERNAME is set but PACT_BROKER_PASSWORD is not',
-    );
-    expect(fail({ ...base, PACT_BROKER_PASSWORD: 'p-secret' })).toBe(
-      'cannot publish pacts:\n  - PACT_BROKER_PASSWORD is set but PACT_BROKER_USERNAME is not',
-    );
+    expect(fail({ ...base, PACT_BROKER_USERNAME: 'u-secret' })).toBe('cannot publish pacts:\n  - PACT_BROKER_USERNAME is set but PACT_BROKER_PASSWORD is not');
+    expect(fail({ ...base, PACT_BROKER_PASSWORD: 'p-secret' })).toBe('cannot publish pacts:\n  - PACT_BROKER_PASSWORD is set but PACT_BROKER_USERNAME is not');
     const mixed = fail({ ...base, PACT_BROKER_TOKEN: 't-secret', PACT_BROKER_USERNAME: 'u', PACT_BROKER_PASSWORD: 'p' });
-    expect(mixed).toBe(
-      'cannot publish pacts:\n  - both PACT_BROKER_TOKEN and PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD are set: use one kind of credentials',
-    );
+    expect(mixed).toBe('cannot publish pacts:\n  - both PACT_BROKER_TOKEN and PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD are set: use one kind of credentials');
     expect(mixed).not.toContain('t-secret');
   });
 
@@ -88,8 +82,7 @@ describe('publishPacts with the real pact-broker client', () => {
   let broker: BrokerDouble | undefined;
   const BRANCH = 'feature/agent-name';
 
-  const git = (...args: string[]) =>
-    execa('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
+  const git = (...args: string[]) => execa('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
 
   beforeAll(async () => {
     // A throwaway checkout holding the committed pact file, on a known branch.

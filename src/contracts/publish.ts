@@ -60,7 +60,10 @@ export async function listPactFiles(dir: string): Promise<string[]> {
   } catch (e) {
     throw new PublishConfigError(`cannot publish pacts: cannot read ${dir}: ${(e as Error).message}`);
   }
-  const files = names.filter((n) => n.endsWith('.json')).sort().map((n) => path.join(dir, n));
+  const files = names
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => path.join(dir, n));
   if (files.length === 0) {
     throw new PublishConfigError(`cannot publish pacts: no pact files (*.json) in ${dir}; run \`npm run pact:consumer\` first`);
   }
@@ -74,13 +77,7 @@ export function pactBrokerBin(): string {
 
 /** argv for `pact-broker publish` (no credentials: those go through the environment). */
 export function publishArgs(config: PublishConfig, files: string[]): string[] {
-  return [
-    'publish',
-    ...files,
-    '--broker-base-url', config.brokerBaseUrl,
-    '--consumer-app-version', config.version,
-    '--branch', config.branch,
-  ];
+  return ['publish', ...files, '--broker-base-url', config.brokerBaseUrl, '--consumer-app-version', config.version, '--branch', config.branch];
 }
 
 /** The client's environment: ours minus every broker credential, plus the chosen one. */

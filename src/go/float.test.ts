@@ -46,11 +46,13 @@ describe('formatFloat', () => {
     expect(formatFloat(-Infinity, 'e', 2)).toBe('-Inf');
   });
   it("'f' -1 and 'e' -1 parse back to the same float64", () => {
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
-      expect(Number(formatFloat(x, 'f', -1))).toBe(x);
-      expect(Number(formatFloat(x, 'e', -1))).toBe(x);
-      expect(Number(formatFloat(x, 'g', -1))).toBe(x);
-    }));
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        expect(Number(formatFloat(x, 'f', -1))).toBe(x);
+        expect(Number(formatFloat(x, 'e', -1))).toBe(x);
+        expect(Number(formatFloat(x, 'g', -1))).toBe(x);
+      }),
+    );
   });
 });
 
@@ -74,8 +76,10 @@ describe('formatFloatJSON', () => {
     expect(() => formatFloatJSON(-Infinity)).toThrow('json: unsupported value: -Inf');
   });
   it('round-trips through Number()', () => {
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
-      expect(Number(formatFloatJSON(x))).toBe(x);
-    }));
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        expect(Number(formatFloatJSON(x))).toBe(x);
+      }),
+    );
   });
 });

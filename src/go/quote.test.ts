@@ -22,8 +22,16 @@ function unquoteGo(lit: string): Uint8Array {
       continue;
     }
     const e = body[i + 1];
-    if (e in simple) { out.push(simple[e]); i += 2; continue; }
-    if (e === 'x') { out.push(parseInt(body.slice(i + 2, i + 4), 16)); i += 4; continue; }
+    if (e in simple) {
+      out.push(simple[e]);
+      i += 2;
+      continue;
+    }
+    if (e === 'x') {
+      out.push(parseInt(body.slice(i + 2, i + 4), 16));
+      i += 4;
+      continue;
+    }
     if (e === 'u' || e === 'U') {
       const n = e === 'u' ? 4 : 8;
       const h = body.slice(i + 2, i + 2 + n);
@@ -64,18 +72,24 @@ describe('quote', () => {
     expect(quoteBytes(new TextEncoder().encode('x\ny'))).toBe('"x\\ny"');
   });
   it('keeps printable ASCII except " and \\', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) }), (s) => {
-      expect(quote(s)).toBe('"' + s.replace(/[\\"]/g, (m) => '\\' + m) + '"');
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) }), (s) => {
+        expect(quote(s)).toBe('"' + s.replace(/[\\"]/g, (m) => '\\' + m) + '"');
+      }),
+    );
   });
   it('produces a Go literal that unquotes back to the input', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => {
-      const lit = quote(s);
-      expect(Buffer.from(unquoteGo(lit)).toString('utf8')).toBe(s);
-    }));
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 24 }), (b) => {
-      expect(Buffer.from(unquoteGo(quoteBytes(b)))).toEqual(Buffer.from(b));
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const lit = quote(s);
+        expect(Buffer.from(unquoteGo(lit)).toString('utf8')).toBe(s);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 24 }), (b) => {
+        expect(Buffer.from(unquoteGo(quoteBytes(b)))).toEqual(Buffer.from(b));
+      }),
+    );
   });
 });
 

@@ -16,13 +16,20 @@ function escapeRune(r: number): string {
   if (r === 0x5c) return '\\\\';
   if (isPrint(r)) return String.fromCodePoint(r);
   switch (r) {
-    case 0x07: return '\\a';
-    case 0x08: return '\\b';
-    case 0x0c: return '\\f';
-    case 0x0a: return '\\n';
-    case 0x0d: return '\\r';
-    case 0x09: return '\\t';
-    case 0x0b: return '\\v';
+    case 0x07:
+      return '\\a';
+    case 0x08:
+      return '\\b';
+    case 0x0c:
+      return '\\f';
+    case 0x0a:
+      return '\\n';
+    case 0x0d:
+      return '\\r';
+    case 0x09:
+      return '\\t';
+    case 0x0b:
+      return '\\v';
   }
   if (r < 0x20 || r === 0x7f) return '\\x' + hex2(r);
   if (r < 0x10000) return '\\u' + r.toString(16).padStart(4, '0');

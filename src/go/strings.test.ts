@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isSpace, trimSpace } from './index.ts';
 
-const goSpaces = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
-  0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000];
+const goSpaces = [
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028,
+  0x2029, 0x202f, 0x205f, 0x3000,
+];
 
 describe('isSpace', () => {
   it('accepts exactly Go unicode.IsSpace code points', () => {
@@ -32,27 +34,33 @@ describe('trimSpace', () => {
   });
 
   const spaceChar = fc.constantFrom(...goSpaces.map((c) => String.fromCharCode(c)));
-  const mixed = fc.array(fc.oneof(spaceChar, fc.string({ unit: 'grapheme', maxLength: 2 }), fc.constantFrom('\ufeff', '\u200b', 'x')), { maxLength: 12 }).map((a) => a.join(''));
+  const mixed = fc
+    .array(fc.oneof(spaceChar, fc.string({ unit: 'grapheme', maxLength: 2 }), fc.constantFrom('\ufeff', '\u200b', 'x')), { maxLength: 12 })
+    .map((a) => a.join(''));
 
   it('is idempotent and leaves no Go space at either end', () => {
-    fc.assert(fc.property(mixed, (s) => {
-      const t = trimSpace(s);
-      expect(trimSpace(t)).toBe(t);
-      if (t.length > 0) {
-        expect(isSpace(t.codePointAt(0)!)).toBe(false);
-        expect(isSpace(t.charCodeAt(t.length - 1))).toBe(false);
-      }
-    }));
+    fc.assert(
+      fc.property(mixed, (s) => {
+        const t = trimSpace(s);
+        expect(trimSpace(t)).toBe(t);
+        if (t.length > 0) {
+          expect(isSpace(t.codePointAt(0)!)).toBe(false);
+          expect(isSpace(t.charCodeAt(t.length - 1))).toBe(false);
+        }
+      }),
+    );
   });
 
   it('equals a reference filter over isSpace', () => {
-    fc.assert(fc.property(mixed, (s) => {
-      const cps = Array.from(s);
-      let a = 0;
-      let b = cps.length;
-      while (a < b && isSpace(cps[a].codePointAt(0)!)) a++;
-      while (b > a && isSpace(cps[b - 1].codePointAt(0)!)) b--;
-      expect(trimSpace(s)).toBe(cps.slice(a, b).join(''));
-    }));
+    fc.assert(
+      fc.property(mixed, (s) => {
+        const cps = Array.from(s);
+        let a = 0;
+        let b = cps.length;
+        while (a < b && isSpace(cps[a].codePointAt(0)!)) a++;
+        while (b > a && isSpace(cps[b - 1].codePointAt(0)!)) b--;
+        expect(trimSpace(s)).toBe(cps.slice(a, b).join(''));
+      }),
+    );
   });
 });

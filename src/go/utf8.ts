@@ -55,10 +55,7 @@ export function decodeRune(b: Uint8Array, i: number): [rune: number, size: numbe
     const lo = b0 === 0xf0 ? 0x90 : 0x80;
     const hi = b0 === 0xf4 ? 0x8f : 0xbf;
     if (cont(1, lo, hi) && cont(2) && cont(3)) {
-      return [
-        ((b0 & 0x07) << 18) | ((b[i + 1] & 0x3f) << 12) | ((b[i + 2] & 0x3f) << 6) | (b[i + 3] & 0x3f),
-        4,
-      ];
+      return [((b0 & 0x07) << 18) | ((b[i + 1] & 0x3f) << 12) | ((b[i + 2] & 0x3f) << 6) | (b[i + 3] & 0x3f), 4];
     }
     return [RUNE_ERROR, 1];
   }

@@ -61,9 +61,7 @@ describe('openapi.yaml examples', () => {
     expect(withExpiry && withoutExpiry).toBeTruthy();
     const by = (rev: string) => validators.find((v) => v.revision === rev)!;
     expect(problems(by('pr26883'), withExpiry!)).toEqual([]);
-    expect(problems(by('pr24325'), withExpiry!)).toEqual([
-      `${withExpiry!.location} at /expires_at: must be absent before revision pr26883`,
-    ]);
+    expect(problems(by('pr24325'), withExpiry!)).toEqual([`${withExpiry!.location} at /expires_at: must be absent before revision pr26883`]);
     expect(problems(by('pr24325'), withoutExpiry!)).toEqual([]);
     expect(problems(by('pr26883'), withoutExpiry!)).toEqual([`${withoutExpiry!.location} at /expires_at: is required but missing`]);
   });

@@ -20,10 +20,7 @@ describe('src/generated/openapi.ts', () => {
       await execa(process.execPath, [cli, 'openapi.yaml', '--output', out], { cwd: root });
       const fresh = readFileSync(out, 'utf8');
       const current = readFileSync(committed, 'utf8');
-      expect(
-        current === fresh,
-        'src/generated/openapi.ts is out of date with openapi.yaml: run `npm run generate` and commit the result',
-      ).toBe(true);
+      expect(current === fresh, 'src/generated/openapi.ts is out of date with openapi.yaml: run `npm run generate` and commit the result').toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

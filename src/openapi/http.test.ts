@@ -5,7 +5,11 @@ import { compilePathTemplate, headerValue, isJsonMediaType, matchPath, mediaType
 
 describe('http helpers', () => {
   it('finds headers case-insensitively and joins repeats', () => {
-    const h: [string, string][] = [['X-A', '1'], ['x-a', '2'], ['B', '']];
+    const h: [string, string][] = [
+      ['X-A', '1'],
+      ['x-a', '2'],
+      ['B', ''],
+    ];
     expect(headerValue(h, 'x-A')).toBe('1, 2');
     expect(headerValue(h, 'b')).toBe('');
     expect(headerValue(h, 'c')).toBeUndefined();
@@ -22,8 +26,14 @@ describe('http helpers', () => {
   });
 
   it('parses cookies; the first occurrence wins', () => {
-    const c = parseCookies([['Cookie', 'a=1; coder_session_token=t1; b'], ['cookie', 'coder_session_token=t2']]);
-    expect([...c]).toEqual([['a', '1'], ['coder_session_token', 't1']]);
+    const c = parseCookies([
+      ['Cookie', 'a=1; coder_session_token=t1; b'],
+      ['cookie', 'coder_session_token=t2'],
+    ]);
+    expect([...c]).toEqual([
+      ['a', '1'],
+      ['coder_session_token', 't1'],
+    ]);
   });
 
   it('matches path templates literally except for parameters, and decodes them', () => {

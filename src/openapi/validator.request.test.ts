@@ -85,9 +85,7 @@ describe('instance-identity POSTs', () => {
         }
       });
       it('reports missing and empty required fields', () => {
-        expect(check(req('POST', url, JSON_POST, '{}')).violations).toEqual(
-          c.fields.map((f) => `${c.id}: request body at /${f}: is required but missing`),
-        );
+        expect(check(req('POST', url, JSON_POST, '{}')).violations).toEqual(c.fields.map((f) => `${c.id}: request body at /${f}: is required but missing`));
         const empty = Object.fromEntries(c.fields.map((f) => [f, '']));
         expect(check(req('POST', url, JSON_POST, JSON.stringify(empty))).violations).toEqual(
           c.fields.map((f) => `${c.id}: request body at /${f}: must NOT have fewer than 1 characters`),
@@ -200,7 +198,9 @@ describe('GCP metadata', () => {
   it('accepts the library request, for default and for an email service account', () => {
     const headers: [string, string][] = [flavor, ['User-Agent', 'gcloud-golang/0.1']];
     expect(check(req('GET', path('default', '?audience=coder&format=full'), headers))).toEqual({ operationId: id, violations: [] });
-    expect(check(req('GET', path('sa%40proj.iam.gserviceaccount.com', '?audience=coder&format=full&licenses=TRUE'), [['metadata-flavor', 'Google']])).violations).toEqual([]);
+    expect(
+      check(req('GET', path('sa%40proj.iam.gserviceaccount.com', '?audience=coder&format=full&licenses=TRUE'), [['metadata-flavor', 'Google']])).violations,
+    ).toEqual([]);
   });
   it('reports a missing or empty audience, an unknown format and a missing flavor header', () => {
     expect(check(req('GET', path('default', '?format=full'), [flavor])).violations).toEqual([`${id}: query parameter "audience" is required but missing`]);

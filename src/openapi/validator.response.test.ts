@@ -73,14 +73,17 @@ describe('instance-identity responses', () => {
     const out = v.validateResponse(id, json(200, { session_token: secret })).join('\n');
     expect(out).toBe(`${id}: response 200 body at /session_token: must match format "uuid"`);
     fc.assert(
-      fc.property(fc.string({ minLength: 12 }).filter((s) => !/^[0-9a-f-]+$/i.test(s) && !Number.isFinite(Number(s))), (token) => {
-        const lines = [
-          ...v.validateResponse(id, json(200, { session_token: token })),
-          ...v.validateResponse(id, res(200, JSON_CT, `{"session_token":${JSON.stringify(token)}`)),
-          ...v.validateRequest({ method: 'PUT', url: '/latest/api/token', headers: [['X-Aws-Ec2-Metadata-Token-Ttl-Seconds', token]], body: '' }).violations,
-        ];
-        return lines.length === 3 && lines.every((l) => !l.includes(token));
-      }),
+      fc.property(
+        fc.string({ minLength: 12 }).filter((s) => !/^[0-9a-f-]+$/i.test(s) && !Number.isFinite(Number(s))),
+        (token) => {
+          const lines = [
+            ...v.validateResponse(id, json(200, { session_token: token })),
+            ...v.validateResponse(id, res(200, JSON_CT, `{"session_token":${JSON.stringify(token)}`)),
+            ...v.validateRequest({ method: 'PUT', url: '/latest/api/token', headers: [['X-Aws-Ec2-Metadata-Token-Ttl-Seconds', token]], body: '' }).violations,
+          ];
+          return lines.length === 3 && lines.every((l) => !l.includes(token));
+        },
+      ),
     );
   });
 });
@@ -138,16 +141,38 @@ describe('getWorkspaceAgentExternalAuth responses and the expires_at revision ru
 describe('AWS IMDSv2 responses', () => {
   it('awsPutToken', () => {
     const id = 'awsPutToken';
-    expect(v.validateResponse(id, res(200, [['Content-Type', 'text/plain'], ['X-Aws-Ec2-Metadata-Token-Ttl-Seconds', '21600']], 'AQAEtoken=='))).toEqual([]);
-    expect(v.validateResponse(id, res(200, [['Content-Type', 'text/plain'], ['X-Aws-Ec2-Metadata-Token-Ttl-Seconds', 'forever']], 'AQAE'))).toEqual([
-      `${id}: response 200 header "X-aws-ec2-metadata-token-ttl-seconds": must be integer`,
-    ]);
-    expect(v.validateResponse(id, res(200, [['Content-Type', 'text/plain']], ''))).toEqual([
-      `${id}: response 200 body: must NOT have fewer than 1 characters`,
-    ]);
+    expect(
+      v.validateResponse(
+        id,
+        res(
+          200,
+          [
+            ['Content-Type', 'text/plain'],
+            ['X-Aws-Ec2-Metadata-Token-Ttl-Seconds', '21600'],
+          ],
+          'AQAEtoken==',
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      v.validateResponse(
+        id,
+        res(
+          200,
+          [
+            ['Content-Type', 'text/plain'],
+            ['X-Aws-Ec2-Metadata-Token-Ttl-Seconds', 'forever'],
+          ],
+          'AQAE',
+        ),
+      ),
+    ).toEqual([`${id}: response 200 header "X-aws-ec2-metadata-token-ttl-seconds": must be integer`]);
+    expect(v.validateResponse(id, res(200, [['Content-Type', 'text/plain']], ''))).toEqual([`${id}: response 200 body: must NOT have fewer than 1 characters`]);
     expect(v.validateResponse(id, res(400, HTML_CT, '<html>400 - Missing or Invalid Parameters</html>'))).toEqual([]);
     expect(v.validateResponse(id, res(403, HTML_CT, '<html>403 - Forbidden</html>'))).toEqual([]);
-    expect(v.validateResponse(id, res(401, TEXT_CT, ''))).toEqual([`${id}: response status 401 is not declared for revision pr24325 (declared: 200, 400, 403, 404)`]);
+    expect(v.validateResponse(id, res(401, TEXT_CT, ''))).toEqual([
+      `${id}: response status 401 is not declared for revision pr24325 (declared: 200, 400, 403, 404)`,
+    ]);
   });
   it('awsGetIdentitySignature', () => {
     const id = 'awsGetIdentitySignature';
@@ -156,9 +181,7 @@ describe('AWS IMDSv2 responses', () => {
       `${id}: response 200 body: must match pattern "^[A-Za-z0-9+/=\\r\\n]+$"`,
     ]);
     expect(v.validateResponse(id, res(401, TEXT_CT, ''))).toEqual([]);
-    expect(v.validateResponse(id, res(401, HTML_CT, '<html>401 - Unauthorized</html>'))).toEqual([
-      `${id}: response 401 declares no body, got 31 bytes`,
-    ]);
+    expect(v.validateResponse(id, res(401, HTML_CT, '<html>401 - Unauthorized</html>'))).toEqual([`${id}: response 401 declares no body, got 31 bytes`]);
   });
   it('awsGetIdentityDocument: JSON served as text/plain', () => {
     const id = 'awsGetIdentityDocument';
@@ -190,7 +213,7 @@ describe('AWS IMDSv2 responses', () => {
 });
 
 describe('404 from the shared metadata address', () => {
-  it('accepts any cloud\'s not-found answer on every metadata operation', () => {
+  it("accepts any cloud's not-found answer on every metadata operation", () => {
     for (const id of ['awsPutToken', 'awsGetIdentitySignature', 'awsGetIdentityDocument', 'azureGetAttestedDocument', 'gcpGetIdentityToken']) {
       expect(v.validateResponse(id, res(404, HTML_CT, '<html>404 - Not Found</html>')), id).toEqual([]);
       expect(v.validateResponse(id, res(404, TEXT_CT, 'Not Found\n')), id).toEqual([]);
@@ -209,7 +232,13 @@ describe('Azure IMDS responses', () => {
     expect(v.validateResponse(id, json(200, { encoding: 'pkcs7', signature: 'MIIK' }))).toEqual([]);
     expect(v.validateResponse(id, json(400, { error: 'Bad request. Required metadata header not specified' }))).toEqual([]);
     expect(
-      v.validateResponse(id, json(400, { error: 'Bad request. api-version was not specified in the request. For more information refer to aka.ms/azureimds', 'newest-versions': ['2023-07-01'] })),
+      v.validateResponse(
+        id,
+        json(400, {
+          error: 'Bad request. api-version was not specified in the request. For more information refer to aka.ms/azureimds',
+          'newest-versions': ['2023-07-01'],
+        }),
+      ),
     ).toEqual([]);
     expect(v.validateResponse(id, json(429, { error: 'Too many requests' }))).toEqual([]);
   });
@@ -226,11 +255,45 @@ describe('GCP responses', () => {
   const id = 'gcpGetIdentityToken';
   const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJjb2RlciJ9.c2ln';
   it('accepts a JWT with the Metadata-Flavor response header, and error outcomes', () => {
-    expect(v.validateResponse(id, res(200, [['Content-Type', 'application/text'], ['Metadata-Flavor', 'Google']], jwt))).toEqual([]);
-    expect(v.validateResponse(id, res(200, [['Content-Type', 'text/plain'], ['Metadata-Flavor', 'Google']], jwt))).toEqual([]);
-    expect(v.validateResponse(id, res(200, [['Content-Type', 'application/jwt'], ['Metadata-Flavor', 'Google']], jwt))).toEqual([
-      `${id}: response 200 body has Content-Type "application/jwt", expected application/text or text/plain`,
-    ]);
+    expect(
+      v.validateResponse(
+        id,
+        res(
+          200,
+          [
+            ['Content-Type', 'application/text'],
+            ['Metadata-Flavor', 'Google'],
+          ],
+          jwt,
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      v.validateResponse(
+        id,
+        res(
+          200,
+          [
+            ['Content-Type', 'text/plain'],
+            ['Metadata-Flavor', 'Google'],
+          ],
+          jwt,
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      v.validateResponse(
+        id,
+        res(
+          200,
+          [
+            ['Content-Type', 'application/jwt'],
+            ['Metadata-Flavor', 'Google'],
+          ],
+          jwt,
+        ),
+      ),
+    ).toEqual([`${id}: response 200 body has Content-Type "application/jwt", expected application/text or text/plain`]);
     expect(v.validateResponse(id, res(400, TEXT_CT, 'non-empty audience parameter required\n'))).toEqual([]);
     expect(v.validateResponse(id, res(400, HTML_CT, '<p>non-empty audience parameter required'))).toEqual([]);
     expect(v.validateResponse(id, res(403, HTML_CT, '<html>403</html>'))).toEqual([]);
@@ -239,13 +302,45 @@ describe('GCP responses', () => {
   });
   it('reports a missing flavor header, a body that is not a JWT, and a 200 with a trailing newline', () => {
     expect(v.validateResponse(id, res(200, TEXT_CT, jwt))).toEqual([`${id}: response 200 header "Metadata-Flavor" is required but missing`]);
-    expect(v.validateResponse(id, res(200, [['Content-Type', 'text/plain'], ['metadata-flavor', 'Google']], 'garbage'))).toEqual([
-      `${id}: response 200 body: must match pattern "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$"`,
-    ]);
-    expect(v.validateResponse(id, res(200, [['Content-Type', 'text/plain'], ['Metadata-Flavor', 'Google']], `${jwt}\n`))).toHaveLength(1);
-    expect(v.validateResponse(id, res(200, [['Content-Type', 'text/plain'], ['Metadata-Flavor', 'Amazon']], jwt))).toEqual([
-      `${id}: response 200 header "Metadata-Flavor": must be one of ["Google"]`,
-    ]);
+    expect(
+      v.validateResponse(
+        id,
+        res(
+          200,
+          [
+            ['Content-Type', 'text/plain'],
+            ['metadata-flavor', 'Google'],
+          ],
+          'garbage',
+        ),
+      ),
+    ).toEqual([`${id}: response 200 body: must match pattern "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$"`]);
+    expect(
+      v.validateResponse(
+        id,
+        res(
+          200,
+          [
+            ['Content-Type', 'text/plain'],
+            ['Metadata-Flavor', 'Google'],
+          ],
+          `${jwt}\n`,
+        ),
+      ),
+    ).toHaveLength(1);
+    expect(
+      v.validateResponse(
+        id,
+        res(
+          200,
+          [
+            ['Content-Type', 'text/plain'],
+            ['Metadata-Flavor', 'Amazon'],
+          ],
+          jwt,
+        ),
+      ),
+    ).toEqual([`${id}: response 200 header "Metadata-Flavor": must be one of ["Google"]`]);
   });
   it('gcpGetCerts', () => {
     const key = { kty: 'RSA', alg: 'RS256', use: 'sig', kid: 'test-key-1', n: 'AQAB', e: 'AQAB' };

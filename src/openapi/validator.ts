@@ -190,7 +190,9 @@ export function createContractValidator(opts: { revision?: ContractRevision } = 
         p.in === 'path'
           ? found.params[p.name]
           : p.in === 'query'
-            ? (query.has(p.name) ? (query.get(p.name) ?? '') : undefined)
+            ? query.has(p.name)
+              ? (query.get(p.name) ?? '')
+              : undefined
             : p.in === 'header'
               ? headerValue(req.headers, p.name)
               : cookies.get(p.name);
@@ -243,10 +245,7 @@ export function createContractValidator(opts: { revision?: ContractRevision } = 
     const available = declaredStatuses(operationId);
     const responses = (getOperationObject(operationId).op.responses ?? {}) as JsonObject;
     const status = String(res.status);
-    const code =
-      available.find((c) => c === status) ??
-      available.find((c) => c.toUpperCase() === `${status[0]}XX`) ??
-      available.find((c) => c === 'default');
+    const code = available.find((c) => c === status) ?? available.find((c) => c.toUpperCase() === `${status[0]}XX`) ?? available.find((c) => c === 'default');
     if (code === undefined) {
       return [`${operationId}: response status ${status} is not declared for revision ${revision} (declared: ${available.join(', ')})`];
     }

@@ -57,10 +57,25 @@ describe('an implementation in another language (Python) is judged', () => {
     const passed = report.results.filter((r) => r.outcome === 'pass').map((r) => r.id);
     // The heart of it: token auth, the output rules, and the agent-name cases of #24325.
     for (const id of [
-      'token/github', 'token/file-trimmed', 'token/non-ascii', 'token/missing', 'url-answer/printed', 'url/checked-before-auth',
-      'aws/single-agent', 'aws/multi-agent/no-name', 'aws/name/flag', 'aws/name/env', 'aws/name/empty-env', 'aws/name/whitespace',
-      'aws/name/padded', 'aws/name/unicode-space', 'aws/name/bom', 'aws/duplicate-names/main', 'metadata/aws-requests',
-    ]) expect(passed).toContain(id);
+      'token/github',
+      'token/file-trimmed',
+      'token/non-ascii',
+      'token/missing',
+      'url-answer/printed',
+      'url/checked-before-auth',
+      'aws/single-agent',
+      'aws/multi-agent/no-name',
+      'aws/name/flag',
+      'aws/name/env',
+      'aws/name/empty-env',
+      'aws/name/whitespace',
+      'aws/name/padded',
+      'aws/name/unicode-space',
+      'aws/name/bom',
+      'aws/duplicate-names/main',
+      'metadata/aws-requests',
+    ])
+      expect(passed).toContain(id);
     // Errors in its own words are fine at core: they reach stderr, with exit 1 and nothing sent.
     const none = report.results.find((r) => r.id === 'args/none')!;
     expect([none.outcome, none.process!.exitCode, none.process!.stderr.length > 0, none.journal.length]).toEqual(['pass', 1, true, 0]);
@@ -82,7 +97,9 @@ describe('an implementation in another language (Python) is judged', () => {
         'GET http://169.254.169.254/latest/dynamic/instance-identity/document proxied=true',
       ]),
     );
-    const ttl = metadata.filter((e) => e.operationId === 'awsPutToken').map((e) => e.headers.find(([n]) => n.toLowerCase() === 'x-aws-ec2-metadata-token-ttl-seconds')?.[1]);
+    const ttl = metadata
+      .filter((e) => e.operationId === 'awsPutToken')
+      .map((e) => e.headers.find(([n]) => n.toLowerCase() === 'x-aws-ec2-metadata-token-ttl-seconds')?.[1]);
     expect(new Set(ttl)).toEqual(new Set(['21600']));
     // urllib would proxy 127.0.0.1 too (NO_PROXY is empty); the example exempts loopback as Go does.
     expect(coderd.length).toBeGreaterThan(0);

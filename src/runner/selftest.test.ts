@@ -16,7 +16,17 @@ async function judgeBroken(name: string, filters: string[], extra: string[] = []
   let stdout = '';
   const code = await cli(
     {
-      argv: ['run', '--bin', broken(name), '--bin-env', 'CODER_REFERENCE_REVISION=pr24325', '--reporter', 'json', ...filters.flatMap((f) => ['--filter', f]), ...extra],
+      argv: [
+        'run',
+        '--bin',
+        broken(name),
+        '--bin-env',
+        'CODER_REFERENCE_REVISION=pr24325',
+        '--reporter',
+        'json',
+        ...filters.flatMap((f) => ['--filter', f]),
+        ...extra,
+      ],
       env: { PATH: process.env.PATH },
       stdout: { write: (s: string) => (stdout += s) },
       stderr: { write: () => true },
@@ -37,7 +47,14 @@ beforeAll(() => {
 
 describe('self-test: broken implementations are caught', () => {
   it('adds a trailing newline', async () => {
-    const { code, report } = await judgeBroken('trailing-newline', ['token/github', 'token/gitlab', 'extra/key', 'extra/pretty', 'url-answer/printed', 'args/none']);
+    const { code, report } = await judgeBroken('trailing-newline', [
+      'token/github',
+      'token/gitlab',
+      'extra/key',
+      'extra/pretty',
+      'url-answer/printed',
+      'args/none',
+    ]);
     expect(code).toBe(1);
     expect(failing(report)).toEqual({ 'extra/key': ['output'], 'extra/pretty': ['output'], 'token/github': ['output'], 'token/gitlab': ['output'] });
     const diff = report.results.find((r) => r.id === 'token/github')!.verdict!.failures[0].detail;
@@ -56,8 +73,19 @@ describe('self-test: broken implementations are caught', () => {
   it('drops agent_name', async () => {
     const { report } = await judgeBroken('drops-agent-name', ['aws/name/*', 'aws/single-agent', 'aws/multi-agent/no-name']);
     expect(Object.keys(failing(report))).toEqual([
-      'aws/name/bom', 'aws/name/case-sensitive', 'aws/name/env', 'aws/name/flag', 'aws/name/flag-before-subcommand', 'aws/name/flag-equals', 'aws/name/flag-over-env', 'aws/name/padded',
-      'aws/name/single-agent', 'aws/name/unicode-space', 'aws/name/unicode-whitespace-only', 'aws/name/unknown', 'aws/name/whitespace',
+      'aws/name/bom',
+      'aws/name/case-sensitive',
+      'aws/name/env',
+      'aws/name/flag',
+      'aws/name/flag-before-subcommand',
+      'aws/name/flag-equals',
+      'aws/name/flag-over-env',
+      'aws/name/padded',
+      'aws/name/single-agent',
+      'aws/name/unicode-space',
+      'aws/name/unicode-whitespace-only',
+      'aws/name/unknown',
+      'aws/name/whitespace',
     ]);
     expect(report.counts.passed).toBe(4);
   });

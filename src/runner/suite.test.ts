@@ -19,7 +19,12 @@ async function runSuite(args: string[]): Promise<{ code: number; report: RunRepo
   let stdout = '';
   let stderr = '';
   const code = await cli(
-    { argv: ['run', '--in-process', '--reporter', 'json', ...args], env: { PATH: process.env.PATH }, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } },
+    {
+      argv: ['run', '--in-process', '--reporter', 'json', ...args],
+      env: { PATH: process.env.PATH },
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+    },
     { startSimulator, contract: contractOperations },
   );
   return { code, report: JSON.parse(stdout) as RunReport, stderr };
@@ -45,7 +50,22 @@ describe('the suite against the embedded reference CLI', () => {
 
   it('profile pr24325 against the reference in pre-agent-name mode fails exactly the agent-name cases', { timeout: SLOW }, async () => {
     const { code, report } = await runSuite(['--profile', 'pr24325', '--bin-env', 'CODER_REFERENCE_REVISION=pre-agent-name']);
-    const named = ['bom', 'case-sensitive', 'empty-flag', 'env', 'flag', 'flag-before-subcommand', 'flag-equals', 'flag-over-env', 'padded', 'single-agent', 'unicode-space', 'unicode-whitespace-only', 'unknown', 'whitespace'];
+    const named = [
+      'bom',
+      'case-sensitive',
+      'empty-flag',
+      'env',
+      'flag',
+      'flag-before-subcommand',
+      'flag-equals',
+      'flag-over-env',
+      'padded',
+      'single-agent',
+      'unicode-space',
+      'unicode-whitespace-only',
+      'unknown',
+      'whitespace',
+    ];
     const expected = [
       ...['aws', 'azure', 'gcp'].flatMap((cloud) => [`${cloud}/duplicate-names/main`, ...named.map((n) => `${cloud}/name/${n}`)]),
       'help/before-provider',

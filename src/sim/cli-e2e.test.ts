@@ -25,7 +25,13 @@ async function coder(scenario: string, auth: Record<string, string>, withToken: 
   sim = await startSimulator({ scenario, keys: await sharedKeys() });
   const env: Record<string, string> = { ...sim.env, PATH: process.env.PATH ?? '', ...auth };
   if (!withToken) delete env.CODER_AGENT_TOKEN;
-  const r = await execa(process.execPath, [CODER, 'external-auth', 'access-token', 'github'], { env, extendEnv: false, reject: false, stdin: 'ignore', stripFinalNewline: false });
+  const r = await execa(process.execPath, [CODER, 'external-auth', 'access-token', 'github'], {
+    env,
+    extendEnv: false,
+    reject: false,
+    stdin: 'ignore',
+    stripFinalNewline: false,
+  });
   return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, journal: sim.journal.entries, origin: sim.origin };
 }
 

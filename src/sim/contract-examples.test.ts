@@ -61,7 +61,9 @@ describe('openapi.yaml examples = the simulator’s bytes', () => {
     const sim = await simFor('aws-multi-agent');
     expect(await json(sim, 'POST', aws, { body: '{"document":"x"}\n' })).toEqual(componentExample('ValidationFailedSignature'));
     expect(await json(sim, 'POST', aws, { body: '{"signature":"x",}' })).toEqual(componentExample('BadJson'));
-    expect(JSON.parse((await exchange(sim, 'aws')).body)).toEqual(at('components', 'responses', 'InstanceIdentityAmbiguous', 'content', 'application/json', 'example'));
+    expect(JSON.parse((await exchange(sim, 'aws')).body)).toEqual(
+      at('components', 'responses', 'InstanceIdentityAmbiguous', 'content', 'application/json', 'example'),
+    );
     expect(JSON.parse((await exchange(sim, 'aws', 'nonexistent')).body)).toEqual(responseExample('InstanceIdentityNotFound', 'noAgentWithName'));
     expect(JSON.parse((await exchange(await simFor('external-auth'), 'aws')).body)).toEqual(responseExample('InstanceIdentityNotFound', 'instanceNotFound'));
     expect(JSON.parse((await exchange(await simFor('aws-stale-only'), 'aws')).body)).toEqual(componentExample('NotLatestHistory'));

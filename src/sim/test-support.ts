@@ -33,7 +33,12 @@ export interface Answer {
 
 export const CODERD = 'http://coderd.test';
 
-export async function call(sim: Sim, method: string, url: string, init: { headers?: Record<string, string>; body?: string; signal?: AbortSignal } = {}): Promise<Answer> {
+export async function call(
+  sim: Sim,
+  method: string,
+  url: string,
+  init: { headers?: Record<string, string>; body?: string; signal?: AbortSignal } = {},
+): Promise<Answer> {
   const request = new Request(url.startsWith('http') ? url : CODERD + url, {
     method,
     headers: init.headers,

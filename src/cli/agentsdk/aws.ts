@@ -26,7 +26,13 @@ function imds(path: string): GoURL {
 }
 
 export async function exchangeAws(o: ExchangeOptions): Promise<AuthenticateResponse> {
-  const tokenRes = await roundTrip({ method: 'PUT', url: imds('/latest/api/token'), headers: [['X-Aws-Ec2-Metadata-Token-Ttl-Seconds', '21600']], env: o.env, signal: o.signal });
+  const tokenRes = await roundTrip({
+    method: 'PUT',
+    url: imds('/latest/api/token'),
+    headers: [['X-Aws-Ec2-Metadata-Token-Ttl-Seconds', '21600']],
+    env: o.env,
+    signal: o.signal,
+  });
   if (tokenRes.bodyError) throw new WrapError('read token', tokenRes.bodyError);
   const token = text(tokenRes.body);
   // Body read failures are wrapped `read <what>` (the exact upstream wording for signature and
@@ -39,7 +45,11 @@ export async function exchangeAws(o: ExchangeOptions): Promise<AuthenticateRespo
   const signature = await get('/latest/dynamic/instance-identity/signature', 'signature');
   const document = await get('/latest/dynamic/instance-identity/document', 'document');
   const payload: components['schemas']['AWSInstanceIdentityToken'] = { signature, document, agent_name: o.agentName ?? '' };
-  const body = goStruct([['signature', payload.signature], ['document', payload.document], ['agent_name', payload.agent_name ?? '', 'omitempty']]);
+  const body = goStruct([
+    ['signature', payload.signature],
+    ['document', payload.document],
+    ['agent_name', payload.agent_name ?? '', 'omitempty'],
+  ]);
   const res = await postWithoutSessionToken(o.agentURL, '/api/v2/workspaceagents/aws-instance-identity', body, o.env, o.signal);
   return authenticateResult(res);
 }

@@ -13,7 +13,11 @@ export const AZURE_ATTESTED_URL = 'http://169.254.169.254/metadata/attested/docu
 const AZURE_TOKEN_SCHEMA: GoStructType = {
   typeName: 'agentsdk.AzureInstanceIdentityToken',
   structName: 'AzureInstanceIdentityToken',
-  fields: [['signature', { kind: 'string' }], ['encoding', { kind: 'string' }], ['agent_name', { kind: 'string' }]],
+  fields: [
+    ['signature', { kind: 'string' }],
+    ['encoding', { kind: 'string' }],
+    ['agent_name', { kind: 'string' }],
+  ],
 };
 
 export async function exchangeAzure(o: ExchangeOptions): Promise<AuthenticateResponse> {
@@ -28,6 +32,10 @@ export async function exchangeAzure(o: ExchangeOptions): Promise<AuthenticateRes
     encoding: d.value.encoding as string,
     agent_name: o.agentName ?? '',
   };
-  const body = goStruct([['signature', token.signature], ['encoding', token.encoding], ['agent_name', token.agent_name ?? '', 'omitempty']]);
+  const body = goStruct([
+    ['signature', token.signature],
+    ['encoding', token.encoding],
+    ['agent_name', token.agent_name ?? '', 'omitempty'],
+  ]);
   return authenticateResult(await postWithoutSessionToken(o.agentURL, '/api/v2/workspaceagents/azure-instance-identity', body, o.env, o.signal));
 }

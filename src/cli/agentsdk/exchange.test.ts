@@ -14,13 +14,15 @@ beforeAll(() => msw.listen());
 afterEach(() => msw.reset());
 afterAll(() => msw.close());
 
-const json = (body: unknown, status = 200) => new HttpResponse(JSON.stringify(body) + '\n', { status, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+const json = (body: unknown, status = 200) =>
+  new HttpResponse(JSON.stringify(body) + '\n', { status, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 const aws = (tokenStatus = 200) => [
   http.put(`${IMDS}/latest/api/token`, () => new HttpResponse('imds-token', { status: tokenStatus })),
   http.get(`${IMDS}/latest/dynamic/instance-identity/signature`, () => HttpResponse.text('c2ln')),
   http.get(`${IMDS}/latest/dynamic/instance-identity/document`, () => HttpResponse.text('{"instanceId":"i-1","x":"<&>"}')),
 ];
-const session = (path: string, body: unknown = { session_token: 'S' }, status = 200) => http.post(`${AGENT}/api/v2/workspaceagents/${path}`, () => json(body, status));
+const session = (path: string, body: unknown = { session_token: 'S' }, status = 200) =>
+  http.post(`${AGENT}/api/v2/workspaceagents/${path}`, () => json(body, status));
 const noSleep = (log: number[]): Backoff => ({ sleep: async (ms) => void log.push(ms), random: () => 0.5 });
 
 describe('AWS', () => {
@@ -65,7 +67,9 @@ describe('AWS', () => {
   it('refreshToken throws the 409 as an SdkError', async () => {
     const msg = 'Multiple agents found with instance ID "i-1". Set CODER_AGENT_NAME to one of: alpha, beta';
     msw.use(...aws(), session('aws-instance-identity', { message: msg }, 409));
-    const err = await createAgentClient({ agentURL: AGENT, auth: 'aws-instance-identity', env: {} }).refreshToken().catch((e: unknown) => e);
+    const err = await createAgentClient({ agentURL: AGENT, auth: 'aws-instance-identity', env: {} })
+      .refreshToken()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SdkError);
     const e = err as SdkError;
     expect([e.statusCode, e.method, e.apiMessage]).toEqual([409, 'POST', msg]);
@@ -73,11 +77,15 @@ describe('AWS', () => {
   });
 
   it('the exchange has its own deadline (context deadline exceeded)', async () => {
-    msw.use(http.put(`${IMDS}/latest/api/token`, async () => {
-      await delay('infinite');
-      return new HttpResponse('');
-    }));
-    const err = await createAgentClient({ agentURL: AGENT, auth: 'aws-instance-identity', env: {}, exchangeTimeoutMs: 20 }).refreshToken().catch((e: Error) => e.message);
+    msw.use(
+      http.put(`${IMDS}/latest/api/token`, async () => {
+        await delay('infinite');
+        return new HttpResponse('');
+      }),
+    );
+    const err = await createAgentClient({ agentURL: AGENT, auth: 'aws-instance-identity', env: {}, exchangeTimeoutMs: 20 })
+      .refreshToken()
+      .catch((e: Error) => e.message);
     expect(err).toBe(`Put "${IMDS}/latest/api/token": context deadline exceeded`);
   });
 });
@@ -93,14 +101,19 @@ describe('Azure', () => {
     expect(msw.requests[0].headers.metadata).toBe('true');
     expect(msw.requests[1].body).toBe('{"signature":"U0lH","encoding":"pkcs7"}\n');
     msw.reset();
-    msw.use(http.get(`${IMDS}/metadata/attested/document`, () => json({ signature: 'U0lH', encoding: 'pkcs7' })), session('azure-instance-identity'));
+    msw.use(
+      http.get(`${IMDS}/metadata/attested/document`, () => json({ signature: 'U0lH', encoding: 'pkcs7' })),
+      session('azure-instance-identity'),
+    );
     await createAgentClient({ agentURL: AGENT, auth: 'azure-instance-identity', agentName: 'alpha', env: {} }).refreshToken();
     expect(msw.requests[1].body).toBe('{"signature":"U0lH","encoding":"pkcs7","agent_name":"alpha"}\n');
   });
 
   it('returns the Go decode error of the IMDS body', async () => {
     msw.use(http.get(`${IMDS}/metadata/attested/document`, () => HttpResponse.text('{"signature":1}')));
-    const err = await createAgentClient({ agentURL: AGENT, auth: 'azure-instance-identity', env: {} }).refreshToken().catch((e: Error) => e.message);
+    const err = await createAgentClient({ agentURL: AGENT, auth: 'azure-instance-identity', env: {} })
+      .refreshToken()
+      .catch((e: Error) => e.message);
     expect(err).toBe('json: cannot unmarshal number into Go struct field AzureInstanceIdentityToken.signature of type string');
   });
 });
@@ -108,8 +121,16 @@ describe('Azure', () => {
 describe('Google', () => {
   const ID = '/computeMetadata/v1/instance/service-accounts/default/identity';
   it('GETs the identity with Metadata-Flavor and gcloud-golang User-Agent; GCE_METADATA_HOST is honoured', async () => {
-    msw.use(http.get(`http://metadata.test:8080${ID}`, () => HttpResponse.text('jwt.jwt.jwt')), session('google-instance-identity'));
-    await createAgentClient({ agentURL: AGENT, auth: 'google-instance-identity', agentName: 'dev', env: { GCE_METADATA_HOST: 'metadata.test:8080' } }).refreshToken();
+    msw.use(
+      http.get(`http://metadata.test:8080${ID}`, () => HttpResponse.text('jwt.jwt.jwt')),
+      session('google-instance-identity'),
+    );
+    await createAgentClient({
+      agentURL: AGENT,
+      auth: 'google-instance-identity',
+      agentName: 'dev',
+      env: { GCE_METADATA_HOST: 'metadata.test:8080' },
+    }).refreshToken();
     const [get, post] = msw.requests;
     expect(get.url).toBe(`http://metadata.test:8080${ID}?audience=coder&format=full`);
     expect(get.headers['metadata-flavor']).toBe('Google');
@@ -119,7 +140,10 @@ describe('Google', () => {
 
   it('retries 5xx with randomized exponential backoff, up to 6 tries', async () => {
     let n = 0;
-    msw.use(http.get(`${IMDS}${ID}`, () => (++n < 3 ? new HttpResponse('busy', { status: 503 }) : HttpResponse.text('jwt'))), session('google-instance-identity'));
+    msw.use(
+      http.get(`${IMDS}${ID}`, () => (++n < 3 ? new HttpResponse('busy', { status: 503 }) : HttpResponse.text('jwt'))),
+      session('google-instance-identity'),
+    );
     const sleeps: number[] = [];
     await createAgentClient({ agentURL: AGENT, auth: 'google-instance-identity', env: {}, backoff: noSleep(sleeps) }).refreshToken();
     expect(n).toBe(3);
@@ -127,7 +151,9 @@ describe('Google', () => {
     msw.reset();
     sleeps.length = 0;
     msw.use(http.get(`${IMDS}${ID}`, () => new HttpResponse('down', { status: 503 })));
-    const err = await createAgentClient({ agentURL: AGENT, auth: 'google-instance-identity', env: {}, backoff: noSleep(sleeps) }).refreshToken().catch((e: Error) => e.message);
+    const err = await createAgentClient({ agentURL: AGENT, auth: 'google-instance-identity', env: {}, backoff: noSleep(sleeps) })
+      .refreshToken()
+      .catch((e: Error) => e.message);
     expect(msw.requests).toHaveLength(6);
     expect(sleeps).toEqual([50, 100, 200, 400, 800]);
     expect(err).toBe('get metadata identity: compute: Received 503 `down`');
@@ -135,7 +161,9 @@ describe('Google', () => {
 
   it('404 is "not defined"', async () => {
     msw.use(http.get(`${IMDS}${ID}`, () => new HttpResponse('', { status: 404 })));
-    const err = await createAgentClient({ agentURL: AGENT, auth: 'google-instance-identity', env: {} }).refreshToken().catch((e: Error) => e.message);
+    const err = await createAgentClient({ agentURL: AGENT, auth: 'google-instance-identity', env: {} })
+      .refreshToken()
+      .catch((e: Error) => e.message);
     expect(err).toBe('get metadata identity: metadata: GCE metadata "instance/service-accounts/default/identity?audience=coder&format=full" not defined');
   });
 });
@@ -150,8 +178,15 @@ describe('externalAuth request', () => {
   });
 
   it('the CLI sends a whitespace-only --agent-name untrimmed (§8.7)', async () => {
-    msw.use(...aws(), session('aws-instance-identity'), http.get(`${AGENT}/api/v2/workspaceagents/me/external-auth`, () => json({ access_token: 'x' })));
-    const r = await runCli(['external-auth', 'access-token', 'github', '--agent-name', ' \t'], { CODER_AGENT_URL: AGENT, CODER_AGENT_AUTH: 'aws-instance-identity' });
+    msw.use(
+      ...aws(),
+      session('aws-instance-identity'),
+      http.get(`${AGENT}/api/v2/workspaceagents/me/external-auth`, () => json({ access_token: 'x' })),
+    );
+    const r = await runCli(['external-auth', 'access-token', 'github', '--agent-name', ' \t'], {
+      CODER_AGENT_URL: AGENT,
+      CODER_AGENT_AUTH: 'aws-instance-identity',
+    });
     expect(r.stdout).toBe('x');
     expect(msw.requests[3].body).toMatch(/,"agent_name":" \\t"}\n$/);
   });
@@ -182,10 +217,12 @@ describe('instance identity in external-auth (§3.4, §8.10)', () => {
   });
 
   it('a signal during the GET cancels it: context canceled', async () => {
-    msw.use(http.get(EA, async () => {
-      await delay('infinite');
-      return json({});
-    }));
+    msw.use(
+      http.get(EA, async () => {
+        await delay('infinite');
+        return json({});
+      }),
+    );
     const ctl = new AbortController();
     const abortSoon = () => void setTimeout(() => ctl.abort(), 5);
     msw.server.events.on('request:start', abortSoon);

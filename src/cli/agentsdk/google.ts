@@ -80,6 +80,9 @@ export async function exchangeGoogle(o: ExchangeOptions & { backoff?: Backoff })
     throw new WrapError('get metadata identity', e instanceof GoError ? e : new TextError(String(e)));
   }
   const token: components['schemas']['GoogleInstanceIdentityToken'] = { json_web_token: jwt, agent_name: o.agentName ?? '' };
-  const body = goStruct([['json_web_token', token.json_web_token], ['agent_name', token.agent_name ?? '', 'omitempty']]);
+  const body = goStruct([
+    ['json_web_token', token.json_web_token],
+    ['agent_name', token.agent_name ?? '', 'omitempty'],
+  ]);
   return authenticateResult(await postWithoutSessionToken(o.agentURL, '/api/v2/workspaceagents/google-instance-identity', body, o.env, o.signal));
 }

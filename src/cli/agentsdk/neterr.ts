@@ -67,4 +67,3 @@ export function mapNodeError(e: unknown, d: DialInfo): GoError {
       return new NetError(err?.message ?? String(e), code);
   }
 }
-

@@ -21,7 +21,27 @@ const snis: string[] = [];
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cli-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(dir, 'k.pem'),
+      '-out',
+      join(dir, 'c.pem'),
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   const creds = { key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) };
   const ctx = createSecureContext(creds);
   const tls = createHttps(
@@ -56,12 +76,16 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
 });
 
-const H = 'Encountered an error running "coder external-auth access-token", see "coder external-auth access-token --help" for more information\nerror: get external auth token: execute request: ';
+const H =
+  'Encountered an error running "coder external-auth access-token", see "coder external-auth access-token --help" for more information\nerror: get external auth token: execute request: ';
 
 it('an untrusted certificate fails like Go; no SNI for an IP address (Go sends none)', async () => {
   snis.length = 0;
   const r = await runCli(['--agent-url', tlsOrigin, '--agent-token', 't', 'external-auth', 'access-token', 'g']);
-  expect(r.stderr).toBe(H + `Get "${tlsOrigin}/api/v2/workspaceagents/me/external-auth?id=g&match=": tls: failed to verify certificate: x509: certificate signed by unknown authority\n`);
+  expect(r.stderr).toBe(
+    H +
+      `Get "${tlsOrigin}/api/v2/workspaceagents/me/external-auth?id=g&match=": tls: failed to verify certificate: x509: certificate signed by unknown authority\n`,
+  );
   expect(snis).toEqual([]);
 });
 
@@ -73,5 +97,8 @@ it('https through HTTPS_PROXY uses a CONNECT tunnel to the target, with the host
   // The proxy maps coder.invalid to 127.0.0.1; TLS then runs end to end through the tunnel.
   expect(connects).toEqual([`CONNECT coder.invalid:${port}`]);
   expect(snis).toEqual(['coder.invalid']);
-  expect(r.stderr).toBe(H + `Get "${target}/api/v2/workspaceagents/me/external-auth?id=g&match=": tls: failed to verify certificate: x509: certificate signed by unknown authority\n`);
+  expect(r.stderr).toBe(
+    H +
+      `Get "${target}/api/v2/workspaceagents/me/external-auth?id=g&match=": tls: failed to verify certificate: x509: certificate signed by unknown authority\n`,
+  );
 });

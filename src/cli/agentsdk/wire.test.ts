@@ -70,7 +70,16 @@ describe('wire format', () => {
 
   it('POST: Content-Length before the sorted headers; the agent URL path is replaced by the absolute path', async () => {
     const srv = await serve(() => ({ headers: { 'Content-Type': 'application/json' }, body: '{"session_token":"S"}' }));
-    const res = await roundTrip({ method: 'POST', url: url(srv.origin + '/base/path').parseRef('/api/v2/x'), headers: [['content-type', 'application/json'], ['X-Aws-Ec2-Metadata-Token', 'a']], body: new TextEncoder().encode('{}\n'), env: {} });
+    const res = await roundTrip({
+      method: 'POST',
+      url: url(srv.origin + '/base/path').parseRef('/api/v2/x'),
+      headers: [
+        ['content-type', 'application/json'],
+        ['X-Aws-Ec2-Metadata-Token', 'a'],
+      ],
+      body: new TextEncoder().encode('{}\n'),
+      env: {},
+    });
     expect(res.status).toBe(200);
     expect(srv.seen[0].line).toBe('POST /api/v2/x HTTP/1.1');
     expect(pairs(srv.seen[0].rawHeaders)).toEqual([
@@ -91,12 +100,20 @@ describe('wire format', () => {
   });
 
   it('gunzips a gzip response transparently', async () => {
-    const srv = await serve(() => ({ headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: gzipSync('{"access_token":"zipped"}') }));
+    const srv = await serve(() => ({
+      headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+      body: gzipSync('{"access_token":"zipped"}'),
+    }));
     expect((await runCli(['--agent-url', srv.origin, '--agent-token', 't', 'external-auth', 'access-token', 'x'])).stdout).toBe('zipped');
   });
 
   it('follows redirects like http.Client', async () => {
-    const srv = await serve((req): Reply => (req.url!.startsWith('/api') ? { status: 307, headers: { Location: '/moved' } } : { headers: { 'Content-Type': 'application/json' }, body: '{"access_token":"moved"}' }));
+    const srv = await serve(
+      (req): Reply =>
+        req.url!.startsWith('/api')
+          ? { status: 307, headers: { Location: '/moved' } }
+          : { headers: { 'Content-Type': 'application/json' }, body: '{"access_token":"moved"}' },
+    );
     expect((await runCli(['--agent-url', srv.origin, '--agent-token', 't', 'external-auth', 'access-token', 'x'])).stdout).toBe('moved');
     expect(srv.seen.map((s) => s.line)).toEqual(['GET /api/v2/workspaceagents/me/external-auth?id=x&match= HTTP/1.1', 'GET /moved HTTP/1.1']);
   });
@@ -105,7 +122,15 @@ describe('wire format', () => {
 describe('userinfo in the agent URL and redirects (http.Client)', () => {
   it('userinfo becomes Authorization: Basic, sorted with the request headers', async () => {
     const srv = await serve(() => ({ headers: { 'Content-Type': 'application/json' }, body: '{"access_token":"t"}' }));
-    const r = await runCli(['--agent-url', srv.origin.replace('http://', 'http://us%40er:p%3Aw@'), '--agent-token', 'tok', 'external-auth', 'access-token', 'github']);
+    const r = await runCli([
+      '--agent-url',
+      srv.origin.replace('http://', 'http://us%40er:p%3Aw@'),
+      '--agent-token',
+      'tok',
+      'external-auth',
+      'access-token',
+      'github',
+    ]);
     expect(r).toEqual({ code: 0, stdout: 't', stderr: '' });
     expect(pairs(srv.seen[0].rawHeaders)).toEqual([
       ['Host', srv.origin.slice(7)],
@@ -124,7 +149,9 @@ describe('userinfo in the agent URL and redirects (http.Client)', () => {
 
   it('through a proxy the absolute-form request line has no userinfo and no fragment', async () => {
     const proxy = await serve(() => ({ headers: { 'Content-Type': 'application/json' }, body: '{"access_token":"p"}' }));
-    const r = await runCli(['--agent-url', 'http://u:pw@coder.test/base#frag', '--agent-token', 'tok', 'external-auth', 'access-token', 'github'], { HTTP_PROXY: proxy.origin });
+    const r = await runCli(['--agent-url', 'http://u:pw@coder.test/base#frag', '--agent-token', 'tok', 'external-auth', 'access-token', 'github'], {
+      HTTP_PROXY: proxy.origin,
+    });
     expect(r).toEqual({ code: 0, stdout: 'p', stderr: '' });
     expect(proxy.seen[0].line).toBe('GET http://coder.test/api/v2/workspaceagents/me/external-auth?id=github&match= HTTP/1.1');
     expect(pairs(proxy.seen[0].rawHeaders)).toEqual([
@@ -137,7 +164,12 @@ describe('userinfo in the agent URL and redirects (http.Client)', () => {
   });
 
   it('a redirected request carries the first request headers plus Referer (previous URL without userinfo)', async () => {
-    const srv = await serve((req): Reply => (req.url!.startsWith('/api') ? { status: 302, headers: { Location: '/moved' } } : { headers: { 'Content-Type': 'application/json' }, body: '{"access_token":"moved"}' }));
+    const srv = await serve(
+      (req): Reply =>
+        req.url!.startsWith('/api')
+          ? { status: 302, headers: { Location: '/moved' } }
+          : { headers: { 'Content-Type': 'application/json' }, body: '{"access_token":"moved"}' },
+    );
     const agentURL = srv.origin.replace('http://', 'http://u:pw@');
     expect((await runCli(['--agent-url', agentURL, '--agent-token', 'tok', 'external-auth', 'access-token', 'x'])).stdout).toBe('moved');
     expect(pairs(srv.seen[1].rawHeaders)).toEqual([
@@ -153,7 +185,13 @@ describe('userinfo in the agent URL and redirects (http.Client)', () => {
   it('a POST turned into a GET by a 303 still reports Post; the 10th redirect names the raw Location', async () => {
     let n = 0;
     const srv = await serve(() => ({ status: 303, headers: { Location: `/hop${++n}` } }));
-    const err = await roundTrip({ method: 'POST', url: url(srv.origin + '/start'), headers: [['Content-Type', 'application/json']], body: new TextEncoder().encode('{}\n'), env: {} }).catch((e: Error) => e.message);
+    const err = await roundTrip({
+      method: 'POST',
+      url: url(srv.origin + '/start'),
+      headers: [['Content-Type', 'application/json']],
+      body: new TextEncoder().encode('{}\n'),
+      env: {},
+    }).catch((e: Error) => e.message);
     expect(err).toBe('Post "/hop10": stopped after 10 redirects');
     expect(srv.seen.map((s) => s.line.split(' ')[0])).toEqual(['POST', ...Array(9).fill('GET')]);
     expect(srv.seen[1].body).toBe('');
@@ -219,17 +257,29 @@ describe('proxies (Go ProxyFromEnvironment)', () => {
 });
 
 describe('transport errors (Go url.Error texts)', () => {
-  const H = 'Encountered an error running "coder external-auth access-token", see "coder external-auth access-token --help" for more information\nerror: get external auth token: execute request: ';
+  const H =
+    'Encountered an error running "coder external-auth access-token", see "coder external-auth access-token --help" for more information\nerror: get external auth token: execute request: ';
   it('connection refused', async () => {
     const r = await runCli(['--agent-url', 'http://127.0.0.1:9', '--agent-token', 't', 'external-auth', 'access-token', 'github']);
-    expect(r).toEqual({ code: 1, stdout: '', stderr: H + 'Get "http://127.0.0.1:9/api/v2/workspaceagents/me/external-auth?id=github&match=": dial tcp 127.0.0.1:9: connect: connection refused\n' });
+    expect(r).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: H + 'Get "http://127.0.0.1:9/api/v2/workspaceagents/me/external-auth?id=github&match=": dial tcp 127.0.0.1:9: connect: connection refused\n',
+    });
   });
   it('GCP metadata: connection refused is retried 6 times, then wrapped', async () => {
     const sleeps: number[] = [];
-    const c = createAgentClient({ agentURL: 'http://127.0.0.1:9', auth: 'google-instance-identity', env: { GCE_METADATA_HOST: '127.0.0.1:9' }, backoff: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.25 } });
+    const c = createAgentClient({
+      agentURL: 'http://127.0.0.1:9',
+      auth: 'google-instance-identity',
+      env: { GCE_METADATA_HOST: '127.0.0.1:9' },
+      backoff: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.25 },
+    });
     const err = await c.refreshToken().catch((e: Error) => e.message);
     expect(sleeps).toEqual([25, 50, 100, 200, 400]);
-    expect(err).toBe('get metadata identity: Get "http://127.0.0.1:9/computeMetadata/v1/instance/service-accounts/default/identity?audience=coder&format=full": dial tcp 127.0.0.1:9: connect: connection refused');
+    expect(err).toBe(
+      'get metadata identity: Get "http://127.0.0.1:9/computeMetadata/v1/instance/service-accounts/default/identity?audience=coder&format=full": dial tcp 127.0.0.1:9: connect: connection refused',
+    );
   });
 
   async function tcp(onConn: (s: Socket) => void): Promise<{ host: string; conns: () => number }> {
@@ -243,32 +293,51 @@ describe('transport errors (Go url.Error texts)', () => {
     return { host: `127.0.0.1:${(s.address() as { port: number }).port}`, conns: () => n };
   }
   const gcp = (host: string, sleeps: number[]) =>
-    createAgentClient({ agentURL: 'http://127.0.0.1:9', auth: 'google-instance-identity', env: { GCE_METADATA_HOST: host }, backoff: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 } }).refreshToken().catch((e: Error) => e.message);
+    createAgentClient({
+      agentURL: 'http://127.0.0.1:9',
+      auth: 'google-instance-identity',
+      env: { GCE_METADATA_HOST: host },
+      backoff: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 },
+    })
+      .refreshToken()
+      .catch((e: Error) => e.message);
   it('GCP metadata: a connection closed before any response is io.EOF, which is not retried', async () => {
     const srv = await tcp((s) => s.destroy());
     const sleeps: number[] = [];
-    expect(await gcp(srv.host, sleeps)).toBe(`get metadata identity: Get "http://${srv.host}/computeMetadata/v1/instance/service-accounts/default/identity?audience=coder&format=full": EOF`);
+    expect(await gcp(srv.host, sleeps)).toBe(
+      `get metadata identity: Get "http://${srv.host}/computeMetadata/v1/instance/service-accounts/default/identity?audience=coder&format=full": EOF`,
+    );
     expect(srv.conns()).toBe(1);
     expect(sleeps).toEqual([]);
   });
   it('GCP metadata: a connection reset by the peer is retried (syscall ECONNRESET), 6 tries', async () => {
     const srv = await tcp((s) => s.resetAndDestroy());
     const sleeps: number[] = [];
-    expect(await gcp(srv.host, sleeps)).toMatch(/^get metadata identity: Get "http:\/\/127\.0\.0\.1:\d+\/computeMetadata\/v1\/instance\/service-accounts\/default\/identity\?audience=coder&format=full": read tcp 127\.0\.0\.1:\d+->127\.0\.0\.1:\d+: read: connection reset by peer$/);
+    expect(await gcp(srv.host, sleeps)).toMatch(
+      /^get metadata identity: Get "http:\/\/127\.0\.0\.1:\d+\/computeMetadata\/v1\/instance\/service-accounts\/default\/identity\?audience=coder&format=full": read tcp 127\.0\.0\.1:\d+->127\.0\.0\.1:\d+: read: connection reset by peer$/,
+    );
     expect(srv.conns()).toBe(6);
     expect(sleeps).toEqual([50, 100, 200, 400, 800]);
   });
 
   it('proxy refused: proxyconnect', async () => {
-    const err = await roundTrip({ method: 'GET', url: url('http://169.254.169.254/x'), env: { HTTP_PROXY: 'http://127.0.0.1:9' } }).catch((e: Error) => e.message);
+    const err = await roundTrip({ method: 'GET', url: url('http://169.254.169.254/x'), env: { HTTP_PROXY: 'http://127.0.0.1:9' } }).catch(
+      (e: Error) => e.message,
+    );
     expect(err).toBe('Get "http://169.254.169.254/x": proxyconnect tcp: dial tcp 127.0.0.1:9: connect: connection refused');
   });
   it('unsupported scheme and relative agent URL', async () => {
-    expect((await runCli(['--agent-url', 'ftp://x', '--agent-token', 't', 'external-auth', 'access-token', 'g'])).stderr).toBe(H + 'Get "ftp://x/api/v2/workspaceagents/me/external-auth?id=g&match=": unsupported protocol scheme "ftp"\n');
-    expect((await runCli(['--agent-url', 'coder.test', '--agent-token', 't', 'external-auth', 'access-token', 'g'])).stderr).toBe(H + 'Get "/api/v2/workspaceagents/me/external-auth?id=g&match=": unsupported protocol scheme ""\n');
+    expect((await runCli(['--agent-url', 'ftp://x', '--agent-token', 't', 'external-auth', 'access-token', 'g'])).stderr).toBe(
+      H + 'Get "ftp://x/api/v2/workspaceagents/me/external-auth?id=g&match=": unsupported protocol scheme "ftp"\n',
+    );
+    expect((await runCli(['--agent-url', 'coder.test', '--agent-token', 't', 'external-auth', 'access-token', 'g'])).stderr).toBe(
+      H + 'Get "/api/v2/workspaceagents/me/external-auth?id=g&match=": unsupported protocol scheme ""\n',
+    );
   });
   it('a token with a newline is an invalid header value (the value is never printed)', async () => {
     const r = await runCli(['--agent-url', 'http://127.0.0.1:9', 'external-auth', 'access-token', 'g'], { CODER_AGENT_TOKEN: 'sec\nret' });
-    expect(r.stderr).toBe(H + 'Get "http://127.0.0.1:9/api/v2/workspaceagents/me/external-auth?id=g&match=": net/http: invalid header field value for "Coder-Session-Token"\n');
+    expect(r.stderr).toBe(
+      H + 'Get "http://127.0.0.1:9/api/v2/workspaceagents/me/external-auth?id=g&match=": net/http: invalid header field value for "Coder-Session-Token"\n',
+    );
   });
 });

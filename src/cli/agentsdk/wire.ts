@@ -38,7 +38,6 @@ export function getHeader(res: { headers: [string, string][] }, name: string): s
   return res.headers.find(([k]) => k.toLowerCase() === n)?.[1] ?? '';
 }
 
-
 function abortReason(signal: AbortSignal): GoError {
   return signal.reason instanceof GoError ? signal.reason : ErrCanceledCtx;
 }
@@ -109,17 +108,30 @@ async function tunnel(proxy: GoURL, host: string, port: string, servername: stri
       t.once('secureConnect', () => resolve(t));
       t.once('error', (e) => reject(mapNodeError(e, { host, port, viaProxy: false, requestSent: false })));
     });
-    req.on('error', (e) => reject(signal?.aborted ? abortReason(signal) : mapNodeError(e, { host: proxy.hostname(), port: proxy.port() || '80', viaProxy: true, requestSent: false })));
+    req.on('error', (e) =>
+      reject(
+        signal?.aborted ? abortReason(signal) : mapNodeError(e, { host: proxy.hostname(), port: proxy.port() || '80', viaProxy: true, requestSent: false }),
+      ),
+    );
     req.end();
   });
 }
 
-async function hop(method: string, url: GoURL, headers: [string, string][], userAgent: string, body: Uint8Array | undefined, env: GoRequest['env'], signal?: AbortSignal): Promise<Hop> {
+async function hop(
+  method: string,
+  url: GoURL,
+  headers: [string, string][],
+  userAgent: string,
+  body: Uint8Array | undefined,
+  env: GoRequest['env'],
+  signal?: AbortSignal,
+): Promise<Hop> {
   const https = url.scheme === 'https';
   const choice = proxyForURL(url, env);
   if ('error' in choice) throw new TextError(choice.error);
   const proxy = choice.proxy;
-  if (proxy && proxy.scheme !== 'http' && proxy.scheme !== 'https') throw new TextError(`proxy scheme ${quote(proxy.scheme)} is not supported by the reference CLI`);
+  if (proxy && proxy.scheme !== 'http' && proxy.scheme !== 'https')
+    throw new TextError(`proxy scheme ${quote(proxy.scheme)} is not supported by the reference CLI`);
   const host = url.hostname();
   const port = url.port() || (https ? '443' : '80');
 
@@ -137,7 +149,12 @@ async function hop(method: string, url: GoURL, headers: [string, string][], user
   const pa = proxy && !https ? basicAuth(proxy) : undefined;
   if (pa) lines.push('Proxy-Authorization', pa);
 
-  const dial: DialInfo = { host: proxy && !https ? proxy.hostname() : host, port: proxy && !https ? proxy.port() || '80' : port, viaProxy: !!proxy, requestSent: false };
+  const dial: DialInfo = {
+    host: proxy && !https ? proxy.hostname() : host,
+    port: proxy && !https ? proxy.port() || '80' : port,
+    viaProxy: !!proxy,
+    requestSent: false,
+  };
   let tunnelSock: Socket | undefined;
   if (proxy && https) tunnelSock = await tunnel(proxy, host, port, host, signal);
 
@@ -209,7 +226,9 @@ async function hop(method: string, url: GoURL, headers: [string, string][], user
             data = zlib.gunzipSync(data);
           } catch (e) {
             const m = (e as Error).message;
-            bodyError ??= new TextError(/incorrect header|unknown compression/.test(m) ? 'gzip: invalid header' : /unexpected end/.test(m) ? 'unexpected EOF' : `gzip: ${m}`);
+            bodyError ??= new TextError(
+              /incorrect header|unknown compression/.test(m) ? 'gzip: invalid header' : /unexpected end/.test(m) ? 'unexpected EOF' : `gzip: ${m}`,
+            );
             data = new Uint8Array();
           }
         }

@@ -12,7 +12,10 @@ const sdk = (over: Partial<ConstructorParameters<typeof SdkError>[0]> = {}) =>
 
 describe('formatError', () => {
   it('the upstream example-error api golden shape (no wrapper, so no Trace)', () => {
-    const e = new RunCommandError('coder exp example-error api', sdk({ validations: [{ field: 'region', detail: 'magic dust is not available in your region' }], helper: 'Have you tried turning it off and on again?' }));
+    const e = new RunCommandError(
+      'coder exp example-error api',
+      sdk({ validations: [{ field: 'region', detail: 'magic dust is not available in your region' }], helper: 'Have you tried turning it off and on again?' }),
+    );
     expect(formatError(e, plain) + '\n').toBe(
       'Encountered an error running "coder exp example-error api", see "coder exp example-error api --help" for more information\nerror: Top level sdk error message.\n1 validation error(s) found\n\t region : magic dust is not available in your region\nSuggestion: Have you tried turning it off and on again?\n',
     );
@@ -26,7 +29,9 @@ describe('formatError', () => {
   it('Detail shows without a Helper, or always when verbose (with the API line)', () => {
     expect(formatError(sdk({ detail: 'why' }), plain)).toBe('Top level sdk error message.\nwhy');
     expect(formatError(sdk({ detail: 'why', helper: 'h' }), plain)).toBe('Top level sdk error message.\nSuggestion: h');
-    expect(formatError(sdk({ detail: 'why', helper: 'h' }), { ...plain, verbose: true })).toBe('API request error to "GET:http://c.test/x". Status code 400\nTop level sdk error message.\nSuggestion: h\nwhy');
+    expect(formatError(sdk({ detail: 'why', helper: 'h' }), { ...plain, verbose: true })).toBe(
+      'API request error to "GET:http://c.test/x". Status code 400\nTop level sdk error message.\nSuggestion: h\nwhy',
+    );
     expect(formatError(sdk({ method: '', url: '', statusCode: 0 }), { ...plain, verbose: true })).toBe('Top level sdk error message.\n');
   });
 
@@ -38,7 +43,9 @@ describe('formatError', () => {
 
   it('errors.Join: one element formats that element; several make a numbered list', () => {
     expect(formatError(new MultiError([new TextError('a')], true), plain)).toBe('a');
-    expect(formatError(new WrapError('w', new MultiError([new TextError('a\nb'), sdk()], true)), plain)).toBe('2 errors encountered: Trace=[w: ])\n1.  a\n    b\n2.  Top level sdk error message.');
+    expect(formatError(new WrapError('w', new MultiError([new TextError('a\nb'), sdk()], true)), plain)).toBe(
+      '2 errors encountered: Trace=[w: ])\n1.  a\n    b\n2.  Top level sdk error message.',
+    );
   });
 
   it('ErrCanceled is found through wrappers', () => {

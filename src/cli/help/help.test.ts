@@ -9,7 +9,12 @@ import { renderHelp } from './render.ts';
 import { buildTree } from '../serpent/tree.ts';
 
 const word = fc.stringMatching(/^[a-zA-Z0-9.,:()"'$#-]{1,14}$/);
-const text = fc.array(fc.tuple(word, fc.constantFrom(' ', ' ', '   ', '\n', ' \n')), { maxLength: 60 }).map((xs) => xs.map(([w, s]) => w + s).join('').trimEnd());
+const text = fc.array(fc.tuple(word, fc.constantFrom(' ', ' ', '   ', '\n', ' \n')), { maxLength: 60 }).map((xs) =>
+  xs
+    .map(([w, s]) => w + s)
+    .join('')
+    .trimEnd(),
+);
 
 describe('wrapString (go-wordwrap)', () => {
   it('no line is longer than the limit unless it is a single word (limit ≥ 2)', () => {
@@ -74,7 +79,12 @@ describe('limitNewlines', () => {
 
 describe('formatExamples and the renderer', () => {
   it('formats examples like coder FormatExamples without a TTY', () => {
-    expect(formatExamples([{ description: 'D1', command: 'c1' }, { description: '', command: 'c2' }])).toBe('  - D1:\n\n     $ c1\n\n $ c2');
+    expect(
+      formatExamples([
+        { description: 'D1', command: 'c1' },
+        { description: '', command: 'c2' },
+      ]),
+    ).toBe('  - D1:\n\n     $ c1\n\n $ c2');
   });
 
   it('wraps to the terminal width when one is given', () => {
@@ -82,6 +92,8 @@ describe('formatExamples and the renderer', () => {
     const narrow = renderHelp(at, 40);
     // Long text wraps at width−2 and option descriptions at width−10; option lines themselves never wrap.
     expect(narrow).toContain('\n  Print an access-token for an external\n  auth provider. The access-token will\n  be validated');
-    expect(narrow).toContain('\n      --agent-name string, $CODER_AGENT_NAME\n          The name of the agent to\n          authenticate as (only\n          applicable for instance\n          identity).\n');
+    expect(narrow).toContain(
+      '\n      --agent-name string, $CODER_AGENT_NAME\n          The name of the agent to\n          authenticate as (only\n          applicable for instance\n          identity).\n',
+    );
   });
 });

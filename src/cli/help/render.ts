@@ -9,8 +9,7 @@ import { indentWrapped, wrapString } from './wrap.ts';
 import { limitNewlines } from './limiter.ts';
 
 export const HELP_VERSION = 'v0.0.0-devel';
-const GLOBAL_DESCRIPTION =
-  'Global options are applied to all commands. They can be set using environment variables or flags.';
+const GLOBAL_DESCRIPTION = 'Global options are applied to all commands. They can be set using environment variables or flags.';
 
 /** "coder external-auth access-token [flags] <provider>": [flags] goes after the name when the command has visible options. */
 function usageLine(cmd: CommandDef): string {
@@ -56,8 +55,6 @@ export function renderHelp(cmd: CommandDef, width = 80, version = HELP_VERSION):
     for (const o of opts) t += optionBlock(o, width);
   }
   t += '\n———\n';
-  t += cmd.parent
-    ? 'Run `coder --help` for a list of global options.\n'
-    : 'Report bugs and request features at https://github.com/coder/coder/issues/new\n';
+  t += cmd.parent ? 'Run `coder --help` for a list of global options.\n' : 'Report bugs and request features at https://github.com/coder/coder/issues/new\n';
   return limitNewlines(t, 2);
 }

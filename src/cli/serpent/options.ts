@@ -28,12 +28,41 @@ const bool: ValueKind = { kind: 'bool' };
 export function agentAuthOptions(traits: RevisionTraits, hidden: boolean): OptionDef[] {
   const opts: OptionDef[] = [
     { key: 'agentToken', name: 'Agent Token', flag: 'agent-token', env: 'CODER_AGENT_TOKEN', description: 'An agent authentication token.', value: str },
-    { key: 'agentTokenFile', name: 'Agent Token File', flag: 'agent-token-file', env: 'CODER_AGENT_TOKEN_FILE', description: 'A file containing an agent authentication token.', value: str },
-    { key: 'agentURL', name: 'Agent URL', flag: 'agent-url', env: 'CODER_AGENT_URL', description: 'URL for an agent to access your deployment.', value: { kind: 'url' } },
-    { key: 'agentAuth', name: 'Agent Auth', flag: 'auth', env: 'CODER_AGENT_AUTH', default: 'token', description: 'Specify the authentication type to use for the agent.', value: str },
+    {
+      key: 'agentTokenFile',
+      name: 'Agent Token File',
+      flag: 'agent-token-file',
+      env: 'CODER_AGENT_TOKEN_FILE',
+      description: 'A file containing an agent authentication token.',
+      value: str,
+    },
+    {
+      key: 'agentURL',
+      name: 'Agent URL',
+      flag: 'agent-url',
+      env: 'CODER_AGENT_URL',
+      description: 'URL for an agent to access your deployment.',
+      value: { kind: 'url' },
+    },
+    {
+      key: 'agentAuth',
+      name: 'Agent Auth',
+      flag: 'auth',
+      env: 'CODER_AGENT_AUTH',
+      default: 'token',
+      description: 'Specify the authentication type to use for the agent.',
+      value: str,
+    },
   ];
   if (traits.agentName) {
-    opts.push({ key: 'agentName', name: 'Agent Name', flag: 'agent-name', env: 'CODER_AGENT_NAME', description: 'The name of the agent to authenticate as (only applicable for instance identity).', value: str });
+    opts.push({
+      key: 'agentName',
+      name: 'Agent Name',
+      flag: 'agent-name',
+      env: 'CODER_AGENT_NAME',
+      description: 'The name of the agent to authenticate as (only applicable for instance identity).',
+      value: str,
+    });
   }
   return opts.map((o) => ({ ...o, hidden }));
 }
@@ -44,7 +73,14 @@ export function accessTokenOptions(traits: RevisionTraits): OptionDef[] {
     { key: 'extra', name: 'Extra', flag: 'extra', description: 'Extract a field from the "extra" properties of the OAuth token.', value: str },
   ];
   if (traits.outputFlag) {
-    opts.push({ key: 'output', name: 'Output', flag: 'output', default: 'text', description: 'Output format. Available formats: text, json.', value: { kind: 'enum', choices: ['text', 'json'] } });
+    opts.push({
+      key: 'output',
+      name: 'Output',
+      flag: 'output',
+      default: 'text',
+      description: 'Output format. Available formats: text, json.',
+      value: { kind: 'enum', choices: ['text', 'json'] },
+    });
   }
   return opts;
 }
@@ -59,21 +95,104 @@ export function accessTokenOptions(traits: RevisionTraits): OptionDef[] {
  */
 export const ROOT_OPTIONS: OptionDef[] = [
   { key: 'url', name: '', flag: 'url', env: 'CODER_URL', description: 'URL to a deployment.', value: { kind: 'url' } },
-  { key: 'debugOptions', name: '', flag: 'debug-options', description: 'Print all options, how they\'re set, then exit.', value: bool },
-  { key: 'token', name: '', flag: 'token', env: 'CODER_SESSION_TOKEN', description: 'Specify an authentication token. For security reasons setting CODER_SESSION_TOKEN is preferred.', value: str },
-  { key: 'noVersionWarning', name: '', flag: 'no-version-warning', env: 'CODER_NO_VERSION_WARNING', description: 'Suppress warning when client and server versions do not match.', value: bool },
-  { key: 'noFeatureWarning', name: '', flag: 'no-feature-warning', env: 'CODER_NO_FEATURE_WARNING', description: 'Suppress warnings about unlicensed features.', value: bool },
-  { key: 'header', name: '', flag: 'header', env: 'CODER_HEADER', description: 'Additional HTTP headers added to all requests. Provide as key=value. Can be specified multiple times.', value: { kind: 'string-array' } },
-  { key: 'headerCommand', name: '', flag: 'header-command', env: 'CODER_HEADER_COMMAND', description: 'An external command that outputs additional HTTP headers added to all requests. The command must output each header as `key=value` on its own line.', value: str },
-  { key: 'noOpen', name: '', flag: 'no-open', env: 'CODER_NO_OPEN', hidden: true, description: 'Suppress opening the browser when logging in, or starting the server.', value: bool },
+  { key: 'debugOptions', name: '', flag: 'debug-options', description: "Print all options, how they're set, then exit.", value: bool },
+  {
+    key: 'token',
+    name: '',
+    flag: 'token',
+    env: 'CODER_SESSION_TOKEN',
+    description: 'Specify an authentication token. For security reasons setting CODER_SESSION_TOKEN is preferred.',
+    value: str,
+  },
+  {
+    key: 'noVersionWarning',
+    name: '',
+    flag: 'no-version-warning',
+    env: 'CODER_NO_VERSION_WARNING',
+    description: 'Suppress warning when client and server versions do not match.',
+    value: bool,
+  },
+  {
+    key: 'noFeatureWarning',
+    name: '',
+    flag: 'no-feature-warning',
+    env: 'CODER_NO_FEATURE_WARNING',
+    description: 'Suppress warnings about unlicensed features.',
+    value: bool,
+  },
+  {
+    key: 'header',
+    name: '',
+    flag: 'header',
+    env: 'CODER_HEADER',
+    description: 'Additional HTTP headers added to all requests. Provide as key=value. Can be specified multiple times.',
+    value: { kind: 'string-array' },
+  },
+  {
+    key: 'headerCommand',
+    name: '',
+    flag: 'header-command',
+    env: 'CODER_HEADER_COMMAND',
+    description:
+      'An external command that outputs additional HTTP headers added to all requests. The command must output each header as `key=value` on its own line.',
+    value: str,
+  },
+  {
+    key: 'noOpen',
+    name: '',
+    flag: 'no-open',
+    env: 'CODER_NO_OPEN',
+    hidden: true,
+    description: 'Suppress opening the browser when logging in, or starting the server.',
+    value: bool,
+  },
   { key: 'forceTTY', name: '', flag: 'force-tty', env: 'CODER_FORCE_TTY', hidden: true, description: 'Force the use of a TTY.', value: bool },
   { key: 'verbose', name: '', flag: 'verbose', shorthand: 'v', env: 'CODER_VERBOSE', description: 'Enable verbose output.', value: bool },
-  { key: 'disableDirectConnections', name: '', flag: 'disable-direct-connections', env: 'CODER_DISABLE_DIRECT_CONNECTIONS', description: 'Disable direct (P2P) connections to workspaces.', value: bool },
-  { key: 'disableNetworkTelemetry', name: '', flag: 'disable-network-telemetry', env: 'CODER_DISABLE_NETWORK_TELEMETRY', description: 'Disable network telemetry. Network telemetry is collected when connecting to workspaces using the CLI, and is forwarded to the server. If telemetry is also enabled on the server, it may be sent to Coder. Network telemetry is used to measure network quality and detect regressions.', value: bool },
-  { key: 'useKeyring', name: '', flag: 'use-keyring', env: 'CODER_USE_KEYRING', default: 'true', description: 'Store and retrieve session tokens using the operating system keyring. This flag is ignored and file-based storage is used when --global-config is set or keyring usage is not supported on the current platform. Set to false to force file-based storage on supported platforms.', value: bool },
+  {
+    key: 'disableDirectConnections',
+    name: '',
+    flag: 'disable-direct-connections',
+    env: 'CODER_DISABLE_DIRECT_CONNECTIONS',
+    description: 'Disable direct (P2P) connections to workspaces.',
+    value: bool,
+  },
+  {
+    key: 'disableNetworkTelemetry',
+    name: '',
+    flag: 'disable-network-telemetry',
+    env: 'CODER_DISABLE_NETWORK_TELEMETRY',
+    description:
+      'Disable network telemetry. Network telemetry is collected when connecting to workspaces using the CLI, and is forwarded to the server. If telemetry is also enabled on the server, it may be sent to Coder. Network telemetry is used to measure network quality and detect regressions.',
+    value: bool,
+  },
+  {
+    key: 'useKeyring',
+    name: '',
+    flag: 'use-keyring',
+    env: 'CODER_USE_KEYRING',
+    default: 'true',
+    description:
+      'Store and retrieve session tokens using the operating system keyring. This flag is ignored and file-based storage is used when --global-config is set or keyring usage is not supported on the current platform. Set to false to force file-based storage on supported platforms.',
+    value: bool,
+  },
   { key: 'debugHTTP', name: '', flag: 'debug-http', hidden: true, description: 'Debug codersdk HTTP requests.', value: bool },
-  { key: 'globalConfig', name: '', flag: 'global-config', env: 'CODER_CONFIG_DIR', default: '~/.config/coderv2', description: 'Path to the global `coder` config directory.', value: str },
-  { key: 'versionFlag', name: '', flag: 'version', hidden: true, description: 'Run the version command. Useful for v1 customers migrating to v2.', value: bool },
+  {
+    key: 'globalConfig',
+    name: '',
+    flag: 'global-config',
+    env: 'CODER_CONFIG_DIR',
+    default: '~/.config/coderv2',
+    description: 'Path to the global `coder` config directory.',
+    value: str,
+  },
+  {
+    key: 'versionFlag',
+    name: '',
+    flag: 'version',
+    hidden: true,
+    description: 'Run the version command. Useful for v1 customers migrating to v2.',
+    value: bool,
+  },
 ];
 
 /** The name serpent shows for an option in errors and sorts by: Name, else the flag. */

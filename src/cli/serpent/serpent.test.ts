@@ -20,9 +20,17 @@ describe('flag errors print without the header, naming the deepest command reach
     [['--extra', 'x', ...AT, 'github'], 'coder', 'unknown flag: --extra'],
     [[...AT, 'github', '-x'], 'coder external-auth access-token', "unknown shorthand flag: 'x' in -x"],
     [[...AT, 'github', '--extra'], 'coder external-auth access-token', 'flag needs an argument: --extra'],
-    [[...AT, 'github', '--agent-url', ':'], 'coder external-auth access-token', 'invalid argument ":" for "--agent-url" flag: parse ":": missing protocol scheme'],
+    [
+      [...AT, 'github', '--agent-url', ':'],
+      'coder external-auth access-token',
+      'invalid argument ":" for "--agent-url" flag: parse ":": missing protocol scheme',
+    ],
     [['--agent-url', ':', ...AT, 'github'], 'coder', 'invalid argument ":" for "--agent-url" flag: parse ":": missing protocol scheme'],
-    [[...AT, 'github', '--verbose=maybe'], 'coder external-auth access-token', 'invalid argument "maybe" for "-v, --verbose" flag: strconv.ParseBool: parsing "maybe": invalid syntax'],
+    [
+      [...AT, 'github', '--verbose=maybe'],
+      'coder external-auth access-token',
+      'invalid argument "maybe" for "-v, --verbose" flag: strconv.ParseBool: parsing "maybe": invalid syntax',
+    ],
     [[...AT, 'github', '--=x'], 'coder external-auth access-token', 'bad flag syntax: --=x'],
     [[...AT, 'github', '---x'], 'coder external-auth access-token', 'bad flag syntax: ---x'],
     [[...AT, '', 'github', '--nope'], 'coder external-auth access-token', 'unknown flag: --nope'],
@@ -42,13 +50,16 @@ describe('flag errors print without the header, naming the deepest command reach
     expect(await runCli(argv, { CODER_REFERENCE_REVISION: 'pr26883' })).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'parsing flags ([external-auth access-token github --output xml]) for "coder external-auth access-token": invalid argument "xml" for "--output" flag: invalid choice: xml, should be one of [text json]\n',
+      stderr:
+        'parsing flags ([external-auth access-token github --output xml]) for "coder external-auth access-token": invalid argument "xml" for "--output" flag: invalid choice: xml, should be one of [text json]\n',
     });
   });
 
   it('--agent-name is unknown before PR #24325', async () => {
     const argv = [...AT, 'github', '--agent-name', 'dev'];
-    expect((await runCli(argv, { CODER_REFERENCE_REVISION: 'pre-agent-name' })).stderr).toBe(flagErr(argv, 'coder external-auth access-token', 'unknown flag: --agent-name'));
+    expect((await runCli(argv, { CODER_REFERENCE_REVISION: 'pre-agent-name' })).stderr).toBe(
+      flagErr(argv, 'coder external-auth access-token', 'unknown flag: --agent-name'),
+    );
   });
 });
 
@@ -89,7 +100,9 @@ describe('env parsing (§2.1, §5.2)', () => {
   it('names are upper-cased; the later duplicate wins', async () => {
     const base = { CODER_AGENT_URL: 'http://x.test' };
     expect((await runCli([...AT, 'github'], { ...base, coder_agent_auth: 'one' })).stderr).toBe(HEADER + 'create agent client: unknown agent auth type: one\n');
-    expect((await runCli([...AT, 'github'], { ...base, CODER_AGENT_AUTH: 'one', coder_agent_auth: 'two' })).stderr).toBe(HEADER + 'create agent client: unknown agent auth type: two\n');
+    expect((await runCli([...AT, 'github'], { ...base, CODER_AGENT_AUTH: 'one', coder_agent_auth: 'two' })).stderr).toBe(
+      HEADER + 'create agent client: unknown agent auth type: two\n',
+    );
   });
   it('HOMEBREW_<NAME> stands in only when <NAME> is absent', async () => {
     expect((await runCli([...AT, 'github'], { HOMEBREW_CODER_AGENT_URL: ':' })).stderr).toMatch(/^parsing env: 1 error occurred:\n\t\* parse "Agent URL"/);
@@ -97,12 +110,20 @@ describe('env parsing (§2.1, §5.2)', () => {
   });
   it('CODER_AGENT_AUTH= : unset (default token) in the PR24325 era, set to "" in the #26883 era (§8.16)', async () => {
     const env = { CODER_AGENT_URL: 'http://x.test', CODER_AGENT_AUTH: '' };
-    expect((await runCli([...AT, 'github'], env)).stderr).toBe(HEADER + 'create agent client: Either CODER_AGENT_TOKEN or CODER_AGENT_TOKEN_FILE must be set\n');
-    expect((await runCli([...AT, 'github'], { ...env, CODER_REFERENCE_REVISION: 'pre-agent-name' })).stderr).toBe(HEADER + 'create agent client: Either CODER_AGENT_TOKEN or CODER_AGENT_TOKEN_FILE must be set\n');
-    expect((await runCli([...AT, 'github'], { ...env, CODER_REFERENCE_REVISION: 'pr26883' })).stderr).toBe(HEADER + 'create agent client: unknown agent auth type: \n');
+    expect((await runCli([...AT, 'github'], env)).stderr).toBe(
+      HEADER + 'create agent client: Either CODER_AGENT_TOKEN or CODER_AGENT_TOKEN_FILE must be set\n',
+    );
+    expect((await runCli([...AT, 'github'], { ...env, CODER_REFERENCE_REVISION: 'pre-agent-name' })).stderr).toBe(
+      HEADER + 'create agent client: Either CODER_AGENT_TOKEN or CODER_AGENT_TOKEN_FILE must be set\n',
+    );
+    expect((await runCli([...AT, 'github'], { ...env, CODER_REFERENCE_REVISION: 'pr26883' })).stderr).toBe(
+      HEADER + 'create agent client: unknown agent auth type: \n',
+    );
   });
   it('the flag beats the env value', async () => {
-    expect((await runCli([...AT, 'github', '--auth', 'flagged'], { CODER_AGENT_URL: 'http://x.test', CODER_AGENT_AUTH: 'env' })).stderr).toBe(HEADER + 'create agent client: unknown agent auth type: flagged\n');
+    expect((await runCli([...AT, 'github', '--auth', 'flagged'], { CODER_AGENT_URL: 'http://x.test', CODER_AGENT_AUTH: 'env' })).stderr).toBe(
+      HEADER + 'create agent client: unknown agent auth type: flagged\n',
+    );
   });
 });
 
@@ -117,14 +138,16 @@ describe('help requests (§5.2, §8.18)', () => {
     expect(await runCli(['external-auth', 'bogus'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: '---\nerror: unrecognized subcommand "bogus"\nEncountered an error running "coder external-auth", see "coder external-auth --help" for more information\nerror: unrecognized subcommand "bogus"\n',
+      stderr:
+        '---\nerror: unrecognized subcommand "bogus"\nEncountered an error running "coder external-auth", see "coder external-auth --help" for more information\nerror: unrecognized subcommand "bogus"\n',
     });
   });
   it('coder external-auth bogus extra: the --- note names the first word only, the error all of them', async () => {
     expect(await runCli(['external-auth', 'bogus', 'extra'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: '---\nerror: unrecognized subcommand "bogus"\nEncountered an error running "coder external-auth", see "coder external-auth --help" for more information\nerror: unrecognized subcommand "bogus extra"\n',
+      stderr:
+        '---\nerror: unrecognized subcommand "bogus"\nEncountered an error running "coder external-auth", see "coder external-auth --help" for more information\nerror: unrecognized subcommand "bogus extra"\n',
     });
   });
   it('a literal --help anywhere among the arguments (even as a flag value) gives the header', async () => {
@@ -133,29 +156,42 @@ describe('help requests (§5.2, §8.18)', () => {
   it('coder external-auth and coder print their help on stdout, exit 0', async () => {
     const ea = await runCli(['external-auth']);
     expect(ea.code).toBe(0);
-    expect(ea.stdout).toBe('coder v0.0.0-devel\n\nUSAGE:\n  coder external-auth\n\n  Manage external authentication\n\n  Authenticate with external services inside of a workspace.\n\nSUBCOMMANDS:\n    access-token  Print auth for an external provider\n\n———\nRun `coder --help` for a list of global options.\n');
+    expect(ea.stdout).toBe(
+      'coder v0.0.0-devel\n\nUSAGE:\n  coder external-auth\n\n  Manage external authentication\n\n  Authenticate with external services inside of a workspace.\n\nSUBCOMMANDS:\n    access-token  Print auth for an external provider\n\n———\nRun `coder --help` for a list of global options.\n',
+    );
     const root = await runCli([]);
     expect(root.code).toBe(0);
-    expect(root.stdout).toMatch(/^coder v0\.0\.0-devel\n\nUSAGE:\n  coder \[global-flags\] <subcommand>\n\nSUBCOMMANDS:\n    external-auth  Manage external authentication\n\nGLOBAL OPTIONS:\n/);
+    expect(root.stdout).toMatch(
+      /^coder v0\.0\.0-devel\n\nUSAGE:\n  coder \[global-flags\] <subcommand>\n\nSUBCOMMANDS:\n    external-auth  Manage external authentication\n\nGLOBAL OPTIONS:\n/,
+    );
     expect(root.stdout).toContain('\n  -v, --verbose bool, $CODER_VERBOSE\n          Enable verbose output.\n');
     expect(root.stdout).not.toContain('agent-token');
   });
   it('-h inside a shorthand group is a help request; so are -h=x and --help=x (pflag)', async () => {
     const help = (await runCli([...AT, '--help'])).stdout;
     expect(help).toMatch(/^coder v0\.0\.0-devel\n\nUSAGE:\n  coder external-auth access-token \[flags\] <provider>\n/);
-    for (const flag of ['-vh', '-hv', '-h=x', '--help=x', '--help=false']) expect(await runCli([...AT, flag]), flag).toEqual({ code: 0, stdout: help, stderr: '' });
+    for (const flag of ['-vh', '-hv', '-h=x', '--help=x', '--help=false'])
+      expect(await runCli([...AT, flag]), flag).toEqual({ code: 0, stdout: help, stderr: '' });
     // Only a literal --help among the arguments gives the header.
-    for (const flag of ['-vh', '--help=x']) expect(await runCli([...AT, 'github', flag]), flag).toEqual({ code: 1, stdout: '', stderr: 'unrecognized subcommand "github"\n' });
+    for (const flag of ['-vh', '--help=x'])
+      expect(await runCli([...AT, 'github', flag]), flag).toEqual({ code: 1, stdout: '', stderr: 'unrecognized subcommand "github"\n' });
   });
   it('-x before h in a group is reported first, with the rest of the group', async () => {
     const argv = [...AT, '-xh'];
-    expect(await runCli(argv)).toEqual({ code: 1, stdout: '', stderr: flagErr(argv, 'coder external-auth access-token', "unknown shorthand flag: 'x' in -xh") });
+    expect(await runCli(argv)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: flagErr(argv, 'coder external-auth access-token', "unknown shorthand flag: 'x' in -xh"),
+    });
   });
   it('bool shorthands: -v=false takes a value, -v= and -vfalse read the rest as more shorthands; --verbose= is false', async () => {
     const env = { CODER_AGENT_URL: '' };
     expect((await runCli([...AT, 'github', '-v=false'], env)).stderr).toBe(NO_URL);
     expect((await runCli([...AT, 'github', '--verbose='], env)).stderr).toBe(NO_URL);
-    for (const [flag, msg] of [['-v=', "unknown shorthand flag: '=' in -="], ['-vfalse', "unknown shorthand flag: 'f' in -false"]]) {
+    for (const [flag, msg] of [
+      ['-v=', "unknown shorthand flag: '=' in -="],
+      ['-vfalse', "unknown shorthand flag: 'f' in -false"],
+    ]) {
       const argv = [...AT, 'github', flag];
       // -v itself was parsed before the failing letter: verbose is on (see below).
       expect((await runCli(argv, env)).stderr).toBe(verboseFlagErr(argv, 'coder external-auth access-token', msg));
@@ -163,19 +199,29 @@ describe('help requests (§5.2, §8.18)', () => {
   });
   it('a verbose flag parsed before the flag error (or CODER_VERBOSE) prints the error with %+v: the xerrors chain, frames omitted (seen in real v2.30.0)', async () => {
     const cmd = 'coder external-auth access-token';
-    for (const argv of [[...AT, 'github', '-vx'], [...AT, 'github', '-v', '-x'], [...AT, 'github', '--verbose', '-x']]) {
+    for (const argv of [
+      [...AT, 'github', '-vx'],
+      [...AT, 'github', '-v', '-x'],
+      [...AT, 'github', '--verbose', '-x'],
+    ]) {
       expect(await runCli(argv), argv.join(' ')).toEqual({ code: 1, stdout: '', stderr: verboseFlagErr(argv, cmd, "unknown shorthand flag: 'x' in -x") });
     }
-    expect((await runCli([...AT, 'github', '--nope'], { CODER_VERBOSE: 'true' })).stderr).toBe(verboseFlagErr([...AT, 'github', '--nope'], cmd, 'unknown flag: --nope'));
+    expect((await runCli([...AT, 'github', '--nope'], { CODER_VERBOSE: 'true' })).stderr).toBe(
+      verboseFlagErr([...AT, 'github', '--nope'], cmd, 'unknown flag: --nope'),
+    );
     // -x before v: the failure comes first, verbose stays off.
     expect((await runCli([...AT, 'github', '-xv'])).stderr).toBe(flagErr([...AT, 'github', '-xv'], cmd, "unknown shorthand flag: 'x' in -xv"));
     // A bad value for --verbose itself leaves it off.
     const maybe = [...AT, 'github', '--verbose=maybe'];
-    expect((await runCli(maybe)).stderr).toBe(flagErr(maybe, cmd, 'invalid argument "maybe" for "-v, --verbose" flag: strconv.ParseBool: parsing "maybe": invalid syntax'));
+    expect((await runCli(maybe)).stderr).toBe(
+      flagErr(maybe, cmd, 'invalid argument "maybe" for "-v, --verbose" flag: strconv.ParseBool: parsing "maybe": invalid syntax'),
+    );
   });
   it('--extra= and --extra=a=b are values (everything after the first =), not flag errors', async () => {
     expect((await runCli([...AT, 'github', '--extra='])).stderr).toBe(NO_URL);
-    expect((await runCli([...AT, 'github', '--extra=a=b', '--nope'])).stderr).toBe(flagErr([...AT, 'github', '--extra=a=b', '--nope'], 'coder external-auth access-token', 'unknown flag: --nope'));
+    expect((await runCli([...AT, 'github', '--extra=a=b', '--nope'])).stderr).toBe(
+      flagErr([...AT, 'github', '--extra=a=b', '--nope'], 'coder external-auth access-token', 'unknown flag: --nope'),
+    );
   });
   it('coder --version runs the version command (the hidden root flag; real v2.30.0 and v2.36.0 builds), below the root it is ignored', async () => {
     const version = 'Coder v0.0.0-devel\r\nhttps://github.com/coder/coder\r\n\r\nSlim build of Coder, does not support the server subcommand.\n';
@@ -194,7 +240,9 @@ describe('help requests (§5.2, §8.18)', () => {
 describe('create agent client checks (§2.2, §8.8, §8.9)', () => {
   it('CODER_AGENT_URL must be set is checked before --auth; auth values are case-sensitive', async () => {
     expect((await runCli([...AT, 'github', '--auth', 'bogus'])).stderr).toBe(NO_URL);
-    expect((await runCli([...AT, 'github', '--agent-url', 'http://x.test', '--auth', 'Token'])).stderr).toBe(HEADER + 'create agent client: unknown agent auth type: Token\n');
+    expect((await runCli([...AT, 'github', '--agent-url', 'http://x.test', '--auth', 'Token'])).stderr).toBe(
+      HEADER + 'create agent client: unknown agent auth type: Token\n',
+    );
   });
   it('verbose prints plain errors as %+v (wrap chain, stack frames omitted)', async () => {
     expect((await runCli(['-v', ...AT, 'github'])).stderr).toBe(HEADER + 'create agent client:\n  - CODER_AGENT_URL must be set\n');

@@ -2,12 +2,7 @@
 // (from a flag or an env var) and the exact Go error text when it rejects it.
 import { csvReadRecord, formatSliceV, parseURL, quote, type GoURL } from '../../go/index.ts';
 
-export type ValueKind =
-  | { kind: 'string' }
-  | { kind: 'url' }
-  | { kind: 'bool' }
-  | { kind: 'enum'; choices: string[] }
-  | { kind: 'string-array' };
+export type ValueKind = { kind: 'string' } | { kind: 'url' } | { kind: 'bool' } | { kind: 'enum'; choices: string[] } | { kind: 'string-array' };
 
 export type StoredValue = string | boolean | GoURL | string[] | undefined;
 

@@ -14,10 +14,8 @@ interface Ctx {
   piped: boolean;
 }
 
-const stringResult = (raw: string, esc: boolean): GjsonResult =>
-  new GjsonResult('String', raw, esc ? unescape(raw.slice(1, -1)) : raw.slice(1, -1));
-const literalResult = (raw: string): GjsonResult =>
-  new GjsonResult(raw[0] === 't' ? 'True' : raw[0] === 'f' ? 'False' : 'Null', raw);
+const stringResult = (raw: string, esc: boolean): GjsonResult => new GjsonResult('String', raw, esc ? unescape(raw.slice(1, -1)) : raw.slice(1, -1));
+const literalResult = (raw: string): GjsonResult => new GjsonResult(raw[0] === 't' ? 'True' : raw[0] === 'f' ? 'False' : 'Null', raw);
 const numberResult = (raw: string): GjsonResult => new GjsonResult('Number', raw, '', goParseFloat(raw));
 
 const isNumStart = (c: string): boolean => '+-0123456789iIN'.includes(c);

@@ -58,7 +58,7 @@ describe('keys, escapes and globs', () => {
     expect(gjsonGet(d, '?a').string()).toBe('3');
     expect(gjsonGet(d, 'A*').exists).toBe(false);
     // once a real wildcard is present, an escaped one acts as a wildcard too
-    const q = jsonMarshal({ 'aXbY': 1 });
+    const q = jsonMarshal({ aXbY: 1 });
     expect(gjsonGet(q, 'a\\*b*').string()).toBe('1');
     expect(gjsonGet(q, 'a\\*bY').exists).toBe(false);
     expect(gjsonGet(jsonMarshal({ 'é😀': 1 }), '??').string()).toBe('1');
@@ -181,7 +181,9 @@ describe('pipes, modifiers, literals, multipaths, JSON Lines', () => {
     expect(get('arr|@pretty')).toBe('[1, 2, 3, 4]\n');
     expect(get('friends.1|@pretty')).toBe('{\n  "age": 68,\n  "first": "Roger",\n  "last": "Craig",\n  "nets": ["fb", "tw"]\n}\n');
     expect(get('name|@pretty:{"indent":"\\t","prefix":"x> "}')).toBe('{\n \t"first": "Tom",\n \t"last": "Anderson"\n }\n'); // Parse drops the leading prefix
-    expect(gjsonGet(jsonMarshal({ b: 1, a: { d: [], c: {} } }), '@pretty:{"sortKeys":true}').string()).toBe('{\n  "a": {\n    "c": {},\n    "d": []\n  },\n  "b": 1\n}\n');
+    expect(gjsonGet(jsonMarshal({ b: 1, a: { d: [], c: {} } }), '@pretty:{"sortKeys":true}').string()).toBe(
+      '{\n  "a": {\n    "c": {},\n    "d": []\n  },\n  "b": 1\n}\n',
+    );
     const long = jsonMarshal({ a: Array.from({ length: 30 }, (_, i) => i) });
     expect(gjsonGet(long, 'a|@pretty').string().split('\n')).toEqual(['[', ...Array.from({ length: 29 }, (_, i) => `  ${i},`), '  29', ']', '']);
   });
@@ -191,8 +193,9 @@ describe('pipes, modifiers, literals, multipaths, JSON Lines', () => {
     expect(sorted('{"key3":3,"key":"abc","key":"value","key":"rrr","key":"bbb"}')).toBe('{"key":"abc","key":"bbb","key":"rrr","key":"value","key3":3}');
     expect(sorted('{"a":10,"a":9}')).toBe('{"a":9,"a":10}');
     for (const v of ['NaN', 'nan', 'Inf', '-inf', '+Inf']) expect(gjsonGet(`{"num":${v}}`, '@pretty|@ugly').string()).toBe(`{"num":${v}}`);
-    expect(gjsonGet('{"hello":"world","arr":["1","2",1,2,true,false,null],"obj":{"key1":null}}', '@pretty').string())
-      .toBe('{\n  "hello": "world",\n  "arr": ["1", "2", 1, 2, true, false, null],\n  "obj": {\n    "key1": null\n  }\n}\n');
+    expect(gjsonGet('{"hello":"world","arr":["1","2",1,2,true,false,null],"obj":{"key1":null}}', '@pretty').string()).toBe(
+      '{\n  "hello": "world",\n  "arr": ["1", "2", 1, 2, true, false, null],\n  "obj": {\n    "key1": null\n  }\n}\n',
+    );
     expect(gjsonGet('[{"foo":1,"bar":2},{"foo":3,"bar":4}]', '@pretty').string()).not.toContain(' \n');
   });
   it('treats unknown @names and short paths as keys', () => {
@@ -245,7 +248,29 @@ describe('Result.String() of numbers, strings and literals', () => {
     expect(get('no')).toBe('false');
   });
   it('never throws on malformed paths', () => {
-    for (const p of ['', '.', '..', '|', '#', '#(', 'friends.#(', 'friends.#(a==', '[', '{', '[a', '{a', '@', '@pretty:{', '!', '\\', 'a\\', '*', '**', 'friends.#[', '@dig:']) {
+    for (const p of [
+      '',
+      '.',
+      '..',
+      '|',
+      '#',
+      '#(',
+      'friends.#(',
+      'friends.#(a==',
+      '[',
+      '{',
+      '[a',
+      '{a',
+      '@',
+      '@pretty:{',
+      '!',
+      '\\',
+      'a\\',
+      '*',
+      '**',
+      'friends.#[',
+      '@dig:',
+    ]) {
       expect(() => gjsonGet(doc, p)).not.toThrow();
     }
     expect(exists('friends.#(')).toBe(false);
@@ -254,8 +279,10 @@ describe('Result.String() of numbers, strings and literals', () => {
 
 describe('properties', () => {
   const keyChar = fc.constantFrom('a', 'b', 'Z', '0', '_', '-', ' ', 'é', '😀', '<', '&', '.', '*', '?', '|', '\\', '\u2028', '#');
-  const key = fc.array(keyChar, { minLength: 1, maxLength: 5 }).map((a) => a.join(''))
-    .filter((k) => !/^[@!\[{]/.test(k) && !k.startsWith('#'));
+  const key = fc
+    .array(keyChar, { minLength: 1, maxLength: 5 })
+    .map((a) => a.join(''))
+    .filter((k) => !/^[@![{]/.test(k) && !k.startsWith('#'));
   const scalar = fc.oneof(fc.string({ unit: 'binary' }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.boolean(), fc.constant(null));
   const value = fc.letrec((tie) => ({
     v: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(key, tie('v'), { maxKeys: 4 })),
@@ -272,32 +299,36 @@ describe('properties', () => {
     return jsonMarshal(v);
   };
 
-  it('gjsonGet(jsonMarshal(obj), escaped key path) gives the value\'s String()', () => {
-    fc.assert(fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), fc.nat(), (obj, pick) => {
-      // walk down a random existing chain of object keys
-      const path: string[] = [];
-      let cur: unknown = obj;
-      let n = pick;
-      while (cur && typeof cur === 'object' && !Array.isArray(cur) && Object.keys(cur).length > 0) {
-        const keys = Object.keys(cur);
-        const k = keys[n % keys.length];
-        path.push(escapeKey(k));
-        cur = (cur as Record<string, unknown>)[k];
-        n = Math.floor(n / keys.length);
-        if (n % 3 === 0) break;
-      }
-      const r = gjsonGet(jsonMarshal(obj), path.join('.'));
-      expect(r.exists).toBe(true);
-      expect(r.string()).toBe(expected(cur));
-    }));
+  it("gjsonGet(jsonMarshal(obj), escaped key path) gives the value's String()", () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), fc.nat(), (obj, pick) => {
+        // walk down a random existing chain of object keys
+        const path: string[] = [];
+        let cur: unknown = obj;
+        let n = pick;
+        while (cur && typeof cur === 'object' && !Array.isArray(cur) && Object.keys(cur).length > 0) {
+          const keys = Object.keys(cur);
+          const k = keys[n % keys.length];
+          path.push(escapeKey(k));
+          cur = (cur as Record<string, unknown>)[k];
+          n = Math.floor(n / keys.length);
+          if (n % 3 === 0) break;
+        }
+        const r = gjsonGet(jsonMarshal(obj), path.join('.'));
+        expect(r.exists).toBe(true);
+        expect(r.string()).toBe(expected(cur));
+      }),
+    );
   });
   it('arr.# is the array length and arr.N the N-th element', () => {
-    fc.assert(fc.property(fc.array(value, { maxLength: 8 }), fc.nat(), (arr, n) => {
-      const d = jsonMarshal({ arr });
-      expect(gjsonGet(d, 'arr.#').string()).toBe(String(arr.length));
-      if (arr.length > 0) expect(gjsonGet(d, `arr.${n % arr.length}`).string()).toBe(expected(arr[n % arr.length]));
-      expect(gjsonGet(d, `arr.${arr.length}`).exists).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 8 }), fc.nat(), (arr, n) => {
+        const d = jsonMarshal({ arr });
+        expect(gjsonGet(d, 'arr.#').string()).toBe(String(arr.length));
+        if (arr.length > 0) expect(gjsonGet(d, `arr.${n % arr.length}`).string()).toBe(expected(arr[n % arr.length]));
+        expect(gjsonGet(d, `arr.${arr.length}`).exists).toBe(false);
+      }),
+    );
   });
 });
 

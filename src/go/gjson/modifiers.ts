@@ -2,7 +2,7 @@
 // @group @dig), their argument parsing, `!` literals, and Valid().
 import { setModifierNames } from './path.ts';
 import { pretty, ugly, defaultPrettyOptions, type PrettyOptions } from './pretty.ts';
-import { GjsonResult, gjsonParse } from './result.ts';
+import { type GjsonResult, gjsonParse } from './result.ts';
 import { appendJSONString, parseSquash, squash, trim } from './scan.ts';
 
 type Modifier = (json: string, arg: string) => string;
@@ -43,10 +43,18 @@ const modPretty: Modifier = (json, arg) => {
   const o: PrettyOptions = { ...defaultPrettyOptions };
   gjsonParse(arg).forEach((k, v) => {
     switch (k.string()) {
-      case 'sortKeys': o.sortKeys = v.bool(); break;
-      case 'indent': o.indent = cleanWS(v.string()); break;
-      case 'prefix': o.prefix = cleanWS(v.string()); break;
-      case 'width': o.width = v.int(); break;
+      case 'sortKeys':
+        o.sortKeys = v.bool();
+        break;
+      case 'indent':
+        o.indent = cleanWS(v.string());
+        break;
+      case 'prefix':
+        o.prefix = cleanWS(v.string());
+        break;
+      case 'width':
+        o.width = v.int();
+        break;
     }
   });
   return pretty(json, o);

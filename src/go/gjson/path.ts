@@ -146,7 +146,14 @@ export function parseQuery(query: string): { path: string; op: string; value: st
 /** One array component: index, `#`, `#.key`, or a query `#(…)` / `#(…)#`. */
 export function parseArrayPath(path: string): ArrayPathPart {
   const r: ArrayPathPart = {
-    part: '', path: '', pipe: '', piped: false, more: false, alogok: false, arrch: false, alogkey: '',
+    part: '',
+    path: '',
+    pipe: '',
+    piped: false,
+    more: false,
+    alogok: false,
+    arrch: false,
+    alogkey: '',
     query: { on: false, all: false, path: '', op: '', value: '' },
   };
   for (let i = 0; i < path.length; i++) {
@@ -278,10 +285,14 @@ export function parseSubSelectors(path: string): { selectors: SubSelector[]; res
           else if (path[i] === '"') break;
         }
         break;
-      case '[': case '(': case '{':
+      case '[':
+      case '(':
+      case '{':
         depth++;
         break;
-      case ']': case ')': case '}':
+      case ']':
+      case ')':
+      case '}':
         depth--;
         if (depth === 0) {
           push();

@@ -84,7 +84,13 @@ type Step = [number, number, boolean];
 
 function isNaNOrInf(json: Uint8Array, i: number): boolean {
   const c = json[i];
-  return c === 0x69 /* i */ || c === 0x49 /* I */ || c === 0x2b /* + */ || c === 0x4e /* N */ || (c === 0x6e /* n */ && i + 1 < json.length && json[i + 1] !== 0x75 /* u */);
+  return (
+    c === 0x69 /* i */ ||
+    c === 0x49 /* I */ ||
+    c === 0x2b /* + */ ||
+    c === 0x4e /* N */ ||
+    (c === 0x6e /* n */ && i + 1 < json.length && json[i + 1] !== 0x75) /* u */
+  );
 }
 
 function appendTabs(x: Ctx, tabs: number): void {
@@ -169,13 +175,19 @@ function trimSpaceBytes(b: Uint8Array): Uint8Array {
 function kindOf(v: Uint8Array): number {
   if (v.length === 0) return 0;
   switch (v[0]) {
-    case QUOTE: return 3;
-    case 0x66: return 1;
-    case 0x74: return 4;
-    case 0x6e: return 0;
+    case QUOTE:
+      return 3;
+    case 0x66:
+      return 1;
+    case 0x74:
+      return 4;
+    case 0x6e:
+      return 0;
     case 0x5b:
-    case 0x7b: return 5;
-    default: return 2;
+    case 0x7b:
+      return 5;
+    default:
+      return 2;
   }
 }
 
@@ -309,7 +321,8 @@ function appendContainer(x: Ctx, i: number, open: number, close: number, pretty:
       if (max !== -1 && !ok) return [i, nl, false];
       if (pretty && open === 0x7b && x.sortKeys) {
         p.valueEnd = x.buf.n;
-        if (p.keyStart > p.keyEnd || p.valueStart > p.valueEnd) sortKeys = false; // bad data: no sorting
+        if (p.keyStart > p.keyEnd || p.valueStart > p.valueEnd)
+          sortKeys = false; // bad data: no sorting
         else pairs.push(p);
       }
       i--;
@@ -321,7 +334,14 @@ function appendContainer(x: Ctx, i: number, open: number, close: number, pretty:
 
 /** tidwall/pretty PrettyOptions: the re-indented JSON followed by a newline (nothing at all when empty). */
 export function pretty(json: string, opts: PrettyOptions = defaultPrettyOptions): string {
-  const x: Ctx = { json: utf8Encode(json), buf: new Buf(), width: opts.width, prefix: utf8Encode(opts.prefix), indent: utf8Encode(opts.indent), sortKeys: opts.sortKeys };
+  const x: Ctx = {
+    json: utf8Encode(json),
+    buf: new Buf(),
+    width: opts.width,
+    prefix: utf8Encode(opts.prefix),
+    indent: utf8Encode(opts.indent),
+    sortKeys: opts.sortKeys,
+  };
   x.buf.append(x.prefix);
   appendAny(x, 0, true, 0, 0, -1);
   if (x.buf.n > 0) x.buf.push(0x0a);

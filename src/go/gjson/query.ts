@@ -15,19 +15,28 @@ function parseBoolLower(s: string): boolean | null {
 
 function ofTrue(v: GjsonResult): boolean {
   switch (v.type) {
-    case 'True': return true;
-    case 'String': return parseBoolLower(v.str) === true;
-    case 'Number': return v.num !== 0;
-    default: return false;
+    case 'True':
+      return true;
+    case 'String':
+      return parseBoolLower(v.str) === true;
+    case 'Number':
+      return v.num !== 0;
+    default:
+      return false;
   }
 }
 
 function ofFalse(v: GjsonResult): boolean {
   switch (v.type) {
-    case 'Null': case 'False': return true;
-    case 'String': return parseBoolLower(v.str) === false;
-    case 'Number': return v.num === 0;
-    default: return false;
+    case 'Null':
+    case 'False':
+      return true;
+    case 'String':
+      return parseBoolLower(v.str) === false;
+    case 'Number':
+      return v.num === 0;
+    default:
+      return false;
   }
 }
 
@@ -55,43 +64,65 @@ export function queryMatches(q: Query, value: GjsonResult): boolean {
     case 'String': {
       const c = compareUTF8(value.str, rpv);
       switch (q.op) {
-        case '=': return c === 0;
-        case '!=': return c !== 0;
-        case '<': return c < 0;
-        case '<=': return c <= 0;
-        case '>': return c > 0;
-        case '>=': return c >= 0;
-        case '%': return matchLimit(value.str, rpv);
-        case '!%': return !matchLimit(value.str, rpv);
+        case '=':
+          return c === 0;
+        case '!=':
+          return c !== 0;
+        case '<':
+          return c < 0;
+        case '<=':
+          return c <= 0;
+        case '>':
+          return c > 0;
+        case '>=':
+          return c >= 0;
+        case '%':
+          return matchLimit(value.str, rpv);
+        case '!%':
+          return !matchLimit(value.str, rpv);
       }
       return false;
     }
     case 'Number': {
       const right = goParseFloat(rpv);
       switch (q.op) {
-        case '=': return value.num === right;
-        case '!=': return value.num !== right;
-        case '<': return value.num < right;
-        case '<=': return value.num <= right;
-        case '>': return value.num > right;
-        case '>=': return value.num >= right;
+        case '=':
+          return value.num === right;
+        case '!=':
+          return value.num !== right;
+        case '<':
+          return value.num < right;
+        case '<=':
+          return value.num <= right;
+        case '>':
+          return value.num > right;
+        case '>=':
+          return value.num >= right;
       }
       return false;
     }
     case 'True':
       switch (q.op) {
-        case '=': return rpv === 'true';
-        case '!=': return rpv !== 'true';
-        case '>': return rpv === 'false';
-        case '>=': return true;
+        case '=':
+          return rpv === 'true';
+        case '!=':
+          return rpv !== 'true';
+        case '>':
+          return rpv === 'false';
+        case '>=':
+          return true;
       }
       return false;
     case 'False':
       switch (q.op) {
-        case '=': return rpv === 'false';
-        case '!=': return rpv !== 'false';
-        case '<': return rpv === 'true';
-        case '<=': return true;
+        case '=':
+          return rpv === 'false';
+        case '!=':
+          return rpv !== 'false';
+        case '<':
+          return rpv === 'true';
+        case '<=':
+          return true;
       }
       return false;
   }

@@ -20,36 +20,49 @@ export class GjsonResult {
   /** gjson Result.String(): what `coder external-auth access-token --extra` prints. */
   string(): string {
     switch (this.type) {
-      case 'False': return 'false';
-      case 'True': return 'true';
-      case 'String': return this.str;
-      case 'JSON': return this.raw;
+      case 'False':
+        return 'false';
+      case 'True':
+        return 'true';
+      case 'String':
+        return this.str;
+      case 'JSON':
+        return this.raw;
       case 'Number': {
         if (this.raw.length === 0) return formatFloat(this.num, 'f', -1);
         if (/^-?[0-9]*$/.test(this.raw)) return this.raw;
         return formatFloat(this.num, 'f', -1);
       }
-      default: return '';
+      default:
+        return '';
     }
   }
 
   /** gjson Bool(). */
   bool(): boolean {
     switch (this.type) {
-      case 'True': return true;
-      case 'String': return ['1', 't', 'true'].includes(this.str.toLowerCase());
-      case 'Number': return this.num !== 0;
-      default: return false;
+      case 'True':
+        return true;
+      case 'String':
+        return ['1', 't', 'true'].includes(this.str.toLowerCase());
+      case 'Number':
+        return this.num !== 0;
+      default:
+        return false;
     }
   }
 
   /** gjson Int() for the ranges the modifiers need (options such as `width`). */
   int(): number {
     switch (this.type) {
-      case 'True': return 1;
-      case 'String': return /^-?\d+$/.test(this.str) ? Number(this.str) : 0;
-      case 'Number': return Number.isFinite(this.num) ? Math.trunc(this.num) : 0;
-      default: return 0;
+      case 'True':
+        return 1;
+      case 'String':
+        return /^-?\d+$/.test(this.str) ? Number(this.str) : 0;
+      case 'Number':
+        return Number.isFinite(this.num) ? Math.trunc(this.num) : 0;
+      default:
+        return 0;
     }
   }
 
@@ -62,6 +75,7 @@ export class GjsonResult {
   }
 
   /** gjson ForEach: members of an object (key results are Strings) or elements of an array; a scalar yields itself. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a callback that returns nothing goes on, as one returning true
   forEach(fn: (key: GjsonResult, value: GjsonResult) => boolean | void): void {
     if (!this.exists) return;
     if (this.type !== 'JSON') {
@@ -72,8 +86,15 @@ export class GjsonResult {
     let i = 0;
     let obj = false;
     for (; i < json.length; i++) {
-      if (json[i] === '{') { i++; obj = true; break; }
-      if (json[i] === '[') { i++; break; }
+      if (json[i] === '{') {
+        i++;
+        obj = true;
+        break;
+      }
+      if (json[i] === '[') {
+        i++;
+        break;
+      }
       if (json.charCodeAt(i) > 0x20) return;
     }
     let key = new GjsonResult();
@@ -125,9 +146,10 @@ export function parseAny(json: string, i: number): [number, GjsonResult, boolean
         if (!ok) return [end, new GjsonResult(), false];
         return [end, new GjsonResult('String', raw, esc ? unescape(raw.slice(1, -1)) : raw.slice(1, -1)), true];
       }
+      // biome-ignore lint/suspicious/noFallthroughSwitchClause: as gjson's switch, 'n' falls through to the literals
       case 'n':
         if (i + 1 < json.length && json[i + 1] !== 'u') {
-          num = true;
+          num = true; // `n` not followed by `u` (NaN) is read as a number
           break;
         }
       // fall through
@@ -137,8 +159,21 @@ export function parseAny(json: string, i: number): [number, GjsonResult, boolean
         const type: GjsonType = c === 't' ? 'True' : c === 'f' ? 'False' : 'Null';
         return [end, new GjsonResult(type, raw), true];
       }
-      case '+': case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-      case 'i': case 'I': case 'N':
+      case '+':
+      case '-':
+      case '0':
+      case '1':
+      case '2':
+      case '3':
+      case '4':
+      case '5':
+      case '6':
+      case '7':
+      case '8':
+      case '9':
+      case 'i':
+      case 'I':
+      case 'N':
         num = true;
         break;
     }
@@ -158,8 +193,21 @@ export function gjsonParse(json: string): GjsonResult {
     if (json.charCodeAt(i) <= 0x20) continue;
     const rest = json.slice(i);
     switch (c) {
-      case '+': case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-      case 'i': case 'I': case 'N': {
+      case '+':
+      case '-':
+      case '0':
+      case '1':
+      case '2':
+      case '3':
+      case '4':
+      case '5':
+      case '6':
+      case '7':
+      case '8':
+      case '9':
+      case 'i':
+      case 'I':
+      case 'N': {
         const [raw, num] = toNum(rest);
         return new GjsonResult('Number', raw, '', num);
       }
@@ -169,13 +217,16 @@ export function gjsonParse(json: string): GjsonResult {
           return new GjsonResult('Number', raw, '', num);
         }
         return new GjsonResult('Null', toLit(rest));
-      case 't': return new GjsonResult('True', toLit(rest));
-      case 'f': return new GjsonResult('False', toLit(rest));
+      case 't':
+        return new GjsonResult('True', toLit(rest));
+      case 'f':
+        return new GjsonResult('False', toLit(rest));
       case '"': {
         const [raw, str] = toStr(rest);
         return new GjsonResult('String', raw, str);
       }
-      default: return new GjsonResult();
+      default:
+        return new GjsonResult();
     }
   }
   return new GjsonResult();

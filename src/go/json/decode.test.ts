@@ -18,7 +18,9 @@ const uerr = (text: string): string => {
 describe('jsonDecode (Decoder.Decode of the first value)', () => {
   it('decodes the first value and leaves the rest', () => {
     expect(jsonDecode(' {"access_token":"x","b":[1,2.5,true,null]} trailing')).toEqual({
-      ok: true, value: { access_token: 'x', b: [1, 2.5, true, null] }, rest: ' trailing',
+      ok: true,
+      value: { access_token: 'x', b: [1, 2.5, true, null] },
+      rest: ' trailing',
     });
     expect(jsonDecode('123abc')).toEqual({ ok: true, value: 123, rest: 'abc' });
     expect(jsonDecode('01')).toEqual({ ok: true, value: 0, rest: '1' });
@@ -34,13 +36,18 @@ describe('jsonDecode (Decoder.Decode of the first value)', () => {
     expect(r.ok && Object.getPrototypeOf(r.value)).toBe(Object.prototype);
   });
   it('unescapes strings like Go', () => {
-    const v = (t: string): unknown => { const r = jsonDecode(t); return r.ok ? r.value : r.error; };
+    const v = (t: string): unknown => {
+      const r = jsonDecode(t);
+      return r.ok ? r.value : r.error;
+    };
     expect(v('"\\u003ca\\u0026\\/\\"\\\\\\b\\f\\n\\r\\t"')).toBe('<a&/"\\\b\f\n\r\t');
     expect(v('"\\ud83d\\ude00"')).toBe('😀');
     expect(v('"\\ud83dx"')).toBe('\ufffdx');
     expect(v('"\\ude00\\ud83d"')).toBe('\ufffd\ufffd');
     expect(v('"\\ud83d\\u0041"')).toBe('\ufffdA');
-    expect(jsonDecode(new Uint8Array([0x22, 0xff, 0x61, 0xc3, 0x22])).ok && (jsonDecode(new Uint8Array([0x22, 0xff, 0x61, 0xc3, 0x22])) as { value: unknown }).value).toBe('\ufffda\ufffd');
+    expect(
+      jsonDecode(new Uint8Array([0x22, 0xff, 0x61, 0xc3, 0x22])).ok && (jsonDecode(new Uint8Array([0x22, 0xff, 0x61, 0xc3, 0x22])) as { value: unknown }).value,
+    ).toBe('\ufffda\ufffd');
   });
   it('reports EOF and unexpected EOF', () => {
     expect(err('')).toBe('EOF');
@@ -134,7 +141,7 @@ describe('decode edges (each once broke or could break a property)', () => {
     expect(r.ok && (r.value as number[]).map((x) => Object.is(x, -0))).toEqual([true, true, true, false]);
     expect(jsonMarshal(-0)).toBe('-0');
   });
-  it('refuses NaN and infinities on encode, with Go\'s text', () => {
+  it("refuses NaN and infinities on encode, with Go's text", () => {
     expect(() => jsonMarshal(NaN)).toThrow('json: unsupported value: NaN');
     expect(() => jsonMarshal(-Infinity)).toThrow('json: unsupported value: -Inf');
   });
@@ -155,19 +162,27 @@ describe('decode edges (each once broke or could break a property)', () => {
 
 describe('decode properties', () => {
   it('decodes what jsonMarshal and JSON.stringify encode', () => {
-    fc.assert(fc.property(jsonValue, (v) => {
-      // Go keeps -0 through Marshal/Unmarshal; JSON.stringify writes it as 0. Lone surrogates become U+FFFD in Go.
-      expect(jsonUnmarshal(jsonMarshal(v))).toEqual({ ok: true, value: goNormalize(v), rest: '' });
-      const text = JSON.stringify(v, null, 2);
-      expect(jsonDecode(text + ' rest')).toEqual({ ok: true, value: goNormalize(JSON.parse(text)), rest: ' rest' });
-    }));
+    fc.assert(
+      fc.property(jsonValue, (v) => {
+        // Go keeps -0 through Marshal/Unmarshal; JSON.stringify writes it as 0. Lone surrogates become U+FFFD in Go.
+        expect(jsonUnmarshal(jsonMarshal(v))).toEqual({ ok: true, value: goNormalize(v), rest: '' });
+        const text = JSON.stringify(v, null, 2);
+        expect(jsonDecode(text + ' rest')).toEqual({ ok: true, value: goNormalize(JSON.parse(text)), rest: ' rest' });
+      }),
+    );
   });
   it('agrees with JSON.parse on validity for arbitrary short text', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'{}[]",:0123456789.-+eEtrufalsn \\/u'.split('')), maxLength: 12 }), (t) => {
-      let valid = true;
-      try { JSON.parse(t); } catch { valid = false; }
-      const r = jsonUnmarshal(t);
-      expect(r.ok || r.error.startsWith('json: cannot unmarshal number')).toBe(valid);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'{}[]",:0123456789.-+eEtrufalsn \\/u'.split('')), maxLength: 12 }), (t) => {
+        let valid = true;
+        try {
+          JSON.parse(t);
+        } catch {
+          valid = false;
+        }
+        const r = jsonUnmarshal(t);
+        expect(r.ok || r.error.startsWith('json: cannot unmarshal number')).toBe(valid);
+      }),
+    );
   });
 });

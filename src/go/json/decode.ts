@@ -79,9 +79,13 @@ export function goJsonKind(v: unknown): JsonKind {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return 'array';
   switch (typeof v) {
-    case 'string': return 'string';
-    case 'number': return 'number';
-    case 'boolean': return 'bool';
-    default: return 'object';
+    case 'string':
+      return 'string';
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'bool';
+    default:
+      return 'object';
   }
 }

@@ -11,7 +11,14 @@ describe('jsonMarshal', () => {
     expect(jsonMarshal({ '\u{10000}': 1, '\uff5e': 2 })).toBe('{"\uff5e":2,"\u{10000}":1}');
   });
   it('keeps Map (struct) field order', () => {
-    expect(jsonMarshal(new Map<string, unknown>([['z', 1], ['a', null]]))).toBe('{"z":1,"a":null}');
+    expect(
+      jsonMarshal(
+        new Map<string, unknown>([
+          ['z', 1],
+          ['a', null],
+        ]),
+      ),
+    ).toBe('{"z":1,"a":null}');
   });
   it('escapes strings like Go', () => {
     expect(jsonMarshal('<a&b>')).toBe('"\\u003ca\\u0026b\\u003e"');
@@ -38,33 +45,43 @@ describe('jsonMarshal', () => {
     expect(() => jsonMarshal(cyc)).toThrow('cycle');
   });
 
-
   it('round-trips through JSON.parse', () => {
-    fc.assert(fc.property(jsonValue, (v) => {
-      expect(JSON.parse(jsonMarshal(v))).toEqual(goNormalize(v));
-    }));
+    fc.assert(
+      fc.property(jsonValue, (v) => {
+        expect(JSON.parse(jsonMarshal(v))).toEqual(goNormalize(v));
+      }),
+    );
   });
   it('never emits <>& when escaping HTML', () => {
-    fc.assert(fc.property(jsonValue, (v) => {
-      expect(jsonMarshal(v)).not.toMatch(/[<>&]/);
-    }));
+    fc.assert(
+      fc.property(jsonValue, (v) => {
+        expect(jsonMarshal(v)).not.toMatch(/[<>&]/);
+      }),
+    );
   });
   it('writes object keys in UTF-8 byte order', () => {
     const scalar = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null));
-    fc.assert(fc.property(fc.dictionary(fc.string({ unit: 'binary', maxLength: 5 }), scalar), (obj) => {
-      const out = jsonMarshal(obj, { escapeHTML: false });
-      const keys: string[] = [];
-      for (const m of out.matchAll(/[{,]("(?:[^"\\]|\\.)*"):/g)) keys.push(JSON.parse(m[1]));
-      expect(keys.length).toBe(Object.keys(obj).length);
-      const bytes = keys.map((k) => Buffer.from(k, 'utf8'));
-      for (let i = 1; i < bytes.length; i++) expect(Buffer.compare(bytes[i - 1], bytes[i])).toBe(-1);
-    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: 'binary', maxLength: 5 }), scalar), (obj) => {
+        const out = jsonMarshal(obj, { escapeHTML: false });
+        const keys: string[] = [];
+        for (const m of out.matchAll(/[{,]("(?:[^"\\]|\\.)*"):/g)) keys.push(JSON.parse(m[1]));
+        expect(keys.length).toBe(Object.keys(obj).length);
+        const bytes = keys.map((k) => Buffer.from(k, 'utf8'));
+        for (let i = 1; i < bytes.length; i++) expect(Buffer.compare(bytes[i - 1], bytes[i])).toBe(-1);
+      }),
+    );
   });
 });
 
 describe('jsonMarshalIndent / jsonEncode', () => {
   it('indents like Go MarshalIndent', () => {
-    const v = new Map<string, unknown>([['access_token', 'x'], ['token_extra', { b: [1, 2], a: {} }], ['url', 'a&b'], ['e', []]]);
+    const v = new Map<string, unknown>([
+      ['access_token', 'x'],
+      ['token_extra', { b: [1, 2], a: {} }],
+      ['url', 'a&b'],
+      ['e', []],
+    ]);
     expect(jsonMarshalIndent(v, '', '  ')).toBe(
       '{\n  "access_token": "x",\n  "token_extra": {\n    "a": {},\n    "b": [\n      1,\n      2\n    ]\n  },\n  "url": "a\\u0026b",\n  "e": []\n}',
     );

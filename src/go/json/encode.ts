@@ -38,15 +38,33 @@ export function jsonString(s: string, escapeHTML = true): string {
       }
     }
     switch (r) {
-      case 0x22: out += '\\"'; continue;
-      case 0x5c: out += '\\\\'; continue;
-      case 0x08: out += '\\b'; continue;
-      case 0x0c: out += '\\f'; continue;
-      case 0x0a: out += '\\n'; continue;
-      case 0x0d: out += '\\r'; continue;
-      case 0x09: out += '\\t'; continue;
-      case 0x2028: out += '\\u2028'; continue;
-      case 0x2029: out += '\\u2029'; continue;
+      case 0x22:
+        out += '\\"';
+        continue;
+      case 0x5c:
+        out += '\\\\';
+        continue;
+      case 0x08:
+        out += '\\b';
+        continue;
+      case 0x0c:
+        out += '\\f';
+        continue;
+      case 0x0a:
+        out += '\\n';
+        continue;
+      case 0x0d:
+        out += '\\r';
+        continue;
+      case 0x09:
+        out += '\\t';
+        continue;
+      case 0x2028:
+        out += '\\u2028';
+        continue;
+      case 0x2029:
+        out += '\\u2029';
+        continue;
     }
     if (r < 0x20 || (escapeHTML && (r === 0x3c || r === 0x3e || r === 0x26))) {
       out += '\\u00' + hex[r >> 4] + hex[r & 0xf];
@@ -65,11 +83,16 @@ function isPlainObject(v: object): v is Record<string, unknown> {
 function encode(v: unknown, escapeHTML: boolean, path: string, seen: Set<object>): string {
   if (v === null) return 'null';
   switch (typeof v) {
-    case 'string': return jsonString(v, escapeHTML);
-    case 'boolean': return v ? 'true' : 'false';
-    case 'number': return formatFloatJSON(v);
-    case 'object': break;
-    default: throw new TypeError(`json: unsupported type: ${typeof v} at ${path || 'top level'}`);
+    case 'string':
+      return jsonString(v, escapeHTML);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'number':
+      return formatFloatJSON(v);
+    case 'object':
+      break;
+    default:
+      throw new TypeError(`json: unsupported type: ${typeof v} at ${path || 'top level'}`);
   }
   const obj = v as object;
   if (seen.has(obj)) throw new TypeError(`json: unsupported value: encountered a cycle at ${path || 'top level'}`);
@@ -91,11 +114,7 @@ function encode(v: unknown, escapeHTML: boolean, path: string, seen: Set<object>
     } else {
       throw new TypeError(`json: unsupported type: ${obj.constructor?.name ?? 'object'} at ${path || 'top level'}`);
     }
-    return (
-      '{' +
-      entries.map(([k, val]) => jsonString(k, escapeHTML) + ':' + encode(val, escapeHTML, `${path}.${k}`, seen)).join(',') +
-      '}'
-    );
+    return '{' + entries.map(([k, val]) => jsonString(k, escapeHTML) + ':' + encode(val, escapeHTML, `${path}.${k}`, seen)).join(',') + '}';
   } finally {
     seen.delete(obj);
   }
@@ -108,10 +127,19 @@ function compactHTML(raw: string, escapeHTML: boolean): string {
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
     if (inStr) {
-      if (c === '\\') { out += c + raw[++i]; continue; }
+      if (c === '\\') {
+        out += c + raw[++i];
+        continue;
+      }
       if (c === '"') inStr = false;
-      if (escapeHTML && (c === '<' || c === '>' || c === '&')) { out += '\\u00' + hex[c.charCodeAt(0) >> 4] + hex[c.charCodeAt(0) & 0xf]; continue; }
-      if (c === '\u2028' || c === '\u2029') { out += c === '\u2028' ? '\\u2028' : '\\u2029'; continue; }
+      if (escapeHTML && (c === '<' || c === '>' || c === '&')) {
+        out += '\\u00' + hex[c.charCodeAt(0) >> 4] + hex[c.charCodeAt(0) & 0xf];
+        continue;
+      }
+      if (c === '\u2028' || c === '\u2029') {
+        out += c === '\u2028' ? '\\u2028' : '\\u2029';
+        continue;
+      }
       out += c;
       continue;
     }

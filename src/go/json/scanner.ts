@@ -225,7 +225,14 @@ export function skipStringBytes(s: Scanner, b: Uint8Array, i: number): number {
 
 function stateInStringEsc(s: Scanner, c: number): Scan {
   switch (c) {
-    case 0x62: case 0x66: case 0x6e: case 0x72: case 0x74: case 0x5c: case 0x2f: case 0x22:
+    case 0x62:
+    case 0x66:
+    case 0x6e:
+    case 0x72:
+    case 0x74:
+    case 0x5c:
+    case 0x2f:
+    case 0x22:
       s.step = stateInString;
       return Scan.Continue;
     case 0x75:

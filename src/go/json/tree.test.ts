@@ -5,10 +5,14 @@ import { jsonDecode, jsonDecodeTree, parseGoTimeJSON, type JsonNode } from '../i
 
 const plain = (n: JsonNode): unknown => {
   switch (n.kind) {
-    case 'object': return n.members.map(([k, v]) => [k, plain(v)]);
-    case 'array': return n.elements.map(plain);
-    case 'null': return null;
-    default: return n.value;
+    case 'object':
+      return n.members.map(([k, v]) => [k, plain(v)]);
+    case 'array':
+      return n.elements.map(plain);
+    case 'null':
+      return null;
+    default:
+      return n.value;
   }
 };
 
@@ -18,7 +22,11 @@ describe('jsonDecodeTree', () => {
     if (!r.ok) throw new Error(r.error);
     expect(r.rest).toBe(' tail');
     expect(r.node.raw).toBe('{"b":1,"a":"\\u0032x","b":[true,null,-1.5e3]}');
-    expect(plain(r.node)).toEqual([['b', 1], ['a', '2x'], ['b', [true, null, -1500]]]);
+    expect(plain(r.node)).toEqual([
+      ['b', 1],
+      ['a', '2x'],
+      ['b', [true, null, -1500]],
+    ]);
     if (r.node.kind !== 'object') throw new Error('not an object');
     expect(r.node.members[1][1].raw).toBe('"\\u0032x"');
     expect(r.node.members[2][1].raw).toBe('[true,null,-1.5e3]');
@@ -28,7 +36,9 @@ describe('jsonDecodeTree', () => {
     if (!r.ok || r.node.kind !== 'object') throw new Error('bad');
     const t = parseGoTimeJSON(r.node.members[0][1].bytes);
     expect(t.ok).toBe(false);
-    expect(!t.ok && t.error).toBe('parsing time "\\\\u0032026-06-30T12:00:00Z" as "2006-01-02T15:04:05Z07:00": cannot parse "\\\\u0032026-06-30T12:00:00Z" as "2006"');
+    expect(!t.ok && t.error).toBe(
+      'parsing time "\\\\u0032026-06-30T12:00:00Z" as "2006-01-02T15:04:05Z07:00": cannot parse "\\\\u0032026-06-30T12:00:00Z" as "2006"',
+    );
   });
   it('reports the Decoder errors', () => {
     expect(jsonDecodeTree('')).toEqual({ ok: false, error: 'EOF' });
@@ -49,14 +59,16 @@ describe('jsonDecodeTree', () => {
       if (n.kind === 'array') return n.elements.map(toObj);
       return n.kind === 'null' ? null : n.value;
     };
-    fc.assert(fc.property(fc.json(), (text) => {
-      const a = jsonDecode(text);
-      const b = jsonDecodeTree(text);
-      expect(b.ok).toBe(a.ok);
-      if (a.ok && b.ok) {
-        expect(toObj(b.node)).toEqual(a.value);
-        expect(b.node.raw).toBe(text.trim());
-      }
-    }));
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        const a = jsonDecode(text);
+        const b = jsonDecodeTree(text);
+        expect(b.ok).toBe(a.ok);
+        if (a.ok && b.ok) {
+          expect(toObj(b.node)).toEqual(a.value);
+          expect(b.node.raw).toBe(text.trim());
+        }
+      }),
+    );
   });
 });

@@ -74,9 +74,18 @@ function build(b: Uint8Array, start: number, end: number): JsonNode {
       const value = str();
       return { kind: 'string', value, ...base(s) };
     }
-    if (c === 0x74) { i += 4; return { kind: 'bool', value: true, ...base(s) }; }
-    if (c === 0x66) { i += 5; return { kind: 'bool', value: false, ...base(s) }; }
-    if (c === 0x6e) { i += 4; return { kind: 'null', ...base(s) }; }
+    if (c === 0x74) {
+      i += 4;
+      return { kind: 'bool', value: true, ...base(s) };
+    }
+    if (c === 0x66) {
+      i += 5;
+      return { kind: 'bool', value: false, ...base(s) };
+    }
+    if (c === 0x6e) {
+      i += 4;
+      return { kind: 'null', ...base(s) };
+    }
     while (i < end && ((b[i] >= 0x30 && b[i] <= 0x39) || b[i] === 0x2d || b[i] === 0x2b || b[i] === 0x2e || b[i] === 0x65 || b[i] === 0x45)) i++;
     return { kind: 'number', value: Number(decoder.decode(b.subarray(s, i))), ...base(s) };
   };

@@ -31,11 +31,26 @@ export function unquoteJSONString(b: Uint8Array, start: number, end: number): st
     if (i > run) parts.push(utf8DecodeLossy(b.subarray(run, i)));
     const e = b[i + 1];
     switch (e) {
-      case 0x62: parts.push('\b'); i += 2; break;
-      case 0x66: parts.push('\f'); i += 2; break;
-      case 0x6e: parts.push('\n'); i += 2; break;
-      case 0x72: parts.push('\r'); i += 2; break;
-      case 0x74: parts.push('\t'); i += 2; break;
+      case 0x62:
+        parts.push('\b');
+        i += 2;
+        break;
+      case 0x66:
+        parts.push('\f');
+        i += 2;
+        break;
+      case 0x6e:
+        parts.push('\n');
+        i += 2;
+        break;
+      case 0x72:
+        parts.push('\r');
+        i += 2;
+        break;
+      case 0x74:
+        parts.push('\t');
+        i += 2;
+        break;
       case 0x75: {
         let r = hex4(i);
         i += 6;
@@ -49,7 +64,10 @@ export function unquoteJSONString(b: Uint8Array, start: number, end: number): st
         parts.push(String.fromCodePoint(r));
         break;
       }
-      default: parts.push(String.fromCharCode(e)); i += 2; break; // \\ \/ \"
+      default:
+        parts.push(String.fromCharCode(e));
+        i += 2;
+        break; // \\ \/ \"
     }
     run = i;
   }
@@ -92,7 +110,10 @@ export function buildValue(b: Uint8Array, start: number, end: number): BuildResu
       i++;
       const obj: Record<string, unknown> = {};
       skip();
-      if (b[i] === 0x7d) { i++; return obj; }
+      if (b[i] === 0x7d) {
+        i++;
+        return obj;
+      }
       for (;;) {
         skip();
         const k = readString();
@@ -107,7 +128,10 @@ export function buildValue(b: Uint8Array, start: number, end: number): BuildResu
       i++;
       const arr: unknown[] = [];
       skip();
-      if (b[i] === 0x5d) { i++; return arr; }
+      if (b[i] === 0x5d) {
+        i++;
+        return arr;
+      }
       for (;;) {
         arr.push(value());
         skip();
@@ -115,9 +139,18 @@ export function buildValue(b: Uint8Array, start: number, end: number): BuildResu
       }
     }
     if (c === 0x22) return readString();
-    if (c === 0x74) { i += 4; return true; }
-    if (c === 0x66) { i += 5; return false; }
-    if (c === 0x6e) { i += 4; return null; }
+    if (c === 0x74) {
+      i += 4;
+      return true;
+    }
+    if (c === 0x66) {
+      i += 5;
+      return false;
+    }
+    if (c === 0x6e) {
+      i += 4;
+      return null;
+    }
     const s = i;
     while (i < end && /[-+.eE0-9]/.test(String.fromCharCode(b[i]))) i++;
     const text = String.fromCharCode(...b.subarray(s, i));

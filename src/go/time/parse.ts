@@ -36,7 +36,14 @@ function parseError(value: Uint8Array, layoutElem: string, valueElem: Uint8Array
 const isDigit = (b: Uint8Array, i: number): boolean => i < b.length && b[i] >= 0x30 && b[i] <= 0x39;
 
 interface Fields {
-  year: number; month: number; day: number; hour: number; min: number; sec: number; nsec: number; offset: number;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  min: number;
+  sec: number;
+  nsec: number;
+  offset: number;
 }
 
 /** Go's fast RFC 3339 path (parseRFC3339); null when it does not accept the input. */
@@ -46,10 +53,16 @@ function parseFast(s: Uint8Array): Fields | null {
     let x = 0;
     for (let i = from; i < to; i++) {
       const c = s[i];
-      if (c < 0x30 || c > 0x39) { ok = false; return min; }
+      if (c < 0x30 || c > 0x39) {
+        ok = false;
+        return min;
+      }
       x = x * 10 + c - 0x30;
     }
-    if (x < min || x > max) { ok = false; return min; }
+    if (x < min || x > max) {
+      ok = false;
+      return min;
+    }
     return x;
   };
   if (s.length < 19) return null;
@@ -102,7 +115,13 @@ function parseLayout(avalue: Uint8Array): Fields | string {
     return n;
   };
   const chunks: [prefix: string, std: string][] = [
-    ['', '2006'], ['-', '01'], ['-', '02'], ['T', '15'], [':', '04'], [':', '05'], ['', 'Z07:00'],
+    ['', '2006'],
+    ['-', '01'],
+    ['-', '02'],
+    ['T', '15'],
+    [':', '04'],
+    [':', '05'],
+    ['', 'Z07:00'],
   ];
   for (const [prefix, std] of chunks) {
     if (prefix !== '') {

@@ -43,7 +43,9 @@ describe('parseGoTimeJSON', () => {
   it('reports Go parse errors on the raw (unescaped) bytes', () => {
     expect(bad('"x"')).toBe(`parsing time "x" as ${L}: cannot parse "x" as "2006"`);
     expect(bad('""')).toBe(`parsing time "" as ${L}: cannot parse "" as "2006"`);
-    expect(bad('"\\u0032026-01-02T03:04:05Z"')).toBe(`parsing time "\\\\u0032026-01-02T03:04:05Z" as ${L}: cannot parse "\\\\u0032026-01-02T03:04:05Z" as "2006"`);
+    expect(bad('"\\u0032026-01-02T03:04:05Z"')).toBe(
+      `parsing time "\\\\u0032026-01-02T03:04:05Z" as ${L}: cannot parse "\\\\u0032026-01-02T03:04:05Z" as "2006"`,
+    );
     expect(bad('"é"')).toBe(`parsing time "\\xc3\\xa9" as ${L}: cannot parse "\\xc3\\xa9" as "2006"`);
     expect(bad('"2026-06-30"')).toBe(`parsing time "2026-06-30" as ${L}: cannot parse "" as "T"`);
     expect(bad('"2026-06-30 12:00:00Z"')).toBe(`parsing time "2026-06-30 12:00:00Z" as ${L}: cannot parse " 12:00:00Z" as "T"`);
@@ -83,26 +85,34 @@ describe('GoTime JSON marshal', () => {
     expect(() => jsonMarshal(GoTime.fromFields(10000, 1, 1, 0, 0, 0, 0))).toThrow('Time.MarshalJSON: year outside of range [0,9999]');
   });
   it('format → parse round trip for random instants and offsets', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: -62135596800, max: 253402214400 }), fc.integer({ min: 0, max: 999_999_999 }),
-      fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 }),
-      (sec, ns, offMin) => {
-        const t = new GoTime(sec, ns, offMin * 60);
-        const s = formatRFC3339Nano(t);
-        const r = parseGoTimeJSON('"' + s + '"');
-        expect(r.ok).toBe(true);
-        if (r.ok) {
-          expect(r.value.equal(t)).toBe(true);
-          expect(formatRFC3339Nano(r.value)).toBe(s);
-        }
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -62135596800, max: 253402214400 }),
+        fc.integer({ min: 0, max: 999_999_999 }),
+        fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 }),
+        (sec, ns, offMin) => {
+          const t = new GoTime(sec, ns, offMin * 60);
+          const s = formatRFC3339Nano(t);
+          const r = parseGoTimeJSON('"' + s + '"');
+          expect(r.ok).toBe(true);
+          if (r.ok) {
+            expect(r.value.equal(t)).toBe(true);
+            expect(formatRFC3339Nano(r.value)).toBe(s);
+          }
+        },
+      ),
+    );
   });
   it('agrees with JS Date for UTC', () => {
-    fc.assert(fc.property(fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), (d) => {
-      const t = new GoTime(Math.floor(d.getTime() / 1000), (d.getTime() % 1000 + 1000) % 1000 * 1e6, 0);
-      const iso = d.toISOString().replace(/\.000Z$/, 'Z').replace(/(\.\d*?)0+Z$/, '$1Z');
-      expect(formatRFC3339Nano(t)).toBe(iso);
-    }));
+    fc.assert(
+      fc.property(fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), (d) => {
+        const t = new GoTime(Math.floor(d.getTime() / 1000), (((d.getTime() % 1000) + 1000) % 1000) * 1e6, 0);
+        const iso = d
+          .toISOString()
+          .replace(/\.000Z$/, 'Z')
+          .replace(/(\.\d*?)0+Z$/, '$1Z');
+        expect(formatRFC3339Nano(t)).toBe(iso);
+      }),
+    );
   });
 });

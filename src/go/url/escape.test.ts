@@ -14,11 +14,13 @@ describe('queryEscape', () => {
     expect(queryEscape('\ud800')).toBe('%EF%BF%BD');
   });
   it('round-trips through decodeURIComponent', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => {
-      const e = queryEscape(s);
-      expect(e).toMatch(/^[A-Za-z0-9\-_.~+%]*$/);
-      expect(decodeURIComponent(e.replace(/\+/g, ' '))).toBe(s);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const e = queryEscape(s);
+        expect(e).toMatch(/^[A-Za-z0-9\-_.~+%]*$/);
+        expect(decodeURIComponent(e.replace(/\+/g, ' '))).toBe(s);
+      }),
+    );
   });
 });
 

@@ -6,10 +6,7 @@ const upperhex = '0123456789ABCDEF';
 export type EscapeMode = 'path' | 'pathSegment' | 'host' | 'zone' | 'userPassword' | 'queryComponent' | 'fragment';
 
 function isUnreserved(c: number): boolean {
-  return (
-    (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ||
-    c === 0x2d || c === 0x5f || c === 0x2e || c === 0x7e
-  );
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f || c === 0x2e || c === 0x7e;
 }
 
 /** Go url.shouldEscape for one byte. */
@@ -17,16 +14,22 @@ export function shouldEscape(c: number, mode: EscapeMode): boolean {
   if (isUnreserved(c)) return false;
   const ch = String.fromCharCode(c);
   if (mode === 'host' || mode === 'zone') {
-    if ("!$&'()*+,;=:[]<>\"".includes(ch)) return false;
+    if ('!$&\'()*+,;=:[]<>"'.includes(ch)) return false;
   }
   if ('$&+,/:;=?@'.includes(ch)) {
     switch (mode) {
-      case 'path': return ch === '?';
-      case 'pathSegment': return ch === '/' || ch === ';' || ch === ',' || ch === '?';
-      case 'userPassword': return ch === '@' || ch === '/' || ch === '?' || ch === ':';
-      case 'queryComponent': return true;
-      case 'fragment': return false;
-      default: break;
+      case 'path':
+        return ch === '?';
+      case 'pathSegment':
+        return ch === '/' || ch === ';' || ch === ',' || ch === '?';
+      case 'userPassword':
+        return ch === '@' || ch === '/' || ch === '?' || ch === ':';
+      case 'queryComponent':
+        return true;
+      case 'fragment':
+        return false;
+      default:
+        break;
     }
   }
   if (mode === 'fragment' && (ch === '!' || ch === '(' || ch === ')' || ch === '*')) return false;

@@ -73,21 +73,24 @@ describe('parseURL fields and String()', () => {
   });
   it('String() of a parsed URL parses back to the same URL', () => {
     const part = fc.string({ unit: fc.constantFrom(...'ab1-._~%20/:@?#&=+ é'.split('')), maxLength: 8 });
-    fc.assert(fc.property(fc.constantFrom('http://', 'https://h:1', 'x:', '', '/'), part, (prefix, rest) => {
-      const r = parseURL(prefix + rest);
-      if (!r.ok) return;
-      const again = parseURL(r.url.toString());
-      expect(again.ok).toBe(true);
-      if (again.ok) expect(again.url.toString()).toBe(r.url.toString());
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom('http://', 'https://h:1', 'x:', '', '/'), part, (prefix, rest) => {
+        const r = parseURL(prefix + rest);
+        if (!r.ok) return;
+        const again = parseURL(r.url.toString());
+        expect(again.ok).toBe(true);
+        if (again.ok) expect(again.url.toString()).toBe(r.url.toString());
+      }),
+    );
   });
 });
 
 describe('GoURL.parseRef (ResolveReference)', () => {
   const base = ok('http://127.0.0.1:3000/base/path?x=1#f');
   it('replaces the path with an absolute ref path and takes the query from the ref', () => {
-    expect(base.parseRef('/api/v2/workspaceagents/me/external-auth?id=github&match=').toString())
-      .toBe('http://127.0.0.1:3000/api/v2/workspaceagents/me/external-auth?id=github&match=');
+    expect(base.parseRef('/api/v2/workspaceagents/me/external-auth?id=github&match=').toString()).toBe(
+      'http://127.0.0.1:3000/api/v2/workspaceagents/me/external-auth?id=github&match=',
+    );
     expect(base.parseRef('/api/v2/x').toString()).toBe('http://127.0.0.1:3000/api/v2/x');
   });
   it('resolves relative refs like RFC 3986', () => {
@@ -100,7 +103,7 @@ describe('GoURL.parseRef (ResolveReference)', () => {
     expect(base.parseRef('//other:1/p').toString()).toBe('http://other:1/p');
     expect(base.parseRef('https://x/y').toString()).toBe('https://x/y');
   });
-  it('throws Go\'s error for an invalid ref', () => {
+  it("throws Go's error for an invalid ref", () => {
     expect(() => base.parseRef('/%zz')).toThrow('parse "/%zz": invalid URL escape "%zz"');
   });
   it('requestURI', () => {

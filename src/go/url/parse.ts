@@ -48,9 +48,7 @@ function parseHost(scheme: string, host: string, go: GoURLVersion): string {
     const port = unescape(colonPort, 'host');
     const hostname = host.slice(1, close);
     const zone = hostname.indexOf('%25');
-    const unescaped = zone >= 0
-      ? unescape(hostname.slice(0, zone), 'host') + unescape(hostname.slice(zone), 'zone')
-      : unescape(hostname, 'host');
+    const unescaped = zone >= 0 ? unescape(hostname.slice(0, zone), 'host') + unescape(hostname.slice(zone), 'zone') : unescape(hostname, 'host');
     const addr = parseAddr(unescaped);
     if (!addr.ok) throw new URLError(`invalid host: ${addr.error}`);
     if (addr.is4) throw new URLError('invalid IP-literal');

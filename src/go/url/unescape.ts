@@ -6,8 +6,7 @@ import { shouldEscape, type EscapeMode } from './escape.ts';
 
 export class URLError extends Error {}
 
-const isHex = (c: number): boolean =>
-  (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+const isHex = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
 const unhex = (c: number): number => (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x61 + 10);
 
 /** Go url.unescape: %XX decoding with Go's checks; throws URLError with Go's message. */

@@ -51,8 +51,20 @@ describe('the conformance suite', () => {
     for (const p of ['pr24325', 'pr26883', 'pre-agent-name'] as const) expect(cases.filter((c) => caseAppliesTo(c, p)).length, p).toBeGreaterThan(40);
     expect(cases.filter((c) => c.level === 'core').length).toBeGreaterThan(60);
     for (const cloud of CLOUDS) {
-      for (const kind of ['single-agent', 'multi-agent/no-name', 'name/flag', 'name/unknown', 'name/whitespace', 'name/unicode-space', 'sub-agent', 'stale-build/pr24325']) {
-        expect(cases.some((c) => c.id === `${cloud}/${kind}`), `${cloud}/${kind}`).toBe(true);
+      for (const kind of [
+        'single-agent',
+        'multi-agent/no-name',
+        'name/flag',
+        'name/unknown',
+        'name/whitespace',
+        'name/unicode-space',
+        'sub-agent',
+        'stale-build/pr24325',
+      ]) {
+        expect(
+          cases.some((c) => c.id === `${cloud}/${kind}`),
+          `${cloud}/${kind}`,
+        ).toBe(true);
       }
     }
   });
@@ -61,29 +73,60 @@ describe('the conformance suite', () => {
 describe('case file errors', () => {
   it('loads a single-case file and a defaults+cases file', () => {
     expect(loadCaseFile(file('one.yaml', GOOD)).map((c) => [c.id, c.env])).toEqual([['a/b', {}]]);
-    const many = loadCaseFile(file('many.yaml', `defaults: { level: core, since: pr26883, scenario: external-auth, env: { A: "1" }, expect: { exit: 1 } }
+    const many = loadCaseFile(
+      file(
+        'many.yaml',
+        `defaults: { level: core, since: pr26883, scenario: external-auth, env: { A: "1" }, expect: { exit: 1 } }
 cases:
   - { id: x, title: t, args: [], env: { B: null }, expect: { stdout: "" } }
-`));
+`,
+      ),
+    );
     expect(many[0].env).toEqual({ A: '1', B: null });
     expect(many[0].expect).toEqual({ exit: 1, stdout: '' });
   });
   it('names the file, case and field', () => {
-    expect(() => loadCaseFile(file('bad1.yaml', GOOD.replace('exit: 0', 'exit: "0"')))).toThrow(/bad1\.yaml: case "a\/b": field \/expect\/exit: must be integer/);
-    expect(() => loadCaseFile(file('bad2.yaml', GOOD.replace('title: t\n', 'title: t\nflavour: x\n')))).toThrow(/bad2\.yaml: case "a\/b": field \(top level\): unknown field "flavour"/);
-    expect(() => loadCaseFile(file('bad3.yaml', GOOD.replace('level: core', 'level: strict')))).toThrow(/bad3\.yaml: case "a\/b": field \(top level\): missing required field "strict_reason"/);
-    expect(() => loadCaseFile(file('bad4.yaml', GOOD.replace('stdout: x', 'stderr: x')))).toThrow(/bad4\.yaml: case "a\/b": field \/expect: a core case may not have an exact "stderr"/);
-    expect(() => loadCaseFile(file('bad5.yaml', GOOD.replace('since: pr24325', 'since: pr99999')))).toThrow(/field \/since: must be one of \["pre-agent-name","pr24325","pr25443","pr26883"\]/);
-    expect(() => loadCaseFile(file('bad5b.yaml', GOOD.replace('since: pr24325', 'revisions: [pr24325]')))).toThrow(/field \(top level\): unknown field "revisions"/);
+    expect(() => loadCaseFile(file('bad1.yaml', GOOD.replace('exit: 0', 'exit: "0"')))).toThrow(
+      /bad1\.yaml: case "a\/b": field \/expect\/exit: must be integer/,
+    );
+    expect(() => loadCaseFile(file('bad2.yaml', GOOD.replace('title: t\n', 'title: t\nflavour: x\n')))).toThrow(
+      /bad2\.yaml: case "a\/b": field \(top level\): unknown field "flavour"/,
+    );
+    expect(() => loadCaseFile(file('bad3.yaml', GOOD.replace('level: core', 'level: strict')))).toThrow(
+      /bad3\.yaml: case "a\/b": field \(top level\): missing required field "strict_reason"/,
+    );
+    expect(() => loadCaseFile(file('bad4.yaml', GOOD.replace('stdout: x', 'stderr: x')))).toThrow(
+      /bad4\.yaml: case "a\/b": field \/expect: a core case may not have an exact "stderr"/,
+    );
+    expect(() => loadCaseFile(file('bad5.yaml', GOOD.replace('since: pr24325', 'since: pr99999')))).toThrow(
+      /field \/since: must be one of \["pre-agent-name","pr24325","pr25443","pr26883"\]/,
+    );
+    expect(() => loadCaseFile(file('bad5b.yaml', GOOD.replace('since: pr24325', 'revisions: [pr24325]')))).toThrow(
+      /field \(top level\): unknown field "revisions"/,
+    );
     expect(() => loadCaseFile(file('bad6.yaml', 'id: [unclosed'))).toThrow(/bad6\.yaml: invalid YAML: /);
-    expect(() => loadCaseFile(file('bad7.yaml', GOOD.replace('stdout: x', 'stdout_golden: nope.golden')))).toThrow(/bad7\.yaml: case "a\/b": field \/expect\/stdout_golden: file not found: .*nope\.golden/);
-    expect(() => loadCaseFile(file('bad8.yaml', GOOD.replace('stdout: x', 'stderr_contains: [x], stderr_matches: ["("]')))).toThrow(/field \/expect\/stderr_matches: invalid regular expression "\("/);
-    expect(() => loadCaseFile(file('bad9.yaml', GOOD.replace('stdout: x', 'requests: [{ operation: getWorkspaceAgentExternalAuth, body_matches: "[x" }]')))).toThrow(/field \/expect\/requests\/0\/body_matches: invalid regular expression "\[x"/);
+    expect(() => loadCaseFile(file('bad7.yaml', GOOD.replace('stdout: x', 'stdout_golden: nope.golden')))).toThrow(
+      /bad7\.yaml: case "a\/b": field \/expect\/stdout_golden: file not found: .*nope\.golden/,
+    );
+    expect(() => loadCaseFile(file('bad8.yaml', GOOD.replace('stdout: x', 'stderr_contains: [x], stderr_matches: ["("]')))).toThrow(
+      /field \/expect\/stderr_matches: invalid regular expression "\("/,
+    );
+    expect(() =>
+      loadCaseFile(file('bad9.yaml', GOOD.replace('stdout: x', 'requests: [{ operation: getWorkspaceAgentExternalAuth, body_matches: "[x" }]'))),
+    ).toThrow(/field \/expect\/requests\/0\/body_matches: invalid regular expression "\[x"/);
     // A misspelt operation would make `count: 0` hold vacuously, so it is refused (requests and faults).
-    expect(() => loadCaseFile(file('bad10.yaml', GOOD.replace('stdout: x', 'requests: [{ operation: authAzureInstanceIdentiy, count: 0 }]')))).toThrow(/bad10\.yaml: case "a\/b": field \/expect\/requests\/0\/operation: must be one of \["authAwsInstanceIdentity",/);
-    expect(() => loadCaseFile(file('bad11.yaml', GOOD.replace('expect:', 'faults: [{ operation: awsPutTokens, status: 500 }]\nexpect:')))).toThrow(/bad11\.yaml: case "a\/b": field \/faults\/0\/operation: must be one of /);
-    expect(() => loadCaseFile(file('bad13.yaml', GOOD.replace('expect:', 'timeout_ms: 3000000000\nexpect:')))).toThrow(/bad13\.yaml: case "a\/b": field \/timeout_ms: must be <= 2147483647/);
-    expect(() => loadCaseFile(file('bad12.yaml', GOOD.replace('scenario: external-auth', 'scenario: external-authh')))).toThrow('bad12.yaml: case "a/b": field /scenario: scenario external-authh.yaml: (root): no such scenario file');
+    expect(() => loadCaseFile(file('bad10.yaml', GOOD.replace('stdout: x', 'requests: [{ operation: authAzureInstanceIdentiy, count: 0 }]')))).toThrow(
+      /bad10\.yaml: case "a\/b": field \/expect\/requests\/0\/operation: must be one of \["authAwsInstanceIdentity",/,
+    );
+    expect(() => loadCaseFile(file('bad11.yaml', GOOD.replace('expect:', 'faults: [{ operation: awsPutTokens, status: 500 }]\nexpect:')))).toThrow(
+      /bad11\.yaml: case "a\/b": field \/faults\/0\/operation: must be one of /,
+    );
+    expect(() => loadCaseFile(file('bad13.yaml', GOOD.replace('expect:', 'timeout_ms: 3000000000\nexpect:')))).toThrow(
+      /bad13\.yaml: case "a\/b": field \/timeout_ms: must be <= 2147483647/,
+    );
+    expect(() => loadCaseFile(file('bad12.yaml', GOOD.replace('scenario: external-auth', 'scenario: external-authh')))).toThrow(
+      'bad12.yaml: case "a/b": field /scenario: scenario external-authh.yaml: (root): no such scenario file',
+    );
   });
   it('rejects duplicate ids across files', () => {
     const d = mkdtempSync(join(dir, 'dup-'));
@@ -103,17 +146,23 @@ describe('a one-case file is named after its id', () => {
     put(d, 'a/b.yaml', GOOD);
     put(d, 'top.yml', GOOD.replace('id: a/b', 'id: top'));
     put(d, 'x/y/z/deep.yaml', GOOD.replace('id: a/b', 'id: x/y/z/deep'));
-    put(d, 'group/mine.yaml', `defaults: { level: core, until: pr24325, scenario: external-auth, args: [], expect: { exit: 0 } }
+    put(
+      d,
+      'group/mine.yaml',
+      `defaults: { level: core, until: pr24325, scenario: external-auth, args: [], expect: { exit: 0 } }
 cases:
   - { id: anything/one, title: t }
   - { id: other, title: t }
-`);
+`,
+    );
     expect(loadCases(d).map((c) => c.id)).toEqual(['a/b', 'anything/one', 'other', 'top', 'x/y/z/deep']);
   });
   it('names the file, the id and the path when they differ', () => {
     const d = mkdtempSync(join(dir, 'layout-'));
     put(d, 'a/c.yaml', GOOD);
-    expect(() => loadCases(d)).toThrow(/a\/c\.yaml: case "a\/b": field \/id: id "a\/b" does not match the file's path under the cases folder, "a\/c" \(a one-case file must be named <id>\.yaml\)/);
+    expect(() => loadCases(d)).toThrow(
+      /a\/c\.yaml: case "a\/b": field \/id: id "a\/b" does not match the file's path under the cases folder, "a\/c" \(a one-case file must be named <id>\.yaml\)/,
+    );
     const flat = mkdtempSync(join(dir, 'layout-'));
     put(flat, 'b.yaml', GOOD);
     expect(() => loadCases(flat)).toThrow(/b\.yaml: case "a\/b": field \/id: id "a\/b" does not match the file's path under the cases folder, "b"/);

@@ -99,7 +99,10 @@ export interface LoadOptions {
 
 /** The id a one-case file at `abs` must have: its path under `root`, `/`-separated, without `.yaml`/`.yml`. */
 export function idFromPath(root: string, abs: string): string {
-  return relative(resolve(root), abs).split(sep).join('/').replace(/\.ya?ml$/, '');
+  return relative(resolve(root), abs)
+    .split(sep)
+    .join('/')
+    .replace(/\.ya?ml$/, '');
 }
 
 /** Parses one case file; returns its cases with `file` set. */
@@ -162,7 +165,9 @@ export function loadCaseFile(file: string, options: LoadOptions = {}): Case[] {
     const kase = { env: {}, ...merged, file: abs, root } as unknown as Case;
     const regexps: [string, string][] = [
       ...(kase.expect.stderr_matches ?? []).map((re): [string, string] => ['/expect/stderr_matches', re]),
-      ...(kase.expect.requests ?? []).flatMap((r, j): [string, string][] => (r.body_matches !== undefined ? [[`/expect/requests/${j}/body_matches`, r.body_matches]] : [])),
+      ...(kase.expect.requests ?? []).flatMap((r, j): [string, string][] =>
+        r.body_matches !== undefined ? [[`/expect/requests/${j}/body_matches`, r.body_matches]] : [],
+      ),
     ];
     for (const [field, re] of regexps) {
       try {
@@ -185,7 +190,9 @@ export function loadCaseFile(file: string, options: LoadOptions = {}): Case[] {
     if (kase.expect.stdout_golden && !options.allowMissingGoldens) {
       const g = goldenPath(kase);
       if (!existsSync(g)) {
-        throw new CaseLoadError(`${shown}: ${label}: field /expect/stdout_golden: file not found: ${relative(process.cwd(), g) || g} (create it with --update-goldens)`);
+        throw new CaseLoadError(
+          `${shown}: ${label}: field /expect/stdout_golden: file not found: ${relative(process.cwd(), g) || g} (create it with --update-goldens)`,
+        );
       }
     }
     return kase;

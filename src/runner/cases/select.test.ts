@@ -4,7 +4,16 @@ import { parseShard, selectCases } from './select.ts';
 import type { Case } from '../types.ts';
 
 const mk = (id: string, level: Case['level'] = 'core', range: Pick<Case, 'since' | 'until'> = {}): Case => ({
-  id, title: id, level, ...range, scenario: 's', args: [], env: {}, expect: { exit: 0 }, file: '/x.yaml', root: '/',
+  id,
+  title: id,
+  level,
+  ...range,
+  scenario: 's',
+  args: [],
+  env: {},
+  expect: { exit: 0 },
+  file: '/x.yaml',
+  root: '/',
 });
 const cases = [mk('b/two'), mk('a/one'), mk('c/three', 'strict'), mk('a/pre', 'core', { until: 'pre-agent-name' }), mk('d/four'), mk('e/five')];
 
@@ -18,12 +27,18 @@ describe('selectCases', () => {
     expect(core.excluded.level).toBe(1);
   });
   it('applies glob filters on ids', () => {
-    expect(selectCases(cases, { profile: 'pr24325', level: 'strict', filters: ['a/*', '*/f*'] }).selected.map((c) => c.id)).toEqual(['a/one', 'd/four', 'e/five']);
+    expect(selectCases(cases, { profile: 'pr24325', level: 'strict', filters: ['a/*', '*/f*'] }).selected.map((c) => c.id)).toEqual([
+      'a/one',
+      'd/four',
+      'e/five',
+    ]);
     expect(selectCases(cases, { profile: 'pr24325', level: 'strict', filters: ['**/t*'] }).selected.map((c) => c.id)).toEqual(['b/two', 'c/three']);
   });
   it('splits into disjoint, complete, deterministic shards', () => {
     const all = selectCases(cases, { profile: 'pr24325', level: 'strict', filters: [] }).selected.map((c) => c.id);
-    const parts = [1, 2, 3].map((index) => selectCases([...cases].reverse(), { profile: 'pr24325', level: 'strict', filters: [], shard: { index, total: 3 } }).selected.map((c) => c.id));
+    const parts = [1, 2, 3].map((index) =>
+      selectCases([...cases].reverse(), { profile: 'pr24325', level: 'strict', filters: [], shard: { index, total: 3 } }).selected.map((c) => c.id),
+    );
     expect(parts).toEqual([['a/one', 'd/four'], ['b/two', 'e/five'], ['c/three']]);
     expect(parts.flat().sort()).toEqual(all);
   });

@@ -102,7 +102,11 @@ const RUN_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-const VALUE_OPTIONS = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === 'string').map(([k]) => k));
+const VALUE_OPTIONS = new Set(
+  Object.entries(RUN_OPTIONS)
+    .filter(([, o]) => o.type === 'string')
+    .map(([k]) => k),
+);
 
 /**
  * `--jobs -1`: a value starting with one dash is taken as the value (as Go's pflag does), so it is
@@ -149,7 +153,8 @@ export function parseRunArgs(argv: string[]): RunOptions {
   const v = parsed.values;
   for (const name of PATH_OPTIONS) if (v[name] === '') throw new UsageError(`--${name} is empty`);
   const profile = v.profile ?? DEFAULT_PROFILE;
-  if (!(PROFILES as readonly string[]).includes(profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got ${JSON.stringify(profile)}`);
+  if (!(PROFILES as readonly string[]).includes(profile))
+    throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got ${JSON.stringify(profile)}`);
   const level = v.level ?? 'strict';
   if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be core or strict, got ${JSON.stringify(level)}`);
   const reporter = v.reporter ?? 'pretty';
@@ -170,7 +175,8 @@ export function parseRunArgs(argv: string[]): RunOptions {
   }
   for (const f of v.filter ?? []) if (f === '') throw new UsageError('--filter is empty');
   if (v['update-goldens-from-failing-exit'] && !v['update-goldens']) throw new UsageError('--update-goldens-from-failing-exit only goes with --update-goldens');
-  if (v['in-process'] && (v.bin !== undefined || (v['arg-prefix'] ?? []).length > 0)) throw new UsageError('--in-process runs the embedded reference CLI: it cannot be combined with --bin or --arg-prefix');
+  if (v['in-process'] && (v.bin !== undefined || (v['arg-prefix'] ?? []).length > 0))
+    throw new UsageError('--in-process runs the embedded reference CLI: it cannot be combined with --bin or --arg-prefix');
   return {
     bin: v.bin,
     inProcess: v['in-process'] ?? false,

@@ -48,26 +48,52 @@ describe('coder-conformance commands', () => {
 describe('coder-conformance run: set-up errors exit 2 before any case', () => {
   it('missing or non-executable binary', async () => {
     starts = 0;
-    expect(await run(['run', '--bin', join(dir, 'nope')])).toEqual({ code: 2, stdout: '', stderr: `coder-conformance: binary not found: ${join(dir, 'nope')}\n` });
+    expect(await run(['run', '--bin', join(dir, 'nope')])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `coder-conformance: binary not found: ${join(dir, 'nope')}\n`,
+    });
     const noexec = join(dir, 'noexec');
     writeFileSync(noexec, '#!/bin/sh\n');
-    expect(await run(['run', '--bin', noexec])).toEqual({ code: 2, stdout: '', stderr: `coder-conformance: binary is not executable: ${noexec} (chmod +x it)\n` });
+    expect(await run(['run', '--bin', noexec])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `coder-conformance: binary is not executable: ${noexec} (chmod +x it)\n`,
+    });
     expect(starts).toBe(0);
   });
   it('bad options, empty selection, --update-goldens under CI', async () => {
-    expect((await run(['run', '--level', 'nope'])).stderr).toBe('coder-conformance: --level must be core or strict, got "nope"\nRun "coder-conformance run --help" for the options.\n');
+    expect((await run(['run', '--level', 'nope'])).stderr).toBe(
+      'coder-conformance: --level must be core or strict, got "nope"\nRun "coder-conformance run --help" for the options.\n',
+    );
     expect((await run(['run', '--jobs', '0'])).code).toBe(2);
     // Node timers fire at once for delays over 2^31-1 ms: every case would time out immediately.
-    expect(await run(['run', '--timeout', '3000000000'])).toEqual({ code: 2, stdout: '', stderr: 'coder-conformance: --timeout must be at most 2147483647, got "3000000000"\nRun "coder-conformance run --help" for the options.\n' });
+    expect(await run(['run', '--timeout', '3000000000'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'coder-conformance: --timeout must be at most 2147483647, got "3000000000"\nRun "coder-conformance run --help" for the options.\n',
+    });
     expect((await run(['run', '--bogus'])).code).toBe(2);
-    expect(await run(['run', '--bin', MINI, '--filter', 'no/such/*'])).toEqual({ code: 2, stdout: '', stderr: 'coder-conformance: no cases selected (profile pr24325, level strict, filter no/such/*)\n' });
+    expect(await run(['run', '--bin', MINI, '--filter', 'no/such/*'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'coder-conformance: no cases selected (profile pr24325, level strict, filter no/such/*)\n',
+    });
     const file = join(dir, 'plain-file');
     writeFileSync(file, '');
     starts = 0;
-    expect(await run(['run', '--bin', MINI, '--out', join(file, 'report.xml')])).toEqual({ code: 2, stdout: '', stderr: `coder-conformance: cannot write the report to ${join(file, 'report.xml')}: ${file} is not a directory\n` });
+    expect(await run(['run', '--bin', MINI, '--out', join(file, 'report.xml')])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `coder-conformance: cannot write the report to ${join(file, 'report.xml')}: ${file} is not a directory\n`,
+    });
     expect(await run(['run', '--bin', MINI, '--out', dir])).toEqual({ code: 2, stdout: '', stderr: `coder-conformance: --out ${dir} is a directory\n` });
     expect(starts).toBe(0);
-    expect(await run(['run', '--update-goldens'], { CI: 'true' })).toEqual({ code: 2, stdout: '', stderr: 'coder-conformance: --update-goldens is refused when CI is set: goldens are reviewed changes, not CI output\n' });
+    expect(await run(['run', '--update-goldens'], { CI: 'true' })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'coder-conformance: --update-goldens is refused when CI is set: goldens are reviewed changes, not CI output\n',
+    });
   });
 });
 
@@ -76,7 +102,10 @@ describe('coder-conformance run against a minimal implementation', () => {
     const r = await run(['run', '--bin', MINI, ...TWO, '--reporter', 'json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as RunReport;
-    expect(report.results.map((x) => [x.id, x.outcome])).toEqual([['token/github', 'pass'], ['token/github-wire', 'fail']]);
+    expect(report.results.map((x) => [x.id, x.outcome])).toEqual([
+      ['token/github', 'pass'],
+      ['token/github-wire', 'fail'],
+    ]);
     expect(report.results[1].verdict?.failures.map((f) => f.kind)).toEqual(['wire']);
     expect(report.counts).toEqual({ selected: 2, run: 2, passed: 1, failed: 1, knownFailing: 0, unexpectedlyPassing: 0, skipped: 0 });
     const op = report.coverage.operations.find((o) => o.operationId === 'getWorkspaceAgentExternalAuth');
@@ -89,7 +118,9 @@ describe('coder-conformance run against a minimal implementation', () => {
     writeFileSync(kf, 'known_failures:\n  - id: token/github-wire\n    reason: node http sends no User-Agent\n');
     const ok = await run(['run', '--bin', MINI, ...TWO, '--expect-failures', kf, '--reporter', 'tap']);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('not ok 2 - token/github-wire: The external-auth GET carries exactly upstream\'s Go client headers and query # TODO known failure: node http sends no User-Agent\n');
+    expect(ok.stdout).toContain(
+      "not ok 2 - token/github-wire: The external-auth GET carries exactly upstream's Go client headers and query # TODO known failure: node http sends no User-Agent\n",
+    );
     writeFileSync(kf, 'known_failures:\n  - { id: token/github-wire, reason: old, expires: "2000-01-01" }\n');
     const expired = await run(['run', '--bin', MINI, ...TWO, '--expect-failures', kf]);
     expect(expired.code).toBe(1);
@@ -105,8 +136,12 @@ describe('coder-conformance run against a minimal implementation', () => {
     const out = join(dir, 'reports', 'ci', 'report.xml'); // a directory that does not exist yet is created
     const r = await run(['run', '--bin', MINI, ...TWO, '--reporter', 'junit', '--out', out, '--print-known-failures']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('# Known failures for coder-conformance (--expect-failures FILE).\n# Add "expires: YYYY-MM-DD" to make an entry fail the run after that day.\nknown_failures:\n  - id: token/github-wire\n    reason: "wire: GET /api/v2/workspaceagents/me/external-auth: 0 matching request(s), want 1"\n');
-    expect(r.stderr).toBe(`selected 2, run 2, passed 1, failed 1, known-failing 0, unexpectedly passing 0, skipped (did not run) 0\nresult: FAIL (exit 1); report written to ${out}\n`);
+    expect(r.stdout).toBe(
+      '# Known failures for coder-conformance (--expect-failures FILE).\n# Add "expires: YYYY-MM-DD" to make an entry fail the run after that day.\nknown_failures:\n  - id: token/github-wire\n    reason: "wire: GET /api/v2/workspaceagents/me/external-auth: 0 matching request(s), want 1"\n',
+    );
+    expect(r.stderr).toBe(
+      `selected 2, run 2, passed 1, failed 1, known-failing 0, unexpectedly passing 0, skipped (did not run) 0\nresult: FAIL (exit 1); report written to ${out}\n`,
+    );
     expect(readFileSync(out, 'utf8')).toContain('<testsuites name="coder-conformance" tests="2" failures="1" errors="0" skipped="0"');
   });
   it('--arg-prefix puts arguments before each case argv (here: node and a script)', async () => {
@@ -117,8 +152,13 @@ describe('coder-conformance run against a minimal implementation', () => {
   it("--update-goldens writes a missing or stale golden (relative to the cases folder) from the binary's stdout", async () => {
     const cases = mkdtempSync(join(dir, 'cases-'));
     mkdirSync(join(cases, 'g'));
-    writeFileSync(join(cases, 'g', 'one.yaml'), 'id: g/one\ntitle: t\nlevel: core\nsince: pr24325\nscenario: external-auth\nargs: [external-auth, access-token, github]\nexpect: { exit: 0, stdout_golden: g/one.golden }\n');
-    expect((await run(['run', '--bin', MINI, '--cases', cases])).stderr).toMatch(/g\/one\.yaml: case "g\/one": field \/expect\/stdout_golden: file not found: /);
+    writeFileSync(
+      join(cases, 'g', 'one.yaml'),
+      'id: g/one\ntitle: t\nlevel: core\nsince: pr24325\nscenario: external-auth\nargs: [external-auth, access-token, github]\nexpect: { exit: 0, stdout_golden: g/one.golden }\n',
+    );
+    expect((await run(['run', '--bin', MINI, '--cases', cases])).stderr).toMatch(
+      /g\/one\.yaml: case "g\/one": field \/expect\/stdout_golden: file not found: /,
+    );
     const r = await run(['run', '--bin', MINI, '--cases', cases, '--update-goldens', '--reporter', 'json']);
     expect(r.code).toBe(0);
     expect(readFileSync(join(cases, 'g', 'one.golden'), 'utf8')).toBe('gho_conformanceToken0001');
@@ -140,9 +180,20 @@ describe('coder-conformance run against a minimal implementation', () => {
     const flaky: StartSimulator = (o) => (o.scenario === 'external-auth' && starts++ === 0 ? Promise.reject(new Error('port exhausted')) : real(o));
     starts = 0;
     let stdout = '';
-    const code = await cli({ argv: ['run', '--bin', MINI, ...TWO, '--jobs', '1', '--reporter', 'json'], env: { PATH: process.env.PATH }, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true } }, { ...deps, startSimulator: flaky });
+    const code = await cli(
+      {
+        argv: ['run', '--bin', MINI, ...TWO, '--jobs', '1', '--reporter', 'json'],
+        env: { PATH: process.env.PATH },
+        stdout: { write: (s: string) => (stdout += s) },
+        stderr: { write: () => true },
+      },
+      { ...deps, startSimulator: flaky },
+    );
     expect(code).toBe(2);
     const report = JSON.parse(stdout) as RunReport;
-    expect(report.results.map((x) => [x.outcome, x.notRunReason])).toEqual([['not-run', 'the simulator could not start: port exhausted'], ['fail', undefined]]);
+    expect(report.results.map((x) => [x.outcome, x.notRunReason])).toEqual([
+      ['not-run', 'the simulator could not start: port exhausted'],
+      ['fail', undefined],
+    ]);
   });
 });

@@ -283,7 +283,10 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     }
     const known = new Set(cases.map((c) => c.id));
     const gone = [...failed].filter((id) => !known.has(id));
-    if (gone.length) io.stderr.write(`coder-conformance: --rerun-failed: ${gone.length} failed case(s) of ${o.rerunFailed} are not in the cases folder any more: ${gone.join(', ')}\n`);
+    if (gone.length)
+      io.stderr.write(
+        `coder-conformance: --rerun-failed: ${gone.length} failed case(s) of ${o.rerunFailed} are not in the cases folder any more: ${gone.join(', ')}\n`,
+      );
     cases = cases.filter((c) => failed.has(c.id));
     if (cases.length === 0) return fail(io, `--rerun-failed: none of the failed cases of ${o.rerunFailed} is in the cases folder`);
   }
@@ -321,7 +324,10 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
   });
   await deps.startSimulator.closeIdle?.();
   progress?.done();
-  const text = o.reporter === 'pretty' ? prettyReport(report, { color: !o.out && colourWanted(io.env, io.stdout.isTTY ?? false) && !o.printKnownFailures }) : REPORTERS[o.reporter](report);
+  const text =
+    o.reporter === 'pretty'
+      ? prettyReport(report, { color: !o.out && colourWanted(io.env, io.stdout.isTTY ?? false) && !o.printKnownFailures })
+      : REPORTERS[o.reporter](report);
   if (o.out) {
     try {
       writeFileSync(o.out, text);

@@ -67,7 +67,8 @@ describe('serveCommand', () => {
 
   it('--help prints the usage', async () => {
     expect(await runBad(['--help'])).toEqual({ code: 0, err: '', out: SERVE_USAGE });
-    for (const word of ['--list', '--journal FILE', '--env-file FILE', '--revision R', '--port N', 'CODER_AGENT_AUTH', 'SIGTERM']) expect(SERVE_USAGE).toContain(word);
+    for (const word of ['--list', '--journal FILE', '--env-file FILE', '--revision R', '--port N', 'CODER_AGENT_AUTH', 'SIGTERM'])
+      expect(SERVE_USAGE).toContain(word);
   });
 
   it('a cloud scenario exports CODER_AGENT_AUTH and no token; agents and a coder call with --agent-name; the journal at a default path', async () => {
@@ -79,7 +80,9 @@ describe('serveCommand', () => {
     expect(out).toContain("export CODER_AGENT_AUTH='aws-instance-identity'\n");
     expect(out).not.toContain('CODER_AGENT_TOKEN=');
     expect(out).toContain('#   alpha (workspace cloud-ws, build 1, token a0000000-0000-4000-8000-000000000001, instance i-0123456789abcdef0 (this machine))\n');
-    expect(out).toContain(`#   curl -s -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 21600' --proxy "$HTTP_PROXY" http://169.254.169.254/latest/api/token\n`);
+    expect(out).toContain(
+      `#   curl -s -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 21600' --proxy "$HTTP_PROXY" http://169.254.169.254/latest/api/token\n`,
+    );
     expect(out).toContain('#   coder external-auth access-token github --agent-name alpha    # CODER_AGENT_AUTH=aws-instance-identity is exported above\n');
     const journal = /^# journal: (.*) \(written when stopped\)$/m.exec(out)![1];
     expect(journal.startsWith(tmpdir())).toBe(true);
@@ -93,7 +96,11 @@ describe('serveCommand', () => {
 
   it('checks the journal path before serving', async () => {
     const r = await runBad(['--scenario', 'external-auth', '--journal', '/nonexistent-dir/j.json']);
-    expect(r).toEqual({ code: 2, out: '', err: 'coder-conformance serve: cannot write the journal /nonexistent-dir/j.json: ENOENT (checked before serving; give another --journal FILE)\n' });
+    expect(r).toEqual({
+      code: 2,
+      out: '',
+      err: 'coder-conformance serve: cannot write the journal /nonexistent-dir/j.json: ENOENT (checked before serving; give another --journal FILE)\n',
+    });
   });
 
   it('--list shows every scenario with its description', async () => {
@@ -148,10 +155,18 @@ describe('serveCommand', () => {
     [['--scenario', 'external-auth', '--revision', 'v2'], 'invalid --revision "v2": want one of pre-agent-name, pr24325, pr25443, pr26883'],
     [['--scenario=a', '--scenario=b'], 'flag given twice: --scenario'],
   ])('%j → exit 2', async (argv, problem) => {
-    expect(await runBad(argv as string[])).toEqual({ code: 2, err: `coder-conformance serve: ${problem}\nRun "coder-conformance serve --help" for the options.\n`, out: '' });
+    expect(await runBad(argv as string[])).toEqual({
+      code: 2,
+      err: `coder-conformance serve: ${problem}\nRun "coder-conformance serve --help" for the options.\n`,
+      out: '',
+    });
   });
 
   it('unknown scenario → exit 2 naming the file', async () => {
-    expect(await runBad(['--scenario', 'nope'])).toEqual({ code: 2, err: 'coder-conformance serve: scenario nope.yaml: (root): no such scenario file (coder-conformance serve --list shows the scenarios)\n', out: '' });
+    expect(await runBad(['--scenario', 'nope'])).toEqual({
+      code: 2,
+      err: 'coder-conformance serve: scenario nope.yaml: (root): no such scenario file (coder-conformance serve --list shows the scenarios)\n',
+      out: '',
+    });
   });
 });

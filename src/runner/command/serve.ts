@@ -172,7 +172,9 @@ interface AgentLine {
 function agentsOf(scenario: Scenario): AgentLine[] {
   const out: AgentLine[] = [];
   for (const ws of scenario.workspaces ?? []) {
-    for (const b of ws.builds) for (const r of b.resources) for (const a of r.agents) out.push({ name: a.name, workspace: ws.name, build: b.number, token: a.token, instanceId: a.instanceId });
+    for (const b of ws.builds)
+      for (const r of b.resources)
+        for (const a of r.agents) out.push({ name: a.name, workspace: ws.name, build: b.number, token: a.token, instanceId: a.instanceId });
   }
   return out;
 }
@@ -203,7 +205,9 @@ export function serveGuide(scenario: Scenario): string {
   } else if (cloud === 'azure') {
     lines.push(`#   curl -s -H 'Metadata: true' --proxy "$HTTP_PROXY" 'http://169.254.169.254/metadata/attested/document?api-version=2020-09-01'`);
   } else if (cloud === 'gcp') {
-    lines.push(`#   curl -s -H 'Metadata-Flavor: Google' "http://$GCE_METADATA_HOST/computeMetadata/v1/instance/service-accounts/default/identity?audience=coder&format=full"`);
+    lines.push(
+      `#   curl -s -H 'Metadata-Flavor: Google' "http://$GCE_METADATA_HOST/computeMetadata/v1/instance/service-accounts/default/identity?audience=coder&format=full"`,
+    );
   } else {
     lines.push(`#   curl -s -H "Coder-Session-Token: $CODER_AGENT_TOKEN" "$CODER_AGENT_URL/api/v2/workspaceagents/me/external-auth?id=${provider}&match="`);
   }
@@ -255,12 +259,16 @@ export async function serveCommand(argv: string[], io: ServeIO): Promise<number>
   } catch (err) {
     if (err instanceof ScenarioError) {
       const guess = /no such scenario file/.test(err.message) ? didYouMean(flags.scenario, scenarioNames()) : undefined;
-      io.stderr.write(`coder-conformance serve: ${err.message}${guess ? `; did you mean ${guess}?` : ''} (coder-conformance serve --list shows the scenarios)\n`);
+      io.stderr.write(
+        `coder-conformance serve: ${err.message}${guess ? `; did you mean ${guess}?` : ''} (coder-conformance serve --list shows the scenarios)\n`,
+      );
       return 2;
     }
     throw err;
   }
-  const journal = flags.journal ?? join(tmpdir(), `coder-conformance-journal-${scenario.name}-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}.json`);
+  const journal =
+    flags.journal ??
+    join(tmpdir(), `coder-conformance-journal-${scenario.name}-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}.json`);
   const journalProblem = checkWritable(journal, 'the journal', '[]\n');
   if (journalProblem) {
     io.stderr.write(`coder-conformance serve: ${journalProblem} (checked before serving; give another --journal FILE)\n`);
@@ -275,7 +283,13 @@ export async function serveCommand(argv: string[], io: ServeIO): Promise<number>
   }
   const env = serveEnv(sim.env, scenario);
   if (flags.envFile !== undefined) {
-    const problem = checkWritable(flags.envFile, 'the env file', Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join(''));
+    const problem = checkWritable(
+      flags.envFile,
+      'the env file',
+      Object.entries(env)
+        .map(([k, v]) => `${k}=${v}\n`)
+        .join(''),
+    );
     if (problem) {
       await sim.close();
       io.stderr.write(`coder-conformance serve: ${problem}\n`);

@@ -20,8 +20,16 @@ describe('buildEnv', () => {
       caseEnv: { CODER_AGENT_TOKEN: null, CODER_AGENT_NAME: ' a ' },
     });
     expect(env).toEqual({
-      HOME: '/tmp/h', TMPDIR: '/tmp/h', TZ: 'Europe/Paris', LANG: 'C.UTF-8', PATH: '/usr/bin',
-      CODER_AGENT_URL: 'http://127.0.0.1:1', HTTP_PROXY: 'http://127.0.0.1:1', CODER_REFERENCE_REVISION: 'pre-agent-name', EXTRA: '1', CODER_AGENT_NAME: ' a ',
+      HOME: '/tmp/h',
+      TMPDIR: '/tmp/h',
+      TZ: 'Europe/Paris',
+      LANG: 'C.UTF-8',
+      PATH: '/usr/bin',
+      CODER_AGENT_URL: 'http://127.0.0.1:1',
+      HTTP_PROXY: 'http://127.0.0.1:1',
+      CODER_REFERENCE_REVISION: 'pre-agent-name',
+      EXTRA: '1',
+      CODER_AGENT_NAME: ' a ',
     });
     expect(buildEnv({ home: '/h', path: undefined, simulator: {}, binEnv: {}, caseEnv: {} })).toEqual({ HOME: '/h', TMPDIR: '/h', TZ: 'UTC', LANG: 'C.UTF-8' });
   });

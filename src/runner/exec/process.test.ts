@@ -47,7 +47,11 @@ describe('runProcess', () => {
     const r = await runProcess({ ...base, file: p, args: ['a b', ''], env: { PATH: process.env.PATH ?? '', FOO: 'bar' } });
     const out = JSON.parse(r.stdout) as { env: Record<string, string>; argv: string[]; tty: boolean };
     expect(r.exitCode).toBe(0);
-    expect(Object.keys(out.env).filter((k) => !k.startsWith('NODE_') && k !== '_').sort()).toEqual(['FOO', 'PATH']);
+    expect(
+      Object.keys(out.env)
+        .filter((k) => !k.startsWith('NODE_') && k !== '_')
+        .sort(),
+    ).toEqual(['FOO', 'PATH']);
     expect(out.argv).toEqual(['a b', '']);
     expect(out.tty).toBe(false);
   });
@@ -60,7 +64,10 @@ describe('runProcess', () => {
 
   it('kills the whole process tree on timeout', async () => {
     const pidFile = join(dir, 'grandchild.pid');
-    const p = script('hang.js', `const c = require('node:child_process').spawn('sleep', ['300'], { stdio: 'ignore' }); require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); process.stdout.write('started'); setInterval(() => {}, 1000);`);
+    const p = script(
+      'hang.js',
+      `const c = require('node:child_process').spawn('sleep', ['300'], { stdio: 'ignore' }); require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); process.stdout.write('started'); setInterval(() => {}, 1000);`,
+    );
     const r = await runProcess({ ...base, file: p, args: [], timeoutMs: 10_000 }); // room for node to start on a loaded machine
     expect(r.timedOut).toBe(true);
     expect(r.stdout).toBe('started');
@@ -69,7 +76,10 @@ describe('runProcess', () => {
   });
 
   it('caps a flood of output and says so', async () => {
-    const p = script('flood.js', `const b = Buffer.alloc(65536, 120); (function w() { while (process.stdout.write(b)) {} process.stdout.once('drain', w); })();`);
+    const p = script(
+      'flood.js',
+      `const b = Buffer.alloc(65536, 120); (function w() { while (process.stdout.write(b)) {} process.stdout.once('drain', w); })();`,
+    );
     const r = await runProcess({ ...base, file: p, args: [] });
     expect(r.stdoutCapped).toBe(true);
     expect(r.stdout.length).toBe(4096);
@@ -83,7 +93,10 @@ describe('runProcess', () => {
   });
 
   it('keeps bytes that are not valid UTF-8 apart from U+FFFD, and gives them back exactly', async () => {
-    const p = script('bytes.js', `process.stdout.write(Buffer.from([0x61, 0xff, 0xef, 0xbf, 0xbd, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0xf0, 0x9f, 0x98, 0x80, 0xe2, 0x82]))`);
+    const p = script(
+      'bytes.js',
+      `process.stdout.write(Buffer.from([0x61, 0xff, 0xef, 0xbf, 0xbd, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0xf0, 0x9f, 0x98, 0x80, 0xe2, 0x82]))`,
+    );
     const r = await runProcess({ ...base, file: p, args: [] });
     // 0xff alone; U+FFFD printed as UTF-8 stays U+FFFD; 0xc3 before "(" is a truncated sequence;
     // ED A0 80 is an encoded surrogate (invalid); the emoji is valid; E2 82 is cut off at the end.
@@ -97,7 +110,10 @@ describe('runProcess', () => {
   it('does not wait for a descendant in its own session that keeps stdout open after the binary exits', async () => {
     const pidFile = join(dir, 'daemon.pid');
     // detached: the grandchild calls setsid(), so it is outside the binary's process group
-    const p = script('daemon.js', `const c = require('node:child_process').spawn('sleep', ['300'], { stdio: ['ignore', 'inherit', 'inherit'], detached: true }); require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); c.unref(); process.stdout.write('tok');`);
+    const p = script(
+      'daemon.js',
+      `const c = require('node:child_process').spawn('sleep', ['300'], { stdio: ['ignore', 'inherit', 'inherit'], detached: true }); require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); c.unref(); process.stdout.write('tok');`,
+    );
     const r = await runProcess({ ...base, file: p, args: [], timeoutMs: 60_000 });
     const daemon = Number(readFileSync(pidFile, 'utf8'));
     try {

@@ -48,7 +48,17 @@ export async function runSuite(o: SuiteOptions): Promise<RunReport> {
   );
   const results: CaseResult[] = raw.map(
     (r, i) =>
-      r ?? { id: cases[i].id, title: cases[i].title, level: cases[i].level, file: cases[i].file, outcome: 'not-run', notRunReason: 'the run was interrupted', journal: [], argv: cases[i].args, durationMs: 0 },
+      r ?? {
+        id: cases[i].id,
+        title: cases[i].title,
+        level: cases[i].level,
+        file: cases[i].file,
+        outcome: 'not-run',
+        notRunReason: 'the run was interrupted',
+        journal: [],
+        argv: cases[i].args,
+        durationMs: 0,
+      },
   );
   const expired = applyKnownFailures(results, o.knownFailures, o.today ?? todayUtc());
   const counts = countResults(results);

@@ -24,16 +24,20 @@ describe('judge', () => {
   it('never takes a byte that is not valid UTF-8 for U+FFFD, and shows it as \\xNN', () => {
     // process.ts decodes the invalid byte 0xff as U+DCFF
     const v = judge(ok({ stdout: 'a\udcff' }), [], { exit: 0, stdout: 'a\ufffd' });
-    expect(v.failures).toEqual([{
-      kind: 'output',
-      message: 'stdout differs from the expected text (stdout is not valid UTF-8; each invalid byte is shown as \\xNN)',
-      detail: '--- expected stdout\n+++ actual stdout\n- a\ufffd [no final newline]\n+ a\\xff [no final newline]',
-    }]);
+    expect(v.failures).toEqual([
+      {
+        kind: 'output',
+        message: 'stdout differs from the expected text (stdout is not valid UTF-8; each invalid byte is shown as \\xNN)',
+        detail: '--- expected stdout\n+++ actual stdout\n- a\ufffd [no final newline]\n+ a\\xff [no final newline]',
+      },
+    ]);
   });
 
   it('cuts a huge line in the diff and says how much is left out', () => {
     const v = judge(ok({ stdout: 'x'.repeat(5000) }), [], { exit: 0, stdout: 'y' });
-    expect(v.failures[0].detail).toBe(`--- expected stdout\n+++ actual stdout\n- y [no final newline]\n+ ${'x'.repeat(2000)}… [3019 more characters on this line]`);
+    expect(v.failures[0].detail).toBe(
+      `--- expected stdout\n+++ actual stdout\n- y [no final newline]\n+ ${'x'.repeat(2000)}… [3019 more characters on this line]`,
+    );
   });
 
   it('shows tabs and trailing spaces', () => {
@@ -47,7 +51,9 @@ describe('judge', () => {
   });
 
   it('classifies signals, 128+n codes and Go panics as crashes, not exit codes', () => {
-    expect(judge(ok({ exitCode: null, signal: 'SIGSEGV' }), [], { exit: 0 }).failures.map((f) => f.message)).toEqual(['the binary crashed: killed by signal SIGSEGV']);
+    expect(judge(ok({ exitCode: null, signal: 'SIGSEGV' }), [], { exit: 0 }).failures.map((f) => f.message)).toEqual([
+      'the binary crashed: killed by signal SIGSEGV',
+    ]);
     expect(judge(ok({ exitCode: 134 }), [], { exit: 0 }).failures[0].kind).toBe('crash');
     const panic = judge(ok({ exitCode: 2, stderr: 'panic: boom\n\ngoroutine 1 [running]:\n' }), [], { exit: 1 });
     expect(panic.failures.map((f) => f.kind)).toEqual(['crash']);
@@ -93,7 +99,25 @@ describe('judge', () => {
   });
 
   it('fails on OpenAPI violations and unhandled requests from the journal', () => {
-    const e: WireEntry = { seq: 1, time: '', durationMs: 0, service: 'unhandled', method: 'GET', url: 'http://169.254.169.254/x', path: '/x', query: '', headers: [], body: '', response: { status: 502, headers: [], body: '' }, proxied: true, violations: ['getX: header parameter "Coder-Session-Token" is empty', 'getX: response 502 body is not JSON', 'response: getX: response 502 body is empty'] };
+    const e: WireEntry = {
+      seq: 1,
+      time: '',
+      durationMs: 0,
+      service: 'unhandled',
+      method: 'GET',
+      url: 'http://169.254.169.254/x',
+      path: '/x',
+      query: '',
+      headers: [],
+      body: '',
+      response: { status: 502, headers: [], body: '' },
+      proxied: true,
+      violations: [
+        'getX: header parameter "Coder-Session-Token" is empty',
+        'getX: response 502 body is not JSON',
+        'response: getX: response 502 body is empty',
+      ],
+    };
     const v = judge(ok(), [e], { exit: 0 });
     expect(v.failures.map((f) => f.kind)).toEqual(['wire', 'openapi']);
     expect(v.failures[1].detail).toBe('  - getX: header parameter "Coder-Session-Token" is empty');

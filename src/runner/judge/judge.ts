@@ -15,7 +15,14 @@ function cappedNote(result: ProcessResult, stream: 'stdout' | 'stderr'): string 
   return capped ? ` (output capped: ${stream} exceeded ${result.capBytes} bytes and was cut there)` : '';
 }
 
-function compareExact(name: 'stdout' | 'stderr', want: string, got: string, result: ProcessResult, source: string, hide: (s: string) => string = (s) => s): Failure | undefined {
+function compareExact(
+  name: 'stdout' | 'stderr',
+  want: string,
+  got: string,
+  result: ProcessResult,
+  source: string,
+  hide: (s: string) => string = (s) => s,
+): Failure | undefined {
   if (want === got) return undefined;
   return {
     kind: 'output',
@@ -26,7 +33,10 @@ function compareExact(name: 'stdout' | 'stderr', want: string, got: string, resu
 
 function preview(s: string): string {
   const v = visible(s.length > 2000 ? `${s.slice(0, 2000)}…` : s);
-  return v.split('\n').map((l) => `  ${l}`).join('\n');
+  return v
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
 }
 
 /** True when the process ended like a crash: a signal, a shell-style 128+n code, or a Go panic. */
@@ -78,7 +88,12 @@ export function judge(result: ProcessResult, journal: WireEntry[], expect: Expec
     }
   }
   for (const s of expect.stdout_contains ?? []) {
-    if (!stdout.includes(s)) failures.push({ kind: 'output', message: `stdout does not contain ${JSON.stringify(s)}${cappedNote(result, 'stdout')}`, detail: `stdout:\n${preview(stdout)}` });
+    if (!stdout.includes(s))
+      failures.push({
+        kind: 'output',
+        message: `stdout does not contain ${JSON.stringify(s)}${cappedNote(result, 'stdout')}`,
+        detail: `stdout:\n${preview(stdout)}`,
+      });
   }
   for (const s of expect.stdout_not_contains ?? []) {
     if (stdout.includes(s)) failures.push({ kind: 'output', message: `stdout contains ${JSON.stringify(s)}, which must not appear there` });
@@ -88,14 +103,20 @@ export function judge(result: ProcessResult, journal: WireEntry[], expect: Expec
     if (f) failures.push(f);
   }
   for (const s of expect.stderr_contains ?? []) {
-    if (!result.stderr.includes(s)) failures.push({ kind: 'output', message: `stderr does not contain ${JSON.stringify(s)}${cappedNote(result, 'stderr')}`, detail: `stderr:\n${preview(stderrShown)}` });
+    if (!result.stderr.includes(s))
+      failures.push({
+        kind: 'output',
+        message: `stderr does not contain ${JSON.stringify(s)}${cappedNote(result, 'stderr')}`,
+        detail: `stderr:\n${preview(stderrShown)}`,
+      });
   }
   for (const s of expect.stderr_not_contains ?? []) {
     // The forbidden text is usually a secret: never echo it or the surrounding stderr.
     if (result.stderr.includes(s)) failures.push({ kind: 'output', message: `stderr contains a forbidden text (${s.length} chars, e.g. a secret; not shown)` });
   }
   for (const re of expect.stderr_matches ?? []) {
-    if (!new RegExp(re).test(result.stderr)) failures.push({ kind: 'output', message: `stderr does not match /${re}/`, detail: `stderr:\n${preview(stderrShown)}` });
+    if (!new RegExp(re).test(result.stderr))
+      failures.push({ kind: 'output', message: `stderr does not match /${re}/`, detail: `stderr:\n${preview(stderrShown)}` });
   }
   failures.push(...judgeWire(journal, expect), ...judgeViolations(journal, expect.allowed_violations));
   return { pass: failures.length === 0, failures, normalisations };

@@ -13,7 +13,11 @@ const get: WireEntry = {
   url: 'http://127.0.0.1:4000/api/v2/workspaceagents/me/external-auth?id=git+hub&match=',
   path: '/api/v2/workspaceagents/me/external-auth',
   query: 'id=git+hub&match=',
-  headers: [['Coder-Session-Token', ''], ['User-Agent', 'Go-http-client/1.1'], ['Accept-Encoding', 'gzip']],
+  headers: [
+    ['Coder-Session-Token', ''],
+    ['User-Agent', 'Go-http-client/1.1'],
+    ['Accept-Encoding', 'gzip'],
+  ],
   body: '',
   response: { status: 401, headers: [], body: '' },
   violations: [],
@@ -39,17 +43,29 @@ const post: WireEntry = {
 describe('wire assertions', () => {
   it('reads the raw and decoded query', () => {
     expect(rawQuery(get)).toBe('id=git+hub&match=');
-    expect([...parseQuery('id=git+hub&match=&x=%C3%A9')]).toEqual([['id', ['git hub']], ['match', ['']], ['x', ['é']]]);
+    expect([...parseQuery('id=git+hub&match=&x=%C3%A9')]).toEqual([
+      ['id', ['git hub']],
+      ['match', ['']],
+      ['x', ['é']],
+    ]);
   });
 
   it('matches query params, empty header values and absent headers', () => {
-    expect(entryMismatches(get, { query: 'id=git+hub&match=', query_params: { id: 'git hub', match: '', listen: null }, headers: { 'coder-session-token': '', Authorization: null } })).toEqual([]);
-    expect(entryMismatches(get, { query_params: { match: 'x', listen: '' }, headers_absent: ['user-agent'], header_names_exact: ['Accept-encoding'] })).toEqual([
-      'query parameter "match" is "", want "x"',
-      'query parameter "listen" is absent, want ""',
-      'header user-agent is present, want absent',
-      'header name "Accept-encoding" not sent with that exact spelling (sent as "Accept-Encoding")',
-    ]);
+    expect(
+      entryMismatches(get, {
+        query: 'id=git+hub&match=',
+        query_params: { id: 'git hub', match: '', listen: null },
+        headers: { 'coder-session-token': '', Authorization: null },
+      }),
+    ).toEqual([]);
+    expect(entryMismatches(get, { query_params: { match: 'x', listen: '' }, headers_absent: ['user-agent'], header_names_exact: ['Accept-encoding'] })).toEqual(
+      [
+        'query parameter "match" is "", want "x"',
+        'query parameter "listen" is absent, want ""',
+        'header user-agent is present, want absent',
+        'header name "Accept-encoding" not sent with that exact spelling (sent as "Accept-Encoding")',
+      ],
+    );
   });
 
   it('compares JSON bodies: equal, subset, absent keys, raw bytes', () => {
@@ -64,10 +80,16 @@ describe('wire assertions', () => {
 
   it('counts, orders and lists the journal on failure', () => {
     const journal = [get, post];
-    expect(judgeWire(journal, { exit: 0, requests: [{ method: 'POST' }, { method: 'GET', count: 1 }], requests_in_order: true, total_requests: 2 })).toEqual([]);
+    expect(judgeWire(journal, { exit: 0, requests: [{ method: 'POST' }, { method: 'GET', count: 1 }], requests_in_order: true, total_requests: 2 })).toEqual(
+      [],
+    );
     const f = judgeWire(journal, { exit: 0, requests: [{ method: 'GET' }, { method: 'POST' }], requests_in_order: true });
     expect(f.map((x) => x.message)).toEqual(['requests out of order: no "POST" after request #3']);
-    const missing = judgeWire(journal, { exit: 0, requests: [{ description: 'agent_name omitted', operation: 'authAwsInstanceIdentity', body_keys_absent: ['agent_name'] }], total_requests: 3 });
+    const missing = judgeWire(journal, {
+      exit: 0,
+      requests: [{ description: 'agent_name omitted', operation: 'authAwsInstanceIdentity', body_keys_absent: ['agent_name'] }],
+      total_requests: 3,
+    });
     expect(missing.map((x) => x.message)).toEqual(['agent_name omitted: 0 matching request(s), want at least 1', '2 request(s) in the journal, want 3']);
     expect(missing[0].detail).toBe(
       'closest: #2 coderd/authAwsInstanceIdentity POST /api/v2/workspaceagents/aws-instance-identity -> 409\n' +

@@ -113,8 +113,10 @@ export function entryMismatches(entry: WireEntry, a: RequestAssertion): string[]
     const parsed = parseJson(entry.body);
     if (!parsed.ok) out.push(`body is not JSON: ${show(entry.body.slice(0, 200))}`);
     else {
-      if (a.body_json !== undefined && !deepEqual(a.body_json, parsed.value)) out.push(`JSON body is ${show(parsed.value)}, want equal to ${show(a.body_json)}`);
-      if (a.body_json_subset !== undefined && !isSubset(a.body_json_subset, parsed.value)) out.push(`JSON body is ${show(parsed.value)}, want it to contain ${show(a.body_json_subset)}`);
+      if (a.body_json !== undefined && !deepEqual(a.body_json, parsed.value))
+        out.push(`JSON body is ${show(parsed.value)}, want equal to ${show(a.body_json)}`);
+      if (a.body_json_subset !== undefined && !isSubset(a.body_json_subset, parsed.value))
+        out.push(`JSON body is ${show(parsed.value)}, want it to contain ${show(a.body_json_subset)}`);
       for (const k of a.body_keys_absent ?? []) {
         const v = parsed.value;
         if (v && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, k)) {
@@ -127,7 +129,8 @@ export function entryMismatches(entry: WireEntry, a: RequestAssertion): string[]
   if (a.response_body_contains !== undefined && !(entry.response.body ?? '').includes(a.response_body_contains)) {
     out.push(`response body ${show((entry.response.body ?? '').slice(0, 300))} does not contain ${show(a.response_body_contains)}`);
   }
-  if (a.response_status !== undefined && entry.response.status !== a.response_status) out.push(`response status is ${entry.response.status}, want ${a.response_status}`);
+  if (a.response_status !== undefined && entry.response.status !== a.response_status)
+    out.push(`response status is ${entry.response.status}, want ${a.response_status}`);
   return out;
 }
 
@@ -167,10 +170,9 @@ export function judgeWire(journal: WireEntry[], expect: Expectations): Failure[]
     failures.push({
       kind: 'wire',
       message: `${describeAssertion(a)}: ${matches.length} matching request(s), want ${want}`,
-      detail: [
-        near ? `closest: ${describeEntry(near.entry)}\n${near.mismatches.map((m) => `  - ${m}`).join('\n')}` : '',
-        journalListing(sorted),
-      ].filter(Boolean).join('\n'),
+      detail: [near ? `closest: ${describeEntry(near.entry)}\n${near.mismatches.map((m) => `  - ${m}`).join('\n')}` : '', journalListing(sorted)]
+        .filter(Boolean)
+        .join('\n'),
     });
   }
   if (expect.requests_in_order && failures.length === 0 && expect.requests) {
@@ -179,7 +181,11 @@ export function judgeWire(journal: WireEntry[], expect: Expectations): Failure[]
       if (a.count === 0) continue;
       const next = sorted.find((e) => e.seq > lastSeq && entryMismatches(e, a).length === 0);
       if (!next) {
-        failures.push({ kind: 'wire', message: `requests out of order: no "${describeAssertion(a)}" after request #${lastSeq}`, detail: journalListing(sorted) });
+        failures.push({
+          kind: 'wire',
+          message: `requests out of order: no "${describeAssertion(a)}" after request #${lastSeq}`,
+          detail: journalListing(sorted),
+        });
         break;
       }
       lastSeq = next.seq;

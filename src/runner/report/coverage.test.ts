@@ -6,13 +6,32 @@ import { substitute, substituteDeep } from '../exec/placeholders.ts';
 import { runPool } from '../exec/pool.ts';
 import type { CaseResult, WireEntry } from '../types.ts';
 
-const entry = (operationId: string, status: number): WireEntry => ({ seq: 1, time: '', durationMs: 0, service: 'coderd', operationId, method: 'GET', url: 'http://x/', path: '/', query: '', headers: [], body: '', response: { status, headers: [], body: '' }, violations: [], proxied: false });
+const entry = (operationId: string, status: number): WireEntry => ({
+  seq: 1,
+  time: '',
+  durationMs: 0,
+  service: 'coderd',
+  operationId,
+  method: 'GET',
+  url: 'http://x/',
+  path: '/',
+  query: '',
+  headers: [],
+  body: '',
+  response: { status, headers: [], body: '' },
+  violations: [],
+  proxied: false,
+});
 const result = (journal: WireEntry[]): CaseResult => ({ id: 'x', title: 'x', level: 'core', file: '/x', outcome: 'pass', journal, argv: [], durationMs: 0 });
 
 describe('computeCoverage', () => {
   it('maps statuses to declared keys and lists what was never reached', () => {
     const cov = computeCoverage(
-      [{ operationId: 'a', statuses: ['200', '4XX', 'default'] }, { operationId: 'b', statuses: ['200', '404'] }, { operationId: 'c', statuses: ['200'] }],
+      [
+        { operationId: 'a', statuses: ['200', '4XX', 'default'] },
+        { operationId: 'b', statuses: ['200', '404'] },
+        { operationId: 'c', statuses: ['200'] },
+      ],
       [result([entry('a', 200), entry('a', 418), entry('a', 503), entry('b', 500), entry('zz', 200)])],
       [],
     );
@@ -45,10 +64,15 @@ describe('runPool', () => {
     });
     expect([out, peak]).toEqual([[0, 10, 20, 30, 40], 2]);
     const ac = new AbortController();
-    const partial = await runPool([1, 2, 3], 1, async (x) => {
-      if (x === 2) ac.abort();
-      return x;
-    }, ac.signal);
+    const partial = await runPool(
+      [1, 2, 3],
+      1,
+      async (x) => {
+        if (x === 2) ac.abort();
+        return x;
+      },
+      ac.signal,
+    );
     expect(partial).toEqual([1, 2, undefined]);
   });
 });

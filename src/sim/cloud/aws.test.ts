@@ -115,7 +115,7 @@ describe('awsGetIdentityDocument / awsGetIdentitySignature', () => {
   test('a token with one character changed is refused', async () => {
     bed.use(MACHINE);
     const tok = await token();
-    const flipped = (tok[5] === 'A' ? 'B' : 'A');
+    const flipped = tok[5] === 'A' ? 'B' : 'A';
     expect((await get('signature', tok.slice(0, 5) + flipped + tok.slice(6))).status).toBe(401);
   });
 
@@ -173,7 +173,7 @@ describe('verifyAwsIdentity failures (coderd detail texts)', () => {
 });
 
 describe('not that cloud, and handler names', () => {
-  test('a machine on another cloud answers AWS paths with that cloud\'s 404', async () => {
+  test("a machine on another cloud answers AWS paths with that cloud's 404", async () => {
     bed.use({ gcp: { instanceId: '1' } });
     const res = await putToken({ 'X-aws-ec2-metadata-token-ttl-seconds': '60' });
     expect(res.status).toBe(404);

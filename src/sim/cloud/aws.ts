@@ -36,7 +36,8 @@ export function awsHandlers(opts: MetadataHandlerOptions): HttpHandler[] {
     return respond(200, mintImdsToken(keys.aws.tokenSecret, now(), ttl), CONTENT_TYPE.text, { [TTL_HEADER]: String(ttl) });
   });
 
-  const guarded = (body: string) =>
+  const guarded =
+    (body: string) =>
     ({ request }: { request: Request }) => {
       if (!aws) return notThisCloud(machine);
       const token = request.headers.get(TOKEN_HEADER);
@@ -48,6 +49,10 @@ export function awsHandlers(opts: MetadataHandlerOptions): HttpHandler[] {
     named(putToken, 'awsPutToken', 'aws'),
     named(http.get(`${METADATA_ORIGIN}/latest/dynamic/instance-identity/signature`, guarded(signature)), 'awsGetIdentitySignature', 'aws'),
     named(http.get(`${METADATA_ORIGIN}/latest/dynamic/instance-identity/document`, guarded(document)), 'awsGetIdentityDocument', 'aws'),
-    named(http.all(`${METADATA_ORIGIN}/latest/*`, () => (aws ? awsError(404) : notThisCloud(machine))), 'awsNotFound', 'aws'),
+    named(
+      http.all(`${METADATA_ORIGIN}/latest/*`, () => (aws ? awsError(404) : notThisCloud(machine))),
+      'awsNotFound',
+      'aws',
+    ),
   ];
 }

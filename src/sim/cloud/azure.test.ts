@@ -67,7 +67,7 @@ describe('azureGetAttestedDocument', () => {
     expect(JSON.parse(Buffer.from(parsed.p7.content).toString()).nonce).toBe('abcde12345');
   });
 
-  test.each([[{}], [{ Metadata: 'True' }], [{ Metadata: 'false' }]])('Metadata header %j → 400 with Azure\'s error', async (headers) => {
+  test.each([[{}], [{ Metadata: 'True' }], [{ Metadata: 'false' }]])("Metadata header %j → 400 with Azure's error", async (headers) => {
     bed.use(MACHINE);
     const res = await attested(URL_OK, headers);
     expect(res.status).toBe(400);
@@ -93,7 +93,7 @@ describe('azureGetAttestedDocument', () => {
     expect(await res.text()).toBe(JSON.stringify(AZURE_ERRORS.invalidApiVersion));
   });
 
-  test('not Azure → the host cloud\'s 404; other /metadata paths → Azure 404; handler names', async () => {
+  test("not Azure → the host cloud's 404; other /metadata paths → Azure 404; handler names", async () => {
     bed.use({ aws: { instanceId: 'i-1' } });
     const res = await attested();
     expect(res.status).toBe(404);
@@ -194,7 +194,7 @@ describe('verifyAzureIdentity', () => {
     expect(verifyAzureIdentity(bed.keys(), stripped)).toEqual({ ok: false, detail: 'no signers for signature' });
   });
 
-  test('an expired signer certificate is refused with Go\'s x509 text', async () => {
+  test("an expired signer certificate is refused with Go's x509 text", async () => {
     bed.use(MACHINE);
     const keys = bed.keys();
     const later = new Date(keys.azure.signer.certificate.notAfter.value.getTime() + 1000);

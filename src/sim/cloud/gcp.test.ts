@@ -129,7 +129,7 @@ describe('gcpGetIdentityToken', () => {
     });
   });
 
-  test('no GCP on the machine → the host cloud\'s 404', async () => {
+  test("no GCP on the machine → the host cloud's 404", async () => {
     bed.use({ azure: { vmId: 'v' } });
     const res = await identity();
     expect(res.status).toBe(404);
@@ -212,7 +212,7 @@ describe('verifyGoogleIdentity', () => {
     });
   });
 
-  test('malformed tokens give idtoken\'s texts', async () => {
+  test("malformed tokens give idtoken's texts", async () => {
     const keys = bed.keys();
     const b = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const cases: [string, string][] = [
@@ -222,7 +222,10 @@ describe('verifyGoogleIdentity', () => {
       [`${b('x')}.${b({})}.c`, 'idtoken: unable to unmarshal JWT header: json: cannot unmarshal string into Go value of type idtoken.jwtHeader'],
       [`${b({ alg: 'RS256' })}.e3!.c`, 'idtoken: unable to decode JWT payload: illegal base64 data at input byte 2'],
       [`${b({ alg: 'RS256' })}.e30x.c`, "idtoken: unable to unmarshal JWT payload: invalid character '1' after top-level value"],
-      [`${b({ alg: 'RS256' })}.${b({ exp: '1' })}.c`, 'idtoken: unable to unmarshal JWT payload: json: cannot unmarshal string into Go struct field Payload.exp of type int64'],
+      [
+        `${b({ alg: 'RS256' })}.${b({ exp: '1' })}.c`,
+        'idtoken: unable to unmarshal JWT payload: json: cannot unmarshal string into Go struct field Payload.exp of type int64',
+      ],
       [`${b({ alg: 'RS256' })}.${b({ exp: T0_SEC + 9 })}.c=`, 'idtoken: unable to decode JWT signature: illegal base64 data at input byte 1'],
       // The Payload struct skips an unknown key unread; the Claims map (the same bytes again) cannot hold 1e400.
       [
@@ -230,12 +233,15 @@ describe('verifyGoogleIdentity', () => {
         'idtoken: unable to unmarshal JWT payload claims: json: cannot unmarshal number 1e400 into Go value of type float64',
       ],
       // exp is an int64: printed exactly (a float64 would print -9223372036854776000).
-      [`${b({ alg: 'RS256' })}.${Buffer.from('{"exp":-9223372036854775807}').toString('base64url')}.AA`, `idtoken: token expired: now=${T0_SEC}, expires=-9223372036854775807`],
+      [
+        `${b({ alg: 'RS256' })}.${Buffer.from('{"exp":-9223372036854775807}').toString('base64url')}.AA`,
+        `idtoken: token expired: now=${T0_SEC}, expires=-9223372036854775807`,
+      ],
     ];
     for (const [jwt, detail] of cases) expect(await verifyGoogleIdentity(keys, jwt, T0)).toEqual({ ok: false, status: 401, detail });
   });
 
-  test('a claim of the wrong type → 400 with mapstructure\'s text', async () => {
+  test("a claim of the wrong type → 400 with mapstructure's text", async () => {
     const keys = bed.keys();
     const sign = (google: unknown) => signJwt(keys.gcp, { exp: T0_SEC + 60, google });
     expect(await verifyGoogleIdentity(keys, await sign({ compute_engine: { instance_id: 123 } }), T0)).toEqual({

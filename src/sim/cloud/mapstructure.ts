@@ -9,10 +9,14 @@ export type ClaimsResult = { ok: true; instanceId: string } | { ok: false; error
 function goTypeName(v: unknown): string {
   if (Array.isArray(v)) return '[]interface {}';
   switch (typeof v) {
-    case 'string': return 'string';
-    case 'number': return 'float64';
-    case 'boolean': return 'bool';
-    default: return 'map[string]interface {}';
+    case 'string':
+      return 'string';
+    case 'number':
+      return 'float64';
+    case 'boolean':
+      return 'bool';
+    default:
+      return 'map[string]interface {}';
   }
 }
 
@@ -20,10 +24,14 @@ function goTypeName(v: unknown): string {
 function goKindName(v: unknown): string {
   if (Array.isArray(v)) return 'slice';
   switch (typeof v) {
-    case 'string': return 'string';
-    case 'number': return 'float64';
-    case 'boolean': return 'bool';
-    default: return 'map';
+    case 'string':
+      return 'string';
+    case 'number':
+      return 'float64';
+    case 'boolean':
+      return 'bool';
+    default:
+      return 'map';
   }
 }
 
@@ -32,9 +40,12 @@ export function goFormatV(v: unknown): string {
   if (v === null || v === undefined) return '<nil>';
   if (Array.isArray(v)) return `[${v.map(goFormatV).join(' ')}]`;
   switch (typeof v) {
-    case 'string': return v;
-    case 'number': return formatFloat(v, 'g', -1);
-    case 'boolean': return String(v);
+    case 'string':
+      return v;
+    case 'number':
+      return formatFloat(v, 'g', -1);
+    case 'boolean':
+      return String(v);
     default: {
       const obj = v as Record<string, unknown>;
       const keys = Object.keys(obj).sort();
@@ -68,8 +79,6 @@ export function decodeComputeEngineInstanceId(claims: Record<string, unknown>): 
   if (typeof id === 'string') return { ok: true, instanceId: id };
   return {
     ok: false,
-    error: wrap(
-      `'google.compute_engine.instance_id' expected type 'string', got unconvertible type '${goTypeName(id)}', value: '${goFormatV(id)}'`,
-    ),
+    error: wrap(`'google.compute_engine.instance_id' expected type 'string', got unconvertible type '${goTypeName(id)}', value: '${goFormatV(id)}'`),
   };
 }

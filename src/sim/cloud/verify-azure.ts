@@ -32,7 +32,8 @@ function verifyChain(keys: CloudKeys, leaf: pkijs.Certificate, now: Date): strin
   const notBefore = leaf.notBefore.value;
   const notAfter = leaf.notAfter.value;
   if (now > notAfter) return `verify signature: x509: certificate has expired or is not yet valid: current time ${rfc3339(now)} is after ${rfc3339(notAfter)}`;
-  if (now < notBefore) return `verify signature: x509: certificate has expired or is not yet valid: current time ${rfc3339(now)} is before ${rfc3339(notBefore)}`;
+  if (now < notBefore)
+    return `verify signature: x509: certificate has expired or is not yet valid: current time ${rfc3339(now)} is before ${rfc3339(notBefore)}`;
   const leafX = new X509Certificate(derOf(leaf));
   const ca = new X509Certificate(Buffer.from(keys.azure.ca.der));
   // No issuing-certificate URL in the leaf, so upstream's fetch-and-retry ends with the raw error.

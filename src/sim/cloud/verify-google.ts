@@ -14,12 +14,22 @@ import { RSA_VERIFICATION_ERROR } from './verify-aws.ts';
 const HEADER: GoStructType = {
   typeName: 'idtoken.jwtHeader',
   structName: 'jwtHeader',
-  fields: [['alg', { kind: 'string' }], ['typ', { kind: 'string' }], ['kid', { kind: 'string' }]],
+  fields: [
+    ['alg', { kind: 'string' }],
+    ['typ', { kind: 'string' }],
+    ['kid', { kind: 'string' }],
+  ],
 };
 const PAYLOAD: GoStructType = {
   typeName: 'idtoken.Payload',
   structName: 'Payload',
-  fields: [['iss', { kind: 'string' }], ['aud', { kind: 'string' }], ['exp', { kind: 'int64' }], ['iat', { kind: 'int64' }], ['sub', { kind: 'string' }]],
+  fields: [
+    ['iss', { kind: 'string' }],
+    ['aud', { kind: 'string' }],
+    ['exp', { kind: 'int64' }],
+    ['iat', { kind: 'int64' }],
+    ['sub', { kind: 'string' }],
+  ],
 };
 
 const fail = (detail: string, status: 401 | 400 = 401): GoogleVerifyResult => ({ ok: false, status, detail });

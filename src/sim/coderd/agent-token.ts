@@ -101,8 +101,7 @@ export function authenticateAgent(world: World, request: Request, query: GoValue
       ok: false,
       response: writeError(401, {
         message: 'Workspace agent not authorized.',
-        detail:
-          'The agent cannot authenticate until the workspace provision job has been completed. If the job is no longer running, this agent is invalid.',
+        detail: 'The agent cannot authenticate until the workspace provision job has been completed. If the job is no longer running, this agent is invalid.',
       }),
     };
   }

@@ -76,7 +76,9 @@ describe('agent authentication', () => {
   });
   it('a token of a stale build or deleted workspace does not authenticate', async () => {
     const stale = await simFor('aws-stale-build');
-    expect((await get(stale, 'id=github&match=', { 'Coder-Session-Token': 'c0000000-0000-4000-8000-000000000002' })).body).toContain('Workspace agent not authorized.');
+    expect((await get(stale, 'id=github&match=', { 'Coder-Session-Token': 'c0000000-0000-4000-8000-000000000002' })).body).toContain(
+      'Workspace agent not authorized.',
+    );
     expect((await get(stale, 'id=github&match=', { 'Coder-Session-Token': 'c0000000-0000-4000-8000-000000000001' })).status).toBe(200);
     const deleted = await simFor('aws-deleted-workspace');
     expect((await get(deleted, 'id=github&match=', { 'Coder-Session-Token': 'd0000000-0000-4000-8000-000000000001' })).status).toBe(401);
@@ -102,7 +104,11 @@ describe('query validation and provider lookup', () => {
   it('unknown id with providers but no regexes', async () => {
     const sim = await simFor('external-auth');
     expect(await get(sim, 'id=GitHub&match=')).toEqual(
-      err(404, 'No matching external auth provider found in Coder for the url "".', 'The configured external auth provider have regex filters that do not match the url. Provider url regex: '),
+      err(
+        404,
+        'No matching external auth provider found in Coder for the url "".',
+        'The configured external auth provider have regex filters that do not match the url. Provider url regex: ',
+      ),
     );
   });
   it('unmatched url lists id="regex" pairs (%q) of providers with a regex', async () => {
@@ -126,7 +132,9 @@ describe('query validation and provider lookup', () => {
   });
   it('invalid UTF-8 in match prints as \\xff in the %q', async () => {
     const sim = await simFor('external-auth-no-providers');
-    expect((await get(sim, 'match=%FF')).body).toBe(goJSON({ message: 'No matching external auth provider found in Coder for the url "\\xff".', detail: 'External auth provider not found.' }));
+    expect((await get(sim, 'match=%FF')).body).toBe(
+      goJSON({ message: 'No matching external auth provider found in Coder for the url "\\xff".', detail: 'External auth provider not found.' }),
+    );
   });
 });
 
@@ -159,7 +167,9 @@ describe('answers (pr24325)', () => {
   });
   it('nullextra: token_extra null', async () => {
     const sim = await simFor('external-auth');
-    expect((await get(sim, 'id=nullextra&match=')).body).toBe(tokenBody({ access_token: 'gho_nullextra0001', type: 'github', username: 'gho_nullextra0001', password: '' }));
+    expect((await get(sim, 'id=nullextra&match=')).body).toBe(
+      tokenBody({ access_token: 'gho_nullextra0001', type: 'github', username: 'gho_nullextra0001', password: '' }),
+    );
   });
   it('not linked: the URL answer on the access URL, other fields zero', async () => {
     const sim = await simFor('external-auth');

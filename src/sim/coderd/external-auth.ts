@@ -19,7 +19,10 @@ export const OAUTH2_EXPIRY_DELTA_MS = 10_000;
 
 type Built = { ok: true; body: Map<string, unknown> } | { ok: false; detail: string };
 
-function responseStruct(world: World, fields: { accessToken: string; extra: unknown; url: string; type: string; expiry: string | undefined; username: string; password: string }): Map<string, unknown> {
+function responseStruct(
+  world: World,
+  fields: { accessToken: string; extra: unknown; url: string; type: string; expiry: string | undefined; username: string; password: string },
+): Map<string, unknown> {
   const m = new Map<string, unknown>([
     ['access_token', fields.accessToken],
     ['token_extra', fields.extra],

@@ -34,10 +34,15 @@ describe('upstream coderd/workspaceresourceauth_test.go (PR24325)', () => {
   it('AWS Ambiguous/EmptyAgentNameTreatedAsUnset (raw "agent_name":"")', async () => {
     const sim = await simFor('aws-multi-agent');
     const p = await awsProof(sim);
-    const a = await post(sim, '/api/v2/workspaceagents/aws-instance-identity', JSON.stringify({ signature: p.signature, document: p.document, agent_name: '' }));
+    const a = await post(
+      sim,
+      '/api/v2/workspaceagents/aws-instance-identity',
+      JSON.stringify({ signature: p.signature, document: p.document, agent_name: '' }),
+    );
     expect({ status: a.status, contentType: a.contentType, body: a.body }).toEqual(ambiguous('aws', 'alpha, beta'));
   });
-  it('AWS Ambiguous/WhitespaceAgentNameTreatedAsUnset', async () => expect(await run('aws-multi-agent', 'aws', '   ')).toEqual(ambiguous('aws', 'alpha, beta')));
+  it('AWS Ambiguous/WhitespaceAgentNameTreatedAsUnset', async () =>
+    expect(await run('aws-multi-agent', 'aws', '   ')).toEqual(ambiguous('aws', 'alpha, beta')));
   it('AWS Ambiguous/MultipleAgentsWithSelector', async () => expect(await run('aws-multi-agent', 'aws', 'alpha')).toEqual(ok(ALPHA)));
   it('AWS Ambiguous/MultipleAgentsUnknownSelector', async () =>
     expect(await run('aws-multi-agent', 'aws', 'nonexistent')).toEqual(err(404, `No agent found with instance ID "${ID.aws}" and name "nonexistent".`)));
@@ -50,7 +55,8 @@ describe('upstream coderd/workspaceresourceauth_test.go (PR24325)', () => {
     expect(body.message).toBe('Invalid GCP identity.');
     expect(body.detail).toMatch(/^idtoken: token expired/);
   });
-  it('Google InstanceNotFound', async () => expect(await run('gcp-unknown-instance', 'gcp')).toEqual(err(404, 'Instance with id "1000000000000000001" not found.')));
+  it('Google InstanceNotFound', async () =>
+    expect(await run('gcp-unknown-instance', 'gcp')).toEqual(err(404, 'Instance with id "1000000000000000001" not found.')));
   it('Google Success', async () => expect(await run('gcp-single-agent', 'gcp')).toEqual(ok(DEV)));
   it('Google Ambiguous/GoogleWithSelector', async () => expect(await run('gcp-multi-agent', 'gcp', 'alpha')).toEqual(ok(ALPHA)));
   it('#25443 Ambiguous/PriorBuildAgentsExcluded', async () => expect(await run('aws-stale-build', 'aws', undefined, 'pr25443')).toEqual(ok(MAIN1)));
@@ -122,15 +128,21 @@ describe('httpapi.Read of the request body', () => {
   const required = (...fields: string[]) => ({
     status: 400,
     contentType: CT,
-    body: goJSON({ message: 'Validation failed.', validations: fields.map((field) => ({ field, detail: 'Validation failed for tag "required" with value: ""' })) }),
+    body: goJSON({
+      message: 'Validation failed.',
+      validations: fields.map((field) => ({ field, detail: 'Validation failed for tag "required" with value: ""' })),
+    }),
   });
 
   it('empty body → EOF', async () => expect(await read('')).toEqual(bad('EOF')));
   it('syntax error', async () => expect(await read('x')).toEqual(bad("invalid character 'x' looking for beginning of value")));
   it('truncated', async () => expect(await read('{"signature":')).toEqual(bad('unexpected EOF')));
-  it('not an object', async () => expect(await read('[]')).toEqual(bad('json: cannot unmarshal array into Go value of type agentsdk.AWSInstanceIdentityToken')));
+  it('not an object', async () =>
+    expect(await read('[]')).toEqual(bad('json: cannot unmarshal array into Go value of type agentsdk.AWSInstanceIdentityToken')));
   it('wrong field type', async () =>
-    expect(await read('{"signature":1,"document":"x"}')).toEqual(bad('json: cannot unmarshal number into Go struct field AWSInstanceIdentityToken.signature of type string')));
+    expect(await read('{"signature":1,"document":"x"}')).toEqual(
+      bad('json: cannot unmarshal number into Go struct field AWSInstanceIdentityToken.signature of type string'),
+    ));
   it('missing required field', async () => expect(await read('{"document":"x"}')).toEqual(required('signature')));
   it('every missing required field, in struct order', async () => expect(await read('{}')).toEqual(required('signature', 'document')));
   it('null is an empty struct', async () => expect(await read('null')).toEqual(required('signature', 'document')));
@@ -185,6 +197,9 @@ describe('httpapi.Read of the request body', () => {
     const sim = await simFor('aws-single-agent');
     const p = await awsProof(sim);
     const a = await post(sim, AWS, sdkBody({ signature: Buffer.alloc(256, 0x5a).toString('base64'), document: p.document }));
-    expect({ status: a.status, body: a.body }).toEqual({ status: 401, body: goJSON({ message: 'Invalid AWS identity.', detail: 'crypto/rsa: verification error' }) });
+    expect({ status: a.status, body: a.body }).toEqual({
+      status: 401,
+      body: goJSON({ message: 'Invalid AWS identity.', detail: 'crypto/rsa: verification error' }),
+    });
   });
 });

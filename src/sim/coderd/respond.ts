@@ -30,7 +30,13 @@ export function errorStruct(body: ErrorBody): Map<string, unknown> {
   if (body.validations && body.validations.length > 0) {
     m.set(
       'validations',
-      body.validations.map((v) => new Map<string, unknown>([['field', v.field], ['detail', v.detail]])),
+      body.validations.map(
+        (v) =>
+          new Map<string, unknown>([
+            ['field', v.field],
+            ['detail', v.detail],
+          ]),
+      ),
     );
   }
   return m;

@@ -5,9 +5,7 @@ import { compareUTF8, quote, trimSpace } from '../../go/index.ts';
 import { traitsOf, type Revision } from '../../revisions/index.ts';
 import type { AgentRow } from '../world.ts';
 
-export type Selection =
-  | { ok: true; agent: AgentRow }
-  | { ok: false; status: 400 | 404 | 409; message: string };
+export type Selection = { ok: true; agent: AgentRow } | { ok: false; status: 400 | 404 | 409; message: string };
 
 function newestFirst(rows: AgentRow[]): AgentRow[] {
   // ORDER BY created_at DESC; ties keep the later-listed row first (insertion order reversed).

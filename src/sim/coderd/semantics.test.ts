@@ -89,7 +89,11 @@ describe('selectAgent', () => {
     });
   });
   it('quotes the instance id with Go %q', () => {
-    expect(selectAgent('pr24325', [], 'i-"\\\n\u00a0', undefined)).toEqual({ ok: false, status: 404, message: 'Instance with id "i-\\"\\\\\\n\\u00a0" not found.' });
+    expect(selectAgent('pr24325', [], 'i-"\\\n\u00a0', undefined)).toEqual({
+      ok: false,
+      status: 404,
+      message: 'Instance with id "i-\\"\\\\\\n\\u00a0" not found.',
+    });
   });
   it('ties on createdAt: the later-listed row is newer', () => {
     const a = row('a', 5);

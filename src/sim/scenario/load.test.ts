@@ -30,7 +30,18 @@ describe('fixtures/scenarios', () => {
   it('has the fixed scenario set', () => {
     const expected = ['external-auth', 'external-auth-no-providers', 'external-auth-regex', 'gcp-expired-token', 'gcp-bad-claims'];
     for (const c of ['aws', 'azure', 'gcp']) {
-      for (const s of ['single-agent', 'multi-agent', 'duplicate-names', 'sub-agent', 'template-import', 'stale-build', 'stale-only', 'deleted-agent', 'deleted-workspace', 'unknown-instance']) {
+      for (const s of [
+        'single-agent',
+        'multi-agent',
+        'duplicate-names',
+        'sub-agent',
+        'template-import',
+        'stale-build',
+        'stale-only',
+        'deleted-agent',
+        'deleted-workspace',
+        'unknown-instance',
+      ]) {
         expected.push(`${c}-${s}`);
       }
     }
@@ -84,9 +95,7 @@ describe('scenario errors', () => {
   });
 
   it('invalid scenario name', () => {
-    expect(errorOf(() => loadScenario('Bad Name')).message).toBe(
-      'scenario Bad Name: (root): invalid scenario name (lower-case letters, digits and dashes)',
-    );
+    expect(errorOf(() => loadScenario('Bad Name')).message).toBe('scenario Bad Name: (root): invalid scenario name (lower-case letters, digits and dashes)');
   });
 
   it('unknown field, with its pointer', () => {
@@ -175,8 +184,28 @@ describe('scenario errors', () => {
   it('duplicate agent tokens and build numbers', () => {
     const agent = (t: string) => `              - { name: a, token: ${t} }`;
     const dir = scratch({
-      'a.yaml': ['description: x', 'workspaces:', '  - name: w', '    builds:', '      - number: 1', '        resources:', '          - name: r', '            agents:', agent('d0000000-0000-4000-8000-000000000001'), agent('D0000000-0000-4000-8000-000000000001'), ''].join('\n'),
-      'b.yaml': ['description: x', 'workspaces:', '  - name: w', '    builds:', '      - { number: 1, resources: [] }', '      - { number: 1, resources: [] }', ''].join('\n'),
+      'a.yaml': [
+        'description: x',
+        'workspaces:',
+        '  - name: w',
+        '    builds:',
+        '      - number: 1',
+        '        resources:',
+        '          - name: r',
+        '            agents:',
+        agent('d0000000-0000-4000-8000-000000000001'),
+        agent('D0000000-0000-4000-8000-000000000001'),
+        '',
+      ].join('\n'),
+      'b.yaml': [
+        'description: x',
+        'workspaces:',
+        '  - name: w',
+        '    builds:',
+        '      - { number: 1, resources: [] }',
+        '      - { number: 1, resources: [] }',
+        '',
+      ].join('\n'),
     });
     expect(errorOf(() => loadScenario('a', { dir })).message).toBe(
       'scenario a.yaml: /workspaces/0/builds/0/resources/0/agents/1/token: duplicate agent token (also at /workspaces/0/builds/0/resources/0/agents/0/token)',

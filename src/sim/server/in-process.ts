@@ -57,7 +57,15 @@ export function journalInProcess(server: LifecycleSource, journal: Journal, worl
         ? { status: 0, headers: [], body: '' }
         : { status: response.status, headers: pairs(response.headers), body: await textOf(response) };
     const cls = response ? serviceOf(request.method, url.pathname, url.hostname) : { service: 'unhandled' as const };
-    const parts = { method: request.method, url: request.url, path: url.pathname, query: url.search.slice(1), headers: pairs(request.headers), body, response: res };
+    const parts = {
+      method: request.method,
+      url: request.url,
+      path: url.pathname,
+      query: url.search.slice(1),
+      headers: pairs(request.headers),
+      body,
+      response: res,
+    };
     journal.add({
       time: new Date(started).toISOString(),
       durationMs: Date.now() - started,

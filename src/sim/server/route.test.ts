@@ -8,10 +8,41 @@ const O = 'http://127.0.0.1:4321';
 
 describe('routeRequest', () => {
   it.each([
-    ['GET', '/api/v2/workspaceagents/me/external-auth?id=a&match=', { kind: 'local', fetchUrl: `${O}/api/v2/workspaceagents/me/external-auth?id=a&match=`, url: `${O}/api/v2/workspaceagents/me/external-auth?id=a&match=`, proxied: false }],
-    ['GET', '/computeMetadata/v1/instance/service-accounts/default/identity?audience=coder', { kind: 'local', fetchUrl: 'http://169.254.169.254/computeMetadata/v1/instance/service-accounts/default/identity?audience=coder', url: `${O}/computeMetadata/v1/instance/service-accounts/default/identity?audience=coder`, proxied: false }],
-    ['PUT', 'http://169.254.169.254/latest/api/token', { kind: 'local', fetchUrl: 'http://169.254.169.254/latest/api/token', url: 'http://169.254.169.254/latest/api/token', proxied: true }],
-    ['GET', 'http://metadata.google.internal/computeMetadata/v1/', { kind: 'local', fetchUrl: 'http://metadata.google.internal/computeMetadata/v1/', url: 'http://metadata.google.internal/computeMetadata/v1/', proxied: true }],
+    [
+      'GET',
+      '/api/v2/workspaceagents/me/external-auth?id=a&match=',
+      {
+        kind: 'local',
+        fetchUrl: `${O}/api/v2/workspaceagents/me/external-auth?id=a&match=`,
+        url: `${O}/api/v2/workspaceagents/me/external-auth?id=a&match=`,
+        proxied: false,
+      },
+    ],
+    [
+      'GET',
+      '/computeMetadata/v1/instance/service-accounts/default/identity?audience=coder',
+      {
+        kind: 'local',
+        fetchUrl: 'http://169.254.169.254/computeMetadata/v1/instance/service-accounts/default/identity?audience=coder',
+        url: `${O}/computeMetadata/v1/instance/service-accounts/default/identity?audience=coder`,
+        proxied: false,
+      },
+    ],
+    [
+      'PUT',
+      'http://169.254.169.254/latest/api/token',
+      { kind: 'local', fetchUrl: 'http://169.254.169.254/latest/api/token', url: 'http://169.254.169.254/latest/api/token', proxied: true },
+    ],
+    [
+      'GET',
+      'http://metadata.google.internal/computeMetadata/v1/',
+      {
+        kind: 'local',
+        fetchUrl: 'http://metadata.google.internal/computeMetadata/v1/',
+        url: 'http://metadata.google.internal/computeMetadata/v1/',
+        proxied: true,
+      },
+    ],
     ['GET', 'http://localhost:4321/api/v2/x?y', { kind: 'local', fetchUrl: `${O}/api/v2/x?y`, url: 'http://localhost:4321/api/v2/x?y', proxied: true }],
     ['GET', 'http://127.0.0.1:4321?q', { kind: 'local', fetchUrl: `${O}/?q`, url: 'http://127.0.0.1:4321?q', proxied: true }],
     ['CONNECT', '169.254.169.254:443', { kind: 'connect', url: '169.254.169.254:443' }],

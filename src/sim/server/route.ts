@@ -7,10 +7,7 @@ import { isMetadataPath, METADATA_HOSTS } from '../operations.ts';
 /** The origin the metadata handlers listen on (the link-local address shared by the three clouds). */
 export const METADATA_ORIGIN = 'http://169.254.169.254';
 
-export type Route =
-  | { kind: 'connect'; url: string }
-  | { kind: 'local'; fetchUrl: string; url: string; proxied: boolean }
-  | { kind: 'foreign'; url: string };
+export type Route = { kind: 'connect'; url: string } | { kind: 'local'; fetchUrl: string; url: string; proxied: boolean } | { kind: 'foreign'; url: string };
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

@@ -33,7 +33,6 @@ function rawHeaderPairs(req: IncomingMessage): [string, string][] {
   return out;
 }
 
-
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -91,7 +90,9 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
     } else if (route.kind === 'foreign') {
       status = 501;
       outHeaders = [['Content-Type', 'application/json; charset=utf-8']];
-      outBody = new TextEncoder().encode(unhandledBody(method, route.url, 'the simulator proxies only http://169.254.169.254 and http://metadata.google.internal; nothing leaves this machine'));
+      outBody = new TextEncoder().encode(
+        unhandledBody(method, route.url, 'the simulator proxies only http://169.254.169.254 and http://metadata.google.internal; nothing leaves this machine'),
+      );
     } else {
       const abort = new AbortController();
       res.on('close', () => {
@@ -121,12 +122,17 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
         // upstream's bytes (coderd's middleware answers first, chi's 405 has no body). Journaled as
         // unhandled, so the runner flags it.
         status = 405;
-        outHeaders = [['Allow', allowed.join(', ')], ['Content-Type', 'application/json; charset=utf-8']];
+        outHeaders = [
+          ['Allow', allowed.join(', ')],
+          ['Content-Type', 'application/json; charset=utf-8'],
+        ];
         outBody = new TextEncoder().encode(unhandledBody(method, route.url, `the contract declares only ${allowed.join(', ')} for this path`));
       } else if (!request) {
         status = 400;
         outHeaders = [['Content-Type', 'application/json; charset=utf-8']];
-        outBody = new TextEncoder().encode(JSON.stringify({ message: `coder-conformance simulator: cannot represent ${method} ${route.url} as a Fetch request`, detail: problem }) + '\n');
+        outBody = new TextEncoder().encode(
+          JSON.stringify({ message: `coder-conformance simulator: cannot represent ${method} ${route.url} as a Fetch request`, detail: problem }) + '\n',
+        );
       } else if (!response) {
         status = 501;
         outHeaders = [['Content-Type', 'application/json; charset=utf-8']];
@@ -156,9 +162,7 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
       res.end(outBody);
     }
 
-    const response: JournalEntry['response'] = reset
-      ? { status: 0, headers: [], body: '' }
-      : { status, headers: outHeaders, body: utf8DecodeLossy(outBody) };
+    const response: JournalEntry['response'] = reset ? { status: 0, headers: [], body: '' } : { status, headers: outHeaders, body: utf8DecodeLossy(outBody) };
     const parts = { method, url: route.url, path, query, headers: journalHeaderPairs(headers), body, response };
     journal.add({
       time,

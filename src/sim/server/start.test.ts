@@ -104,9 +104,15 @@ describe('startSimulator', () => {
     const s = await start({ scenario: 'aws-single-agent' });
     const t = await send(s, 'PUT', 'http://169.254.169.254/latest/api/token', { Host: '169.254.169.254', 'X-Aws-Ec2-Metadata-Token-Ttl-Seconds': '21600' });
     expect(t.status).toBe(200);
-    const doc = await send(s, 'GET', 'http://169.254.169.254/latest/dynamic/instance-identity/document', { Host: '169.254.169.254', 'X-Aws-Ec2-Metadata-Token': t.body });
+    const doc = await send(s, 'GET', 'http://169.254.169.254/latest/dynamic/instance-identity/document', {
+      Host: '169.254.169.254',
+      'X-Aws-Ec2-Metadata-Token': t.body,
+    });
     expect(JSON.parse(doc.body).instanceId).toBe('i-0123456789abcdef0');
-    const sig = await send(s, 'GET', 'http://169.254.169.254/latest/dynamic/instance-identity/signature', { Host: '169.254.169.254', 'X-Aws-Ec2-Metadata-Token': t.body });
+    const sig = await send(s, 'GET', 'http://169.254.169.254/latest/dynamic/instance-identity/signature', {
+      Host: '169.254.169.254',
+      'X-Aws-Ec2-Metadata-Token': t.body,
+    });
     const ex = await send(
       s,
       'POST',
@@ -153,7 +159,13 @@ describe('startSimulator', () => {
     expect(raw.startsWith('HTTP/1.1 405 Method Not Allowed\r\n')).toBe(true);
     expect(raw.endsWith(`\r\n\r\n${CONNECT_REFUSED_TEXT}`)).toBe(true);
     expect(CONNECT_REFUSED_TEXT).toContain('plain-http forward proxy only');
-    expect(s.journal.entries[0]).toMatchObject({ method: 'CONNECT', url: '169.254.169.254:443', service: 'unhandled', proxied: true, response: { status: 405 } });
+    expect(s.journal.entries[0]).toMatchObject({
+      method: 'CONNECT',
+      url: '169.254.169.254:443',
+      service: 'unhandled',
+      proxied: true,
+      response: { status: 405 },
+    });
   });
 
   it('header bytes reach coderd as bytes: a UTF-8 token of 2 bytes is (len 2)', async () => {
@@ -236,7 +248,16 @@ describe('startSimulator', () => {
   it('status faults answer the first `times` matching requests only', async () => {
     const s = await start({
       scenario: 'external-auth',
-      faults: [{ operation: 'getWorkspaceAgentExternalAuth', status: 502, contentType: 'text/html', body: '<html>bad gateway</html>', headers: { 'X-Fault': '1' }, times: 1 }],
+      faults: [
+        {
+          operation: 'getWorkspaceAgentExternalAuth',
+          status: 502,
+          contentType: 'text/html',
+          body: '<html>bad gateway</html>',
+          headers: { 'X-Fault': '1' },
+          times: 1,
+        },
+      ],
     });
     const first = await send(s, 'GET', '/api/v2/workspaceagents/me/external-auth?id=github&match=', { 'Coder-Session-Token': TOKEN });
     expect({ status: first.status, ct: first.headers['content-type'], x: first.headers['x-fault'], body: first.body }).toEqual({
@@ -252,9 +273,9 @@ describe('startSimulator', () => {
 
   it('reset faults destroy the socket without an answer', async () => {
     const s = await start({ scenario: 'aws-single-agent', faults: [{ method: 'PUT', path: '/latest/api/token', reset: true }] });
-    await expect(send(s, 'PUT', 'http://169.254.169.254/latest/api/token', { Host: '169.254.169.254', 'X-Aws-Ec2-Metadata-Token-Ttl-Seconds': '21600' })).rejects.toThrow(
-      /socket hang up|ECONNRESET/,
-    );
+    await expect(
+      send(s, 'PUT', 'http://169.254.169.254/latest/api/token', { Host: '169.254.169.254', 'X-Aws-Ec2-Metadata-Token-Ttl-Seconds': '21600' }),
+    ).rejects.toThrow(/socket hang up|ECONNRESET/);
     expect(s.journal.entries[0]).toMatchObject({ service: 'aws', operationId: 'awsPutToken', proxied: true, response: { status: 0, headers: [], body: '' } });
   });
 
@@ -269,7 +290,12 @@ describe('startSimulator', () => {
   it('listen: a client that goes away ends the long-poll; nothing is written', async () => {
     const s = await start({ scenario: 'external-auth' });
     await new Promise<void>((resolve) => {
-      const req = httpRequest({ host: '127.0.0.1', port: s.port, path: '/api/v2/workspaceagents/me/external-auth?id=jira&match=&listen=false', headers: { 'Coder-Session-Token': TOKEN } });
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port: s.port,
+        path: '/api/v2/workspaceagents/me/external-auth?id=jira&match=&listen=false',
+        headers: { 'Coder-Session-Token': TOKEN },
+      });
       req.on('error', () => resolve());
       req.end();
       setTimeout(() => req.destroy(), 200);

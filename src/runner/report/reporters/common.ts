@@ -34,8 +34,16 @@ export function coverageLines(r: RunReport): string[] {
     lines.push(`  ${parts.join('; ')}`);
   }
   if (cov.unknownOperations.length) lines.push(`  operations not in the contract: ${cov.unknownOperations.join(', ')}`);
-  lines.push(`cases per level: ${Object.entries(cov.casesPerLevel).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  lines.push(`cases per revision (selected): ${Object.entries(cov.casesPerRevision).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  lines.push(
+    `cases per level: ${Object.entries(cov.casesPerLevel)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  lines.push(
+    `cases per revision (selected): ${Object.entries(cov.casesPerRevision)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   return lines;
 }
 
@@ -85,9 +93,10 @@ export function commandLine(inv: NonNullable<CaseResult['invocation']>): string 
 export const COVERAGE_EXPLAINED: Record<string, string> = {
   reached: 'operations of openapi.yaml that at least one request of the run hit, out of all the contract declares',
   exercised: 'declared response statuses (e.g. 200, 4XX) that some response of the run had',
-  neverReached: 'declared statuses no response of the run had: the selected cases do not exercise them (a filter, a shard or the level may have left those cases out)',
+  neverReached:
+    'declared statuses no response of the run had: the selected cases do not exercise them (a filter, a shard or the level may have left those cases out)',
   undeclared:
-    'statuses a response had that the contract does not declare for the operation: the simulator served them on purpose (a case\'s `faults:` injects a 5xx or a proxy error page to test the binary\'s error handling), not a fault of the binary',
+    "statuses a response had that the contract does not declare for the operation: the simulator served them on purpose (a case's `faults:` injects a 5xx or a proxy error page to test the binary's error handling), not a fault of the binary",
   unknown: 'requests whose operationId the contract does not list',
   perLevel: 'selected cases per level (core: what callers rely on; strict: upstream byte for byte)',
   perRevision: 'selected cases that apply to each upstream revision (a case may apply to several)',

@@ -21,7 +21,8 @@ export function xmlEscape(s: string, attribute = false): string {
     // Parsers turn tab/CR/LF in attribute values into spaces, and CR in content into LF.
     else if (c === 0x9 || c === 0xa || c === 0xd) out += attribute || c === 0xd ? `&#${c};` : ch;
     else if (c < 0x20) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else if (c >= 0xdc80 && c <= 0xdcff) out += `\\x${(c - 0xdc00).toString(16)}`; // a byte that is not valid UTF-8 (process.ts)
+    else if (c >= 0xdc80 && c <= 0xdcff)
+      out += `\\x${(c - 0xdc00).toString(16)}`; // a byte that is not valid UTF-8 (process.ts)
     else if ((c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) out += `\\u${c.toString(16).padStart(4, '0')}`;
     else out += ch;
   }
@@ -36,8 +37,12 @@ export function junitReport(r: RunReport): string {
   const skipped = r.counts.knownFailing;
   const name = `coder-conformance ${r.profile} ${r.level}${r.shard ? ` shard ${r.shard}` : ''}`;
   const lines: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  lines.push(`<testsuites name="coder-conformance" tests="${r.counts.selected}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${secs(r.durationMs)}">`);
-  lines.push(`  <testsuite name="${xmlEscape(name, true)}" tests="${r.counts.selected}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${secs(r.durationMs)}" timestamp="${xmlEscape(r.startedAt, true)}">`);
+  lines.push(
+    `<testsuites name="coder-conformance" tests="${r.counts.selected}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${secs(r.durationMs)}">`,
+  );
+  lines.push(
+    `  <testsuite name="${xmlEscape(name, true)}" tests="${r.counts.selected}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${secs(r.durationMs)}" timestamp="${xmlEscape(r.startedAt, true)}">`,
+  );
   lines.push('    <properties>');
   const props: [string, string][] = [
     ['suite.version', r.suite.version],
@@ -69,7 +74,9 @@ export function junitReport(r: RunReport): string {
       lines.push(`      <error type="not-run" message="${xmlEscape(`did not run: ${c.notRunReason}`, true)}"/>`);
     } else {
       for (const f of c.verdict?.failures ?? []) {
-        lines.push(`      <failure type="${xmlEscape(FAILURE_LABELS[f.kind], true)}" message="${xmlEscape(f.message, true)}">${xmlEscape(f.detail ?? f.message)}</failure>`);
+        lines.push(
+          `      <failure type="${xmlEscape(FAILURE_LABELS[f.kind], true)}" message="${xmlEscape(f.message, true)}">${xmlEscape(f.detail ?? f.message)}</failure>`,
+        );
       }
     }
     lines.push('    </testcase>');

@@ -7,7 +7,19 @@ import { relative } from 'node:path';
 import type { RunReport } from '../summary.ts';
 import type { CaseResult } from '../../types.ts';
 import { FAILURE_LABELS } from '../../types.ts';
-import { commandLine, countsLine, coverageLines, COVERAGE_EXPLAINED, excludedLine, normalisationLines, outcomeLabel, resultLine, shellQuote, suiteLine, taxonomyLine } from './common.ts';
+import {
+  commandLine,
+  countsLine,
+  coverageLines,
+  COVERAGE_EXPLAINED,
+  excludedLine,
+  normalisationLines,
+  outcomeLabel,
+  resultLine,
+  shellQuote,
+  suiteLine,
+  taxonomyLine,
+} from './common.ts';
 
 const MARK = { pass: '✓', fail: '✗', 'known-failure': '~', 'unexpected-pass': '!', 'not-run': '-' } as const;
 
@@ -20,7 +32,11 @@ export interface PrettyOptions {
 
 type Paint = (code: string, s: string) => string;
 
-const indent = (text: string, pad: string) => text.split('\n').map((l) => pad + l).join('\n');
+const indent = (text: string, pad: string) =>
+  text
+    .split('\n')
+    .map((l) => pad + l)
+    .join('\n');
 
 function invocationLines(c: CaseResult, cwd: string, dim: (s: string) => string): string[] {
   const out = [`    case file: ${relative(cwd, c.file) || c.file}`];
@@ -51,13 +67,18 @@ export function closingHints(r: RunReport): string[] {
   }
   const strictFailing = failing.filter((c) => c.level === 'strict').length;
   if (r.level === 'strict' && strictFailing > 0) {
-    hints.push(`${strictFailing} of the ${failing.length} failing cases are strict (upstream's exact wording); what callers rely on first: ${base} --level core`);
+    hints.push(
+      `${strictFailing} of the ${failing.length} failing cases are strict (upstream's exact wording); what callers rely on first: ${base} --level core`,
+    );
   }
   const first = failing[0].id;
   const group = first.includes('/') ? `${first.slice(0, first.indexOf('/'))}/**` : first;
   hints.push(`one group at a time: ${base} --level ${r.level} --filter '${group}'`);
   hints.push(`only what failed: write this report with --reporter json --out report.json, then ${base} --level ${r.level} --rerun-failed report.json`);
-  if (r.results.some((c) => c.outcome === 'fail')) hints.push(`if these failures are accepted for now: ${base} --level ${r.level} --print-known-failures > known-failures.yaml, then --expect-failures known-failures.yaml`);
+  if (r.results.some((c) => c.outcome === 'fail'))
+    hints.push(
+      `if these failures are accepted for now: ${base} --level ${r.level} --print-known-failures > known-failures.yaml, then --expect-failures known-failures.yaml`,
+    );
   return hints;
 }
 
@@ -67,7 +88,9 @@ export function prettyReport(r: RunReport, options: PrettyOptions = {}): string 
   const colourOf = { pass: '32', fail: '31', 'known-failure': '33', 'unexpected-pass': '35', 'not-run': '90' } as const;
   const cwd = options.cwd ?? process.cwd();
   const out: string[] = [];
-  out.push(`coder-conformance: ${r.embeddedReference ? 'embedded reference CLI' : r.binary}, profile ${r.profile}, level ${r.level}${r.shard ? `, shard ${r.shard}` : ''}${r.filters.length ? `, filter ${r.filters.join(' ')}` : ''}`);
+  out.push(
+    `coder-conformance: ${r.embeddedReference ? 'embedded reference CLI' : r.binary}, profile ${r.profile}, level ${r.level}${r.shard ? `, shard ${r.shard}` : ''}${r.filters.length ? `, filter ${r.filters.join(' ')}` : ''}`,
+  );
   out.push(suiteLine(r));
   out.push('');
   for (const c of r.results) {
@@ -103,10 +126,7 @@ export function prettyReport(r: RunReport, options: PrettyOptions = {}): string 
 /** One line per kind of coverage line: what it means. */
 export function coverageLegend(r: RunReport): string[] {
   const e = COVERAGE_EXPLAINED;
-  const lines = [
-    `  (operations reached: ${e.reached}; declared statuses exercised: ${e.exercised})`,
-    `  (never reached: ${e.neverReached})`,
-  ];
+  const lines = [`  (operations reached: ${e.reached}; declared statuses exercised: ${e.exercised})`, `  (never reached: ${e.neverReached})`];
   if (r.coverage.operations.some((o) => o.undeclared.length > 0)) lines.push(`  (undeclared statuses seen: ${e.undeclared})`);
   if (r.coverage.unknownOperations.length) lines.push(`  (operations not in the contract: ${e.unknown})`);
   lines.push(`  (cases per level: ${e.perLevel}; cases per revision: ${e.perRevision})`);

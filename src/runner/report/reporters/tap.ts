@@ -7,11 +7,17 @@ import { suiteLine, countsLine, coverageLines, normalisationLines, resultLine, t
 
 /** TAP descriptions may not contain an unescaped `#` (it starts a directive) or a newline. */
 function description(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/#/g, '\\#').replace(/[\r\n]+/g, ' ');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/#/g, '\\#')
+    .replace(/[\r\n]+/g, ' ');
 }
 
 function diagnostics(obj: unknown): string[] {
-  const body = stringify(obj, { lineWidth: 0 }).trimEnd().split('\n').map((l) => `  ${l}`);
+  const body = stringify(obj, { lineWidth: 0 })
+    .trimEnd()
+    .split('\n')
+    .map((l) => `  ${l}`);
   return ['  ---', ...body, '  ...'];
 }
 
@@ -28,16 +34,22 @@ export function tapReport(r: RunReport): string {
         lines.push(`not ok ${n} - ${desc} # TODO known failure: ${description(c.knownReason ?? '')}`);
         break;
       case 'unexpected-pass':
-        lines.push(`not ok ${n} - ${desc}`, ...diagnostics({ message: 'listed as a known failure but passes; remove it from the known-failures file', reason: c.knownReason }));
+        lines.push(
+          `not ok ${n} - ${desc}`,
+          ...diagnostics({ message: 'listed as a known failure but passes; remove it from the known-failures file', reason: c.knownReason }),
+        );
         break;
       case 'not-run':
         lines.push(`not ok ${n} - ${desc}`, ...diagnostics({ message: `did not run: ${c.notRunReason}` }));
         break;
       case 'fail':
-        lines.push(`not ok ${n} - ${desc}`, ...diagnostics({
-          argv: c.argv,
-          failures: (c.verdict?.failures ?? []).map((f) => ({ kind: FAILURE_LABELS[f.kind], message: f.message, ...(f.detail ? { detail: f.detail } : {}) })),
-        }));
+        lines.push(
+          `not ok ${n} - ${desc}`,
+          ...diagnostics({
+            argv: c.argv,
+            failures: (c.verdict?.failures ?? []).map((f) => ({ kind: FAILURE_LABELS[f.kind], message: f.message, ...(f.detail ? { detail: f.detail } : {}) })),
+          }),
+        );
         break;
     }
   });
