@@ -2,6 +2,9 @@
 import { formatFloat } from '../float.ts';
 import { goParseFloat, readLiteral, readNumber, readString, squashEnd, toNum, toStr, unescape } from './scan.ts';
 
+/** The bytes gjson's value switches treat as the start of a number (`n` is decided apart: `null` or NaN). */
+const NUMBER_START = new Set('+-0123456789iIN');
+
 export type GjsonType = 'Null' | 'False' | 'Number' | 'String' | 'True' | 'JSON';
 
 export class GjsonResult {
@@ -159,23 +162,8 @@ export function parseAny(json: string, i: number): [number, GjsonResult, boolean
         const type: GjsonType = c === 't' ? 'True' : c === 'f' ? 'False' : 'Null';
         return [end, new GjsonResult(type, raw), true];
       }
-      case '+':
-      case '-':
-      case '0':
-      case '1':
-      case '2':
-      case '3':
-      case '4':
-      case '5':
-      case '6':
-      case '7':
-      case '8':
-      case '9':
-      case 'i':
-      case 'I':
-      case 'N':
-        num = true;
-        break;
+      default:
+        num = NUMBER_START.has(c);
     }
     if (num) {
       const [end, raw] = readNumber(json, i);
@@ -192,25 +180,11 @@ export function gjsonParse(json: string): GjsonResult {
     if (c === '{' || c === '[') return new GjsonResult('JSON', json.slice(i));
     if (json.charCodeAt(i) <= 0x20) continue;
     const rest = json.slice(i);
+    if (NUMBER_START.has(c)) {
+      const [raw, num] = toNum(rest);
+      return new GjsonResult('Number', raw, '', num);
+    }
     switch (c) {
-      case '+':
-      case '-':
-      case '0':
-      case '1':
-      case '2':
-      case '3':
-      case '4':
-      case '5':
-      case '6':
-      case '7':
-      case '8':
-      case '9':
-      case 'i':
-      case 'I':
-      case 'N': {
-        const [raw, num] = toNum(rest);
-        return new GjsonResult('Number', raw, '', num);
-      }
       case 'n':
         if (i + 1 < json.length && json[i + 1] !== 'u') {
           const [raw, num] = toNum(rest);

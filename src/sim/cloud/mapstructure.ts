@@ -20,19 +20,10 @@ function goTypeName(v: unknown): string {
   }
 }
 
-/** Go reflect Kind name (used by "expected a map"). */
+/** Go reflect Kind name (used by "expected a map"): the type name, but `slice` and `map` for containers. */
 function goKindName(v: unknown): string {
   if (Array.isArray(v)) return 'slice';
-  switch (typeof v) {
-    case 'string':
-      return 'string';
-    case 'number':
-      return 'float64';
-    case 'boolean':
-      return 'bool';
-    default:
-      return 'map';
-  }
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? goTypeName(v) : 'map';
 }
 
 /** Go fmt %v of a JSON-decoded value. */
