@@ -37,6 +37,13 @@ export interface AgentRow {
   buildNumber: number | undefined;
   /** The agent's build is the latest build of its workspace. */
   latestBuild: boolean;
+  /**
+   * The agent's token passes agent-token auth as far as its build is concerned
+   * (GetAuthenticatedWorkspaceAgentAndBuildByAuthToken): its build has the workspace's highest
+   * number, or it is a start build whose job succeeded and the next build, the highest, is a stop
+   * build whose job is pending or running.
+   */
+  tokenBuildOk: boolean;
 }
 
 export interface LinkState {
@@ -105,7 +112,14 @@ const BASE_TIME = Date.parse('2026-01-01T00:00:00Z');
 function flatten(scenario: Scenario): AgentRow[] {
   const rows: AgentRow[] = [];
   let seq = 0;
-  const add = (res: ScenarioResource, jobType: JobType, workspace: WorkspaceRow | undefined, buildNumber: number | undefined, latestBuild: boolean) => {
+  const add = (
+    res: ScenarioResource,
+    jobType: JobType,
+    workspace: WorkspaceRow | undefined,
+    buildNumber: number | undefined,
+    latestBuild: boolean,
+    tokenBuildOk: boolean,
+  ) => {
     for (const a of res.agents) {
       seq++;
       rows.push({
@@ -122,6 +136,7 @@ function flatten(scenario: Scenario): AgentRow[] {
         workspace,
         buildNumber,
         latestBuild,
+        tokenBuildOk,
       });
     }
   };
@@ -133,15 +148,22 @@ function flatten(scenario: Scenario): AgentRow[] {
       deleted: ws.deleted ?? false,
     };
     const explicit = ws.builds.find((b) => b.latest === true);
-    const latestNumber = explicit ? explicit.number : Math.max(...ws.builds.map((b) => b.number));
+    const maxNumber = Math.max(...ws.builds.map((b) => b.number));
+    const latestNumber = explicit ? explicit.number : maxNumber;
+    const newest = ws.builds.find((b) => b.number === maxNumber);
+    const stopInProgress = newest !== undefined && newest.transition === 'stop' && (newest.job?.status === 'pending' || newest.job?.status === 'running');
     for (const build of ws.builds) {
       const jobType = build.job?.type ?? 'workspace_build';
-      for (const res of build.resources) add(res, jobType, workspace, build.number, build.number === latestNumber);
+      // The SQL compares build numbers (MAX(build_number)), not the `latest` flag.
+      const tokenBuildOk =
+        build.number === maxNumber ||
+        ((build.transition ?? 'start') === 'start' && (build.job?.status ?? 'succeeded') === 'succeeded' && stopInProgress && build.number + 1 === maxNumber);
+      for (const res of build.resources) add(res, jobType, workspace, build.number, build.number === latestNumber, tokenBuildOk);
     }
   }
   for (const imp of scenario.templateImports ?? []) {
     const jobType = imp.job?.type ?? 'template_version_import';
-    for (const res of imp.resources) add(res, jobType, undefined, undefined, false);
+    for (const res of imp.resources) add(res, jobType, undefined, undefined, false, false);
   }
   return rows;
 }

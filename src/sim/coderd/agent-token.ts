@@ -1,8 +1,10 @@
 // coderd's workspace-agent authentication middleware (httpmw): the token from the cookie
 // `coder_session_token`, else the query parameter, else the `Coder-Session-Token` header (empty =
-// absent); Go uuid.Parse forms; the three 401 answers. CHOICE (UNCONFIRMED which query the era
-// used): a token authenticates only a non-deleted agent of the latest build of a non-deleted
-// workspace (GetWorkspaceAgentAndLatestBuildByAuthToken).
+// absent); Go uuid.Parse forms; the three 401 answers. A token authenticates a non-deleted agent of a
+// non-deleted workspace whose build has the workspace's highest number, or whose succeeded start build
+// is followed by a stop build still pending or running (the shutdown case of
+// GetAuthenticatedWorkspaceAgentAndBuildByAuthToken, the same query in v2.30.0, v2.35.3 and v2.36.0:
+// coderd/database/queries/workspaceagents.sql:310 / :413 / :439). Template-import agents have no build.
 import { utf8Encode } from '../../go/index.ts';
 import type { AgentRow, World } from '../world.ts';
 import { getBytes, type GoValues } from './query.ts';
@@ -96,7 +98,7 @@ export function authenticateAgent(world: World, request: Request, query: GoValue
     };
   }
   const agent = world.agentByToken(token);
-  if (!agent || agent.deleted || !agent.latestBuild || !agent.workspace || agent.workspace.deleted) {
+  if (!agent || agent.deleted || !agent.tokenBuildOk || !agent.workspace || agent.workspace.deleted) {
     return {
       ok: false,
       response: writeError(401, {

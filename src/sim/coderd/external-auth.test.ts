@@ -85,6 +85,26 @@ describe('agent authentication', () => {
   });
 });
 
+describe('agent-token auth during a stop build (shutdown case of the auth query)', () => {
+  const NOT_AUTHORIZED = err(
+    401,
+    'Workspace agent not authorized.',
+    'The agent cannot authenticate until the workspace provision job has been completed. If the job is no longer running, this agent is invalid.',
+  );
+  const GITHUB = res(200, tokenBody({ access_token: 'gho_conformanceToken0001', type: 'github', username: 'gho_conformanceToken0001', password: '' }));
+  it('the agent of the succeeded start build authenticates while the next build, a stop, is pending or running', async () => {
+    const sim = await simFor('stop-build');
+    expect(await get(sim, 'id=github&match=')).toEqual(GITHUB);
+    expect(await get(sim, 'id=github&match=', { 'Coder-Session-Token': '22222222-2222-4222-8222-222222222222' })).toEqual(GITHUB);
+  });
+  it('not once the stop job succeeded or is canceling, nor when the start job failed', async () => {
+    const sim = await simFor('stop-build');
+    for (const t of ['33333333-3333-4333-8333-333333333333', '44444444-4444-4444-8444-444444444444', '55555555-5555-4555-8555-555555555555']) {
+      expect(await get(sim, 'id=github&match=', { 'Coder-Session-Token': t })).toEqual(NOT_AUTHORIZED);
+    }
+  });
+});
+
 describe('query validation and provider lookup', () => {
   it('neither id nor match', async () => {
     const sim = await simFor('external-auth');

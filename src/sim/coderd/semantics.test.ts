@@ -78,6 +78,7 @@ describe('selectAgent', () => {
     workspace: { id: 'w', name: 'w', owner: 'o', deleted: false },
     buildNumber: 1,
     latestBuild: true,
+    tokenBuildOk: true,
     ...extra,
   });
   it('sorts names byte-wise (upper case first, é after z) and keeps duplicates', () => {

@@ -6,6 +6,8 @@ export { DEFAULT_REVISION, REVISIONS, type Revision } from '../../revisions/inde
 import type { Revision } from '../../revisions/index.ts';
 
 export type JobType = 'workspace_build' | 'template_version_import' | 'template_version_dry_run';
+export type JobStatus = 'pending' | 'running' | 'succeeded' | 'canceling' | 'canceled' | 'failed';
+export type BuildTransition = 'start' | 'stop' | 'delete';
 
 export interface ScenarioAgent {
   name: string;
@@ -26,7 +28,10 @@ export interface ScenarioResource {
 export interface ScenarioBuild {
   number: number;
   latest?: boolean;
-  job?: { type: JobType };
+  /** Default start. */
+  transition?: BuildTransition;
+  /** type default workspace_build, status default succeeded. */
+  job?: { type?: JobType; status?: JobStatus };
   resources: ScenarioResource[];
 }
 
