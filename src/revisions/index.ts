@@ -30,13 +30,67 @@ export interface RevisionTraits {
   exampleCount: 2 | 3;
   /** coderd drops deleted workspaces and agents of stale (not latest) builds before choosing one (PR #25443 on). */
   staleBuildFilter: boolean;
+  /**
+   * coderd's external-auth ValidateToken treats a rate-limited 403 (Retry-After, or X-RateLimit-Remaining: 0)
+   * and any 429 as valid; before, 403 was invalid and 429 an error (v2.30.0 has the old form; v2.34.3, the
+   * first served release with agent_name, v2.35.3 and v2.36.0 the new one).
+   */
+  validateRateLimit: boolean;
+  /**
+   * coderd's azureidentity verifies the PKCS#7 content signature and the chain together (smallstep/pkcs7
+   * VerifyWithChainAtTime; any failure, after fetching the leaf's issuing-certificate URLs, is `signature
+   * verification failed after fetching issuing certificates`); before, only the signer certificate's chain
+   * (go.mozilla.org/pkcs7 signer.Verify, raw x509 texts), so changed content was accepted. v2.30.0 has the old
+   * form, v2.34.3, v2.35.3 and v2.36.0 the new one.
+   */
+  azureContentSignature: boolean;
 }
 
 export const REVISION_TABLE = {
-  'pre-agent-name': { profile: true, agentName: false, outputFlag: false, expiresAt: false, emptyEnvIsSet: false, exampleCount: 2, staleBuildFilter: false },
-  pr24325: { profile: true, agentName: true, outputFlag: false, expiresAt: false, emptyEnvIsSet: false, exampleCount: 2, staleBuildFilter: false },
-  pr25443: { profile: false, agentName: true, outputFlag: false, expiresAt: false, emptyEnvIsSet: false, exampleCount: 2, staleBuildFilter: true },
-  pr26883: { profile: true, agentName: true, outputFlag: true, expiresAt: true, emptyEnvIsSet: true, exampleCount: 3, staleBuildFilter: true },
+  'pre-agent-name': {
+    profile: true,
+    agentName: false,
+    outputFlag: false,
+    expiresAt: false,
+    emptyEnvIsSet: false,
+    exampleCount: 2,
+    staleBuildFilter: false,
+    validateRateLimit: false,
+    azureContentSignature: false,
+  },
+  pr24325: {
+    profile: true,
+    agentName: true,
+    outputFlag: false,
+    expiresAt: false,
+    emptyEnvIsSet: false,
+    exampleCount: 2,
+    staleBuildFilter: false,
+    validateRateLimit: true,
+    azureContentSignature: true,
+  },
+  pr25443: {
+    profile: false,
+    agentName: true,
+    outputFlag: false,
+    expiresAt: false,
+    emptyEnvIsSet: false,
+    exampleCount: 2,
+    staleBuildFilter: true,
+    validateRateLimit: true,
+    azureContentSignature: true,
+  },
+  pr26883: {
+    profile: true,
+    agentName: true,
+    outputFlag: true,
+    expiresAt: true,
+    emptyEnvIsSet: true,
+    exampleCount: 3,
+    staleBuildFilter: true,
+    validateRateLimit: true,
+    azureContentSignature: true,
+  },
 } as const satisfies Readonly<Record<Revision, RevisionTraits>>;
 
 /** The revision of the seed: the reference CLI's, the simulator's, the validator's and the runner's default. */

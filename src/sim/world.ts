@@ -3,7 +3,17 @@
 // cloud keys and machine), switchable to another scenario in place (Pact provider states), and
 // mutable by tests (links appear later for `listen`).
 import { createCloudKeys, type CloudKeys } from './cloud/index.ts';
-import { DEFAULT_REVISION, type Fault, type JobType, type Revision, type Scenario, type ScenarioLink, type ScenarioResource } from './scenario/types.ts';
+import {
+  DEFAULT_REVISION,
+  type Fault,
+  type JobType,
+  type Revision,
+  type Scenario,
+  type ScenarioLink,
+  type ScenarioRefresh,
+  type ScenarioResource,
+  type ScenarioValidate,
+} from './scenario/types.ts';
 
 /**
  * CHOICE: OAuth link expiry is judged against a clock fixed at this instant unless `linkNow` is
@@ -54,6 +64,8 @@ export interface LinkState {
   /** RFC 3339 text as written in the scenario; undefined = no expiry. */
   expiry: string | undefined;
   valid: boolean;
+  refresh: ScenarioRefresh | undefined;
+  validate: ScenarioValidate | undefined;
 }
 
 export interface ProviderState {
@@ -104,6 +116,8 @@ function toLink(link: ScenarioLink): LinkState {
     extra: link.extra === undefined ? null : link.extra,
     expiry: link.expiry,
     valid: link.valid ?? true,
+    refresh: link.refresh,
+    validate: link.validate,
   };
 }
 

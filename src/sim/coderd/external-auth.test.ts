@@ -226,6 +226,70 @@ describe('answers (pr24325)', () => {
   });
 });
 
+describe('refresh with the refresh token, and the validate endpoint (external-auth-refresh)', () => {
+  const url = (id: string, expiresAt = false) =>
+    res(
+      200,
+      `{"access_token":"","token_extra":null,"url":"${CODERD}/external-auth/${id}","type":"",` +
+        (expiresAt ? '"expires_at":"0001-01-01T00:00:00Z",' : '') +
+        '"username":"","password":""}\n',
+    );
+  const refreshFailed = (detail: string) => err(500, 'Failed to refresh external auth token.', detail);
+  it('an expired link is refreshed: the new token (and its expiry) is answered and stored', async () => {
+    const sim = await simFor('external-auth-refresh', 'pr26883');
+    const fresh = res(
+      200,
+      tokenBody({ access_token: 'gho_refreshed0001', type: 'github', expires_at: '2026-07-01T00:00:00Z', username: 'gho_refreshed0001', password: '' }),
+    );
+    expect(await get(sim, 'id=refreshed&match=')).toEqual(fresh);
+    expect(sim.world.providers.find((p) => p.id === 'refreshed')?.link).toMatchObject({ accessToken: 'gho_refreshed0001', refreshToken: 'ghr_refresh0002' });
+    expect(await get(sim, 'id=refreshed&match=')).toEqual(fresh);
+  });
+  it('a token endpoint that rejects the refresh token, or no refresh token: the URL answer (InvalidTokenError)', async () => {
+    const sim = await simFor('external-auth-refresh');
+    expect(await get(sim, 'id=refresh-rejected&match=')).toEqual(url('refresh-rejected'));
+    expect(sim.world.providers.find((p) => p.id === 'refresh-rejected')?.link?.refreshToken).toBe('');
+    expect(await get(sim, 'id=refresh-none&match=')).toEqual(url('refresh-none'));
+  });
+  it('a refreshed token that fails validation (401): the URL answer; the old link stays', async () => {
+    const sim = await simFor('external-auth-refresh');
+    expect(await get(sim, 'id=refreshed-invalid&match=')).toEqual(url('refreshed-invalid'));
+    expect(sim.world.providers.find((p) => p.id === 'refreshed-invalid')?.link?.accessToken).toBe('gho_expired0004');
+  });
+  it('a validate endpoint answering 500, after a refresh or not: 500 Failed to refresh external auth token. with its status and body', async () => {
+    for (const revision of ['pre-agent-name', 'pr24325', 'pr26883'] as const) {
+      const sim = await simFor('external-auth-refresh', revision);
+      expect(await get(sim, 'id=refreshed-validate-error&match=')).toEqual(refreshFailed('validate external auth token: status 500: body: upstream down'));
+      expect(await get(sim, 'id=validate-500&match=')).toEqual(refreshFailed('validate external auth token: status 500: body: {"message":"Server Error"}'));
+    }
+  });
+  it('429 and a rate-limited 403 count as valid from pr24325; before, 429 is an error and 403 invalid', async () => {
+    const pre = await simFor('external-auth-refresh', 'pre-agent-name');
+    expect(await get(pre, 'id=validate-429&match=')).toEqual(refreshFailed('validate external auth token: status 429: body: slow down'));
+    expect(await get(pre, 'id=validate-403-rate-limited&match=')).toEqual(url('validate-403-rate-limited'));
+    const now = await simFor('external-auth-refresh', 'pr24325');
+    expect(await get(now, 'id=validate-429&match=')).toEqual(
+      res(200, tokenBody({ access_token: 'gho_validate0429', type: 'github', username: 'gho_validate0429', password: '' })),
+    );
+    expect(await get(now, 'id=validate-403-rate-limited&match=')).toEqual(
+      res(200, tokenBody({ access_token: 'gho_validate0403', type: 'github', username: 'gho_validate0403', password: '' })),
+    );
+    for (const sim of [pre, now]) expect(await get(sim, 'id=validate-403&match=')).toEqual(url('validate-403'));
+  });
+  it('listen: a validate error is not an answer, it keeps waiting', async () => {
+    const sim = await simFor('external-auth-refresh');
+    let settled = false;
+    const pending = get(sim, 'id=validate-500&match=&listen').then((r) => {
+      settled = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 1300));
+    expect(settled).toBe(false);
+    sim.world.setLink('validate-500', { accessToken: 'gho_fixed' });
+    expect(await pending).toEqual(res(200, tokenBody({ access_token: 'gho_fixed', type: 'github', username: 'gho_fixed', password: '' })));
+  });
+});
+
 describe('expires_at (pr26883 only)', () => {
   it('absent before pr26883', async () => {
     const sim = await simFor('external-auth', 'pr25443');

@@ -8,14 +8,12 @@ import { traitsOf } from '../../revisions/index.ts';
 import type { LinkState, ProviderState, World } from '../world.ts';
 import { authenticateAgent } from './agent-token.ts';
 import { expiresAt, GO_ZERO_TIME, isExpired, sameExpiry } from './expiry.ts';
+import { refreshToken, validateToken } from './refresh.ts';
 import { getBytes, getString, parseGoQuery, rawQueryOf } from './query.ts';
 import { writeError, writeJSON } from './respond.ts';
 
 /** Poll interval of listen mode (upstream ticks once per second). */
 export const LISTEN_INTERVAL_MS = 1000;
-
-/** golang.org/x/oauth2 Token.Valid: a token expiring within 10 s already counts as expired. */
-export const OAUTH2_EXPIRY_DELTA_MS = 10_000;
 
 type Built = { ok: true; body: Map<string, unknown> } | { ok: false; detail: string };
 
@@ -97,7 +95,8 @@ async function listen(world: World, providerId: string, previous: LinkState | un
     if (isExpired(link.expiry, world.linkNow())) continue;
     if (sameLink(prev, link)) continue;
     prev = { ...link };
-    if (!link.valid) continue;
+    // ValidateToken; an error is logged and counts as not valid.
+    if (!validateToken(world, link).valid) continue;
     const built = tokenAnswer(world, provider, link);
     if (!built.ok) return writeError(500, { message: 'Failed to create external auth response.', detail: built.detail });
     return writeJSON(200, built.body);
@@ -142,14 +141,17 @@ export async function externalAuthHandler(world: World, request: Request, origin
   if (!link) {
     return listening ? listen(world, provider.id, undefined, request.signal) : writeJSON(200, urlAnswer(world, redirectURL));
   }
-  // RefreshToken: an expired token cannot be refreshed here, and `valid: false` is what the
-  // provider's validation says; both are InvalidTokenError → the URL answer (listen skips this link).
-  // The oauth2 token source counts a token as expired OAUTH2_EXPIRY_DELTA_MS early; the listen loop
-  // compares with plain Before(now).
-  if (!link.valid || isExpired(link.expiry, new Date(world.linkNow().getTime() + OAUTH2_EXPIRY_DELTA_MS))) {
-    return listening ? listen(world, provider.id, { ...link }, request.signal) : writeJSON(200, urlAnswer(world, redirectURL));
+  // RefreshToken (refresh.ts): InvalidTokenError → the URL answer (listen then skips this link); any
+  // other error → 500 (listen starts from no previous link).
+  const refreshed = refreshToken(world, provider, link);
+  if (refreshed.kind === 'invalid') {
+    return listening ? listen(world, provider.id, { ...refreshed.link }, request.signal) : writeJSON(200, urlAnswer(world, redirectURL));
   }
-  const built = tokenAnswer(world, provider, link);
+  if (refreshed.kind === 'error') {
+    if (listening) return listen(world, provider.id, undefined, request.signal);
+    return writeError(500, { message: 'Failed to refresh external auth token.', detail: refreshed.detail });
+  }
+  const built = tokenAnswer(world, provider, refreshed.link);
   if (!built.ok) {
     if (listening) return listen(world, provider.id, undefined, request.signal);
     return writeError(500, { message: 'Failed to create external auth response.', detail: built.detail });

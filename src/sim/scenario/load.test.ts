@@ -28,7 +28,15 @@ describe('fixtures/scenarios', () => {
     .map((f) => f.slice(0, -5));
 
   it('has the fixed scenario set', () => {
-    const expected = ['external-auth', 'external-auth-no-providers', 'external-auth-regex', 'gcp-expired-token', 'gcp-bad-claims', 'stop-build'];
+    const expected = [
+      'external-auth',
+      'external-auth-no-providers',
+      'external-auth-regex',
+      'gcp-expired-token',
+      'gcp-bad-claims',
+      'stop-build',
+      'external-auth-refresh',
+    ];
     for (const c of ['aws', 'azure', 'gcp']) {
       for (const s of [
         'single-agent',

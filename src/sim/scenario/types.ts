@@ -56,6 +56,18 @@ export interface ScenarioLink {
   expiry?: string;
   /** false: the provider rejects the token, so the server answers with the URL. Default true. */
   valid?: boolean;
+  /** The token endpoint's answer when coderd refreshes an expired token (absent: refreshing fails). */
+  refresh?: ScenarioRefresh;
+  /** The validate endpoint's answer (default 200, or 401 when `valid` is false). */
+  validate?: ScenarioValidate;
+}
+
+export type ScenarioRefresh = { accessToken: string; refreshToken?: string; expiry?: string } | { error: string; status?: number };
+
+export interface ScenarioValidate {
+  status: number;
+  body?: string;
+  headers?: Record<string, string>;
 }
 
 export interface ScenarioProvider {
