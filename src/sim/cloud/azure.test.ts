@@ -8,7 +8,7 @@ import { createAzureSigner, createTestCa } from './keys.ts';
 import { parsePkcs7, signPkcs7 } from './pkcs7.ts';
 import { issueCertificate } from './x509.ts';
 import { T0, metadataTestBed } from './test-server.ts';
-import { verifyAzureIdentity } from './verify-azure.ts';
+import { AZURE_VERIFY_FAILED, verifyAzureIdentity } from './verify-azure.ts';
 import { runs } from '../../testing/properties.ts';
 
 const bed = metadataTestBed();
@@ -126,10 +126,11 @@ describe('verifyAzureIdentity', () => {
     const keys = bed.keys();
     const foreign = await createAzureSigner(await createTestCa('somebody else'));
     const sig = b64(await signPkcs7(foreign, utf8(`{"vmId":"${VM_ID}"}`), T0));
-    expect(verifyAzureIdentity(keys, sig)).toEqual({ ok: false, detail: 'x509: certificate signed by unknown authority' });
+    expect(verifyAzureIdentity(keys, sig, new Date(), 'chain-only')).toEqual({ ok: false, detail: 'x509: certificate signed by unknown authority' });
+    expect(verifyAzureIdentity(keys, sig)).toEqual({ ok: false, detail: AZURE_VERIFY_FAILED });
   });
 
-  test('a leaf without serverAuth in its extended key usage is refused (Go asks for serverAuth)', async () => {
+  test('a leaf without serverAuth in its extended key usage: chain-only refuses it (Go asks for serverAuth), smallstep asks for any', async () => {
     const keys = bed.keys();
     const day = 86_400_000;
     const clientOnly = await issueCertificate({
@@ -140,10 +141,12 @@ describe('verifyAzureIdentity', () => {
       notBefore: new Date(Date.now() - day),
       notAfter: new Date(Date.now() + day),
     });
-    expect(verifyAzureIdentity(keys, b64(await signPkcs7(clientOnly, utf8('{"vmId":"v"}'), new Date())))).toEqual({
+    const clientOnlySig = b64(await signPkcs7(clientOnly, utf8('{"vmId":"v"}'), new Date()));
+    expect(verifyAzureIdentity(keys, clientOnlySig, new Date(), 'chain-only')).toEqual({
       ok: false,
       detail: 'verify signature: x509: certificate specifies an incompatible key usage',
     });
+    expect(verifyAzureIdentity(keys, clientOnlySig)).toEqual({ ok: true, instanceId: 'v' });
     const noEku = await issueCertificate({
       commonName: 'metadata.azure.com',
       issuer: keys.azure.ca,
@@ -168,22 +171,22 @@ describe('verifyAzureIdentity', () => {
     });
   });
 
-  test('tampered content → message digest mismatch; tampered signature → crypto/rsa', async () => {
+  test('tampered content or signature: content-and-chain refuses both with one text; chain-only accepts the changed content', async () => {
     bed.use(MACHINE);
     const keys = bed.keys();
     const sig = await signatureFor();
     const forged = reencode(sig, (sd) => {
       sd.encapContentInfo.eContent = new asn1js.OctetString({ valueHex: utf8('{"vmId":"someone-else"}').buffer as ArrayBuffer });
     });
-    const result = verifyAzureIdentity(keys, forged);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.detail).toMatch(/^verify pkcs7: pkcs7: Message digest mismatch\n\tExpected: [0-9A-F]{64}\n\tActual  : [0-9A-F]{64}$/);
+    expect(verifyAzureIdentity(keys, forged)).toEqual({ ok: false, detail: AZURE_VERIFY_FAILED });
+    expect(verifyAzureIdentity(keys, forged, new Date(), 'chain-only')).toEqual({ ok: true, instanceId: 'someone-else' });
     const badSig = reencode(sig, (sd) => {
       const bytes = new Uint8Array(sd.signerInfos[0].signature.getValue());
       bytes[10] ^= 0xff;
       sd.signerInfos[0].signature = new asn1js.OctetString({ valueHex: bytes.buffer });
     });
-    expect(verifyAzureIdentity(keys, badSig)).toEqual({ ok: false, detail: 'verify pkcs7: crypto/rsa: verification error' });
+    expect(verifyAzureIdentity(keys, badSig)).toEqual({ ok: false, detail: AZURE_VERIFY_FAILED });
+    expect(verifyAzureIdentity(keys, badSig, new Date(), 'chain-only')).toEqual({ ok: true, instanceId: VM_ID });
   });
 
   test('no certificate for the signer → no signers for signature', async () => {
@@ -194,12 +197,13 @@ describe('verifyAzureIdentity', () => {
     expect(verifyAzureIdentity(bed.keys(), stripped)).toEqual({ ok: false, detail: 'no signers for signature' });
   });
 
-  test("an expired signer certificate is refused with Go's x509 text", async () => {
+  test("an expired signer certificate: Go's x509 text (chain-only), the one text (content-and-chain)", async () => {
     bed.use(MACHINE);
     const keys = bed.keys();
     const later = new Date(keys.azure.signer.certificate.notAfter.value.getTime() + 1000);
     const after = keys.azure.signer.certificate.notAfter.value.toISOString().replace(/\.\d{3}Z$/, 'Z');
-    expect(verifyAzureIdentity(keys, await signatureFor(), later)).toEqual({
+    expect(verifyAzureIdentity(keys, await signatureFor(), later)).toEqual({ ok: false, detail: AZURE_VERIFY_FAILED });
+    expect(verifyAzureIdentity(keys, await signatureFor(), later, 'chain-only')).toEqual({
       ok: false,
       detail: `verify signature: x509: certificate has expired or is not yet valid: current time ${later.toISOString().replace(/\.\d{3}Z$/, 'Z')} is after ${after}`,
     });

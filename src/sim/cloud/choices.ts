@@ -171,9 +171,8 @@ export const GCP_DEFAULTS = {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * CHOICE (Azure): upstream at PR24325 verified only the signer's certificate chain; later upstream
- * also checks the PKCS#7 signature over the content. The simulator checks both. Chain failures use
- * the PR24325-era text (the raw x509 error, since the leaf carries no issuing-certificate URL to
- * fetch); content-signature failures use the later `verify pkcs7: ...` wording.
+ * CHOICE (Azure): the common name of the CA that issues the `unknown-authority` signer
+ * (machine.azure.signerCertificate). Its subject differs from the suite CA's, so Go's x509 finds no
+ * candidate issuer at all and the error carries no "(possibly because of ...)" hint.
  */
-export const AZURE_VERIFY_CONTENT_SIGNATURE = true;
+export const FOREIGN_CA_CN = 'coder-agent-conformance foreign CA (not trusted by coderd)';

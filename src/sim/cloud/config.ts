@@ -27,6 +27,12 @@ export interface AzureMachine {
   sku?: string;
   licenseType?: string;
   plan?: AzurePlan;
+  /** Attested documents are signed by a leaf of the suite CA with this common name (default metadata.azure.com). */
+  signerCommonName?: string;
+  /** `expired`: the signing leaf expired a day ago; `unknown-authority`: it is issued by a CA coderd does not trust. */
+  signerCertificate?: 'expired' | 'unknown-authority';
+  /** The signed content is replaced, after signing, by the same document with this vmId (signature and certificate intact). */
+  tamperedVmId?: string;
 }
 
 export interface GcpMachine {
@@ -41,6 +47,10 @@ export interface GcpMachine {
   serviceAccounts?: string[];
   /** true: identity tokens are issued already expired. */
   expired?: boolean;
+  /** The `kid` of the identity tokens' header (default: the suite key's id): a key the JWKS does not have. */
+  keyId?: string;
+  /** The `alg` of the identity tokens' header (default RS256); the token is still signed RS256. */
+  algorithm?: string;
   /**
    * Replaces the `google` claim of full-format identity tokens with this JSON value (e.g. a string, or
    * `{compute_engine: {instance_id: 5}}`): a token signed like any other whose claims coderd's
@@ -97,6 +107,12 @@ export const metadataSchema = {
           additionalProperties: false,
           properties: { name: { type: 'string' }, product: { type: 'string' }, publisher: { type: 'string' } },
         },
+        signerCommonName: { type: 'string', description: 'common name of the signing leaf (default metadata.azure.com)' },
+        signerCertificate: {
+          enum: ['expired', 'unknown-authority'],
+          description: 'expired: the signing leaf expired a day ago; unknown-authority: issued by a CA coderd does not trust',
+        },
+        tamperedVmId: { ...str, description: 'the signed content is replaced after signing by the document with this vmId' },
       },
     },
     gcp: {
@@ -112,6 +128,8 @@ export const metadataSchema = {
         instanceCreationTimestamp: { type: 'integer', minimum: 0 },
         serviceAccounts: { type: 'array', items: str, uniqueItems: true },
         expired: { type: 'boolean' },
+        keyId: { type: 'string', description: 'kid of the token header (default: the suite key id)' },
+        algorithm: { type: 'string', description: 'alg of the token header (default RS256; the token is still signed RS256)' },
         googleClaim: { description: 'replaces the google claim of full-format tokens (any JSON value)' },
       },
     },
@@ -125,8 +143,11 @@ export interface ResolvedAzure {
   sku: string;
   licenseType: string;
   plan: Required<AzurePlan>;
+  signerCommonName: string | undefined;
+  signerCertificate: AzureMachine['signerCertificate'];
+  tamperedVmId: string | undefined;
 }
-export type ResolvedGcp = Required<Omit<GcpMachine, 'googleClaim'>> & { googleClaim?: unknown };
+export type ResolvedGcp = Required<Omit<GcpMachine, 'googleClaim' | 'keyId' | 'algorithm'>> & { googleClaim?: unknown; keyId?: string; algorithm?: string };
 
 export function resolveAws(m: AwsMachine): ResolvedAws {
   const d = AWS_DOCUMENT_DEFAULTS;
@@ -150,6 +171,9 @@ export function resolveAzure(m: AzureMachine): ResolvedAzure {
     sku: m.sku ?? '',
     licenseType: m.licenseType ?? '',
     plan: { name: m.plan?.name ?? '', product: m.plan?.product ?? '', publisher: m.plan?.publisher ?? '' },
+    signerCommonName: m.signerCommonName,
+    signerCertificate: m.signerCertificate,
+    tamperedVmId: m.tamperedVmId,
   };
 }
 
@@ -165,5 +189,7 @@ export function resolveGcp(m: GcpMachine): ResolvedGcp {
     serviceAccounts: m.serviceAccounts ?? [...d.serviceAccounts],
     expired: m.expired ?? false,
     ...(m.googleClaim !== undefined ? { googleClaim: m.googleClaim } : {}),
+    ...(m.keyId !== undefined ? { keyId: m.keyId } : {}),
+    ...(m.algorithm !== undefined ? { algorithm: m.algorithm } : {}),
   };
 }

@@ -33,7 +33,11 @@ export function gcpHandlers(opts: MetadataHandlerOptions): HttpHandler[] {
     const audience = query.get('audience') ?? '';
     if (audience === '') return gceResponse(400, GCP_ERRORS.missingAudience);
     const claims = identityClaims(gcp, { account, audience, full: query.get('format') === 'full', now: now() });
-    return gceResponse(200, await signJwt(keys.gcp, claims), CONTENT_TYPE.gceValue);
+    // machine.gcp.keyId / algorithm: the header names another key or algorithm; the signature stays RS256 by the suite key.
+    const header: Record<string, unknown> = {};
+    if (gcp.algorithm !== undefined) header.alg = gcp.algorithm;
+    if (gcp.keyId !== undefined) header.kid = gcp.keyId;
+    return gceResponse(200, await signJwt(keys.gcp, claims, header), CONTENT_TYPE.gceValue);
   });
 
   const notFound = http.all('*/computeMetadata/*', ({ request }) => {

@@ -14,6 +14,6 @@ export type { MetadataAnswer } from './answer.ts';
 export type { CloudHandlerInfo, CloudOperationId, CloudService } from './names.ts';
 export { METADATA_ORIGIN, GCE_METADATA_ORIGIN, GOOGLE_CERTS_URL } from './responses.ts';
 export { verifyAwsIdentity } from './verify-aws.ts';
-export { verifyAzureIdentity, AZURE_ALLOWED_SIGNERS } from './verify-azure.ts';
+export { verifyAzureIdentity, AZURE_ALLOWED_SIGNERS, AZURE_VERIFY_FAILED, type AzureVerifyMode } from './verify-azure.ts';
 export { verifyGoogleIdentity } from './verify-google.ts';
 export type { VerifyResult, GoogleVerifyResult } from './verify-result.ts';

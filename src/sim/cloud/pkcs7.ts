@@ -54,6 +54,14 @@ export async function signPkcs7(signer: IssuedCertificate, content: Uint8Array, 
   return new Uint8Array(info.toSchema().toBER(false));
 }
 
+/** The same SignedData with its attached content replaced (signatures and certificates untouched). */
+export function replacePkcs7Content(der: Uint8Array, content: Uint8Array): Uint8Array {
+  const info = new pkijs.ContentInfo({ schema: asn1js.fromBER(bufferOf(der)).result });
+  const sd = new pkijs.SignedData({ schema: info.content });
+  sd.encapContentInfo.eContent = new asn1js.OctetString({ valueHex: bufferOf(content) });
+  return new Uint8Array(new pkijs.ContentInfo({ contentType: info.contentType, content: sd.toSchema(true) }).toSchema().toBER(false));
+}
+
 export interface ParsedPkcs7 {
   signedData: pkijs.SignedData;
   /** The attached content bytes ("" when detached). */

@@ -1,10 +1,16 @@
-// coderd's Azure identity check (coderd/azureidentity) against the suite's test CA: base64 →
-// PKCS#7 → exactly one signer → CN allow-list → chain to the suite CA → content signature →
-// vmId from the signed JSON. Texts per step; see AZURE_VERIFY_CONTENT_SIGNATURE in choices.ts.
+// coderd's Azure identity check (coderd/azureidentity) against the suite's test CA (standing in for
+// the system roots): base64 → PKCS#7 → exactly one signer → CN allow-list, then by era:
+// * `chain-only` (go.mozilla.org/pkcs7, v2.30.0 azureidentity.go:39-115): Go x509 Verify of the signer
+//   certificate only (`verify signature: x509: ...`; an unknown authority, after fetching the leaf's
+//   issuing-certificate URLs (it has none), is the raw x509 error); the content is not checked, so
+//   changed content is accepted and its vmId used;
+// * `content-and-chain` (smallstep/pkcs7 VerifyWithChainAtTime, v2.34.3+ azureidentity.go:213-320):
+//   content signature and chain together; any failure, after the (empty) fetch of issuing
+//   certificates, is `signature verification failed after fetching issuing certificates`.
+// Then the vmId from the signed JSON.
 import { X509Certificate } from 'node:crypto';
 import type * as pkijs from 'pkijs';
 import { decodeGoStruct, quote, type GoStructType } from '../../go/index.ts';
-import { AZURE_VERIFY_CONTENT_SIGNATURE } from './choices.ts';
 import { StdEncoding, goBase64Decode } from './gobase64.ts';
 import type { CloudKeys } from './keys.ts';
 import { checkContentSignature, onlySignerCertificate, parsePkcs7 } from './pkcs7.ts';
@@ -25,10 +31,11 @@ const EKU_SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
 const EKU_ANY = '2.5.29.37.0';
 
 /**
- * Go x509 Verify of the leaf against the suite CA only (upstream passes no KeyUsages, so Go asks
- * for serverAuth): validity, then issuer name and signature, then the extended key usage.
+ * Go x509 Verify of the leaf against the suite CA only: validity, then issuer name and signature,
+ * then the extended key usage (chain-only: upstream passes no KeyUsages, so Go asks for serverAuth;
+ * smallstep's verifyCertChain asks for ExtKeyUsageAny, so no check).
  */
-function verifyChain(keys: CloudKeys, leaf: pkijs.Certificate, now: Date): string | null {
+function verifyChain(keys: CloudKeys, leaf: pkijs.Certificate, now: Date, checkServerAuth: boolean): string | null {
   const notBefore = leaf.notBefore.value;
   const notAfter = leaf.notAfter.value;
   if (now > notAfter) return `verify signature: x509: certificate has expired or is not yet valid: current time ${rfc3339(now)} is after ${rfc3339(notAfter)}`;
@@ -39,15 +46,21 @@ function verifyChain(keys: CloudKeys, leaf: pkijs.Certificate, now: Date): strin
   // No issuing-certificate URL in the leaf, so upstream's fetch-and-retry ends with the raw error.
   if (!leafX.checkIssued(ca) || !leafX.verify(ca.publicKey)) return 'x509: certificate signed by unknown authority';
   const eku = leafX.keyUsage;
-  if (eku !== undefined && !eku.includes(EKU_SERVER_AUTH) && !eku.includes(EKU_ANY)) {
+  if (checkServerAuth && eku !== undefined && !eku.includes(EKU_SERVER_AUTH) && !eku.includes(EKU_ANY)) {
     return 'verify signature: x509: certificate specifies an incompatible key usage';
   }
   return null;
 }
 
-export function verifyAzureIdentity(keys: CloudKeys, signature: string, now: Date = new Date()): VerifyResult {
+/** Which upstream azureidentity.Validate runs (the revision trait `azureContentSignature`). */
+export type AzureVerifyMode = 'chain-only' | 'content-and-chain';
+
+/** azureidentity.Validate's text for every failure of VerifyWithChainAtTime (no issuing-certificate URLs to fetch). */
+export const AZURE_VERIFY_FAILED = 'signature verification failed after fetching issuing certificates';
+
+export function verifyAzureIdentity(keys: CloudKeys, signature: string, now: Date = new Date(), mode: AzureVerifyMode = 'content-and-chain'): VerifyResult {
   try {
-    return verifySteps(keys, signature, now);
+    return verifySteps(keys, signature, now, mode);
   } catch (e) {
     // A proof is client input: whatever the ASN.1/X.509 libraries throw on is a failed check (401),
     // never a simulator crash. Parsed structures that still trip them end here.
@@ -55,7 +68,7 @@ export function verifyAzureIdentity(keys: CloudKeys, signature: string, now: Dat
   }
 }
 
-function verifySteps(keys: CloudKeys, signature: string, now: Date): VerifyResult {
+function verifySteps(keys: CloudKeys, signature: string, now: Date, mode: AzureVerifyMode): VerifyResult {
   const raw = goBase64Decode(StdEncoding, signature);
   if (!raw.ok) return { ok: false, detail: `decode base64: ${raw.error}` };
   const parsed = parsePkcs7(raw.bytes);
@@ -64,11 +77,14 @@ function verifySteps(keys: CloudKeys, signature: string, now: Date): VerifyResul
   if (!leaf) return { ok: false, detail: 'no signers for signature' };
   const cn = commonNameOf(leaf);
   if (!AZURE_ALLOWED_SIGNERS.test(cn)) return { ok: false, detail: `unmatched common name of signer: ${quote(cn)}` };
-  const chainError = verifyChain(keys, leaf, now);
-  if (chainError !== null) return { ok: false, detail: chainError };
-  if (AZURE_VERIFY_CONTENT_SIGNATURE) {
-    const sigError = checkContentSignature(parsed.p7, leaf);
-    if (sigError !== null) return { ok: false, detail: `verify pkcs7: ${sigError}` };
+  // content-and-chain: smallstep also checks the signing-time attribute against the leaf's validity;
+  // the suite signs at the current time with a valid leaf, so only the expired leaf meets it, and
+  // every failure has the same text.
+  const chainError = verifyChain(keys, leaf, now, mode === 'chain-only');
+  if (mode === 'chain-only') {
+    if (chainError !== null) return { ok: false, detail: chainError };
+  } else if (chainError !== null || checkContentSignature(parsed.p7, leaf) !== null) {
+    return { ok: false, detail: AZURE_VERIFY_FAILED };
   }
   const metadata = decodeGoStruct(METADATA, parsed.p7.content, { unmarshal: true });
   if (!metadata.ok) return { ok: false, detail: `unmarshal metadata: ${metadata.error}` };

@@ -203,3 +203,53 @@ describe('httpapi.Read of the request body', () => {
     });
   });
 });
+
+describe('proofs that fail coderd checks (issue #10: scenario settings of machine.azure / machine.gcp)', () => {
+  const invalid = (message: string, detail: string) => ({ status: 401, contentType: CT, body: goJSON({ message, detail }) });
+  const AZURE_FAILED = 'signature verification failed after fetching issuing certificates';
+  const PRE = 'pre-agent-name';
+  it('Azure: a signer common name outside the allow-list, on every revision', async () => {
+    for (const rev of [PRE, 'pr24325', 'pr26883'] as const) {
+      expect(await run('azure-wrong-cn', 'azure', undefined, rev)).toEqual(
+        invalid('Invalid Azure identity.', 'unmatched common name of signer: "metadata.azure.evil.com"'),
+      );
+    }
+  });
+  it("Azure: an expired signer certificate: Go's x509 text before pr24325, the one smallstep text from pr24325", async () => {
+    const pre = await run('azure-expired-signer', 'azure', undefined, PRE);
+    expect(pre.status).toBe(401);
+    const body = JSON.parse(pre.body) as { message: string; detail: string };
+    expect(body.message).toBe('Invalid Azure identity.');
+    expect(body.detail).toMatch(
+      /^verify signature: x509: certificate has expired or is not yet valid: current time \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ is after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+    );
+    expect(pre.body).toBe(goJSON(body));
+    for (const rev of ['pr24325', 'pr26883'] as const) {
+      expect(await run('azure-expired-signer', 'azure', undefined, rev)).toEqual(invalid('Invalid Azure identity.', AZURE_FAILED));
+    }
+  });
+  it('Azure: a signer from an unknown authority', async () => {
+    expect(await run('azure-unknown-authority', 'azure', undefined, PRE)).toEqual(
+      invalid('Invalid Azure identity.', 'x509: certificate signed by unknown authority'),
+    );
+    for (const rev of ['pr24325', 'pr26883'] as const) {
+      expect(await run('azure-unknown-authority', 'azure', undefined, rev)).toEqual(invalid('Invalid Azure identity.', AZURE_FAILED));
+    }
+  });
+  it('Azure: content changed under an intact signer certificate: looked up before pr24325 (404), refused from pr24325 (401)', async () => {
+    expect(await run('azure-tampered-content', 'azure', undefined, PRE)).toEqual(
+      err(404, 'Instance with id "9f3c6a3e-0000-4000-8000-00000000dead" not found.'),
+    );
+    for (const rev of ['pr24325', 'pr25443', 'pr26883'] as const) {
+      expect(await run('azure-tampered-content', 'azure', undefined, rev)).toEqual(invalid('Invalid Azure identity.', AZURE_FAILED));
+    }
+  });
+  it('GCP: a key id the JWKS does not have; an algorithm idtoken does not take', async () => {
+    expect(await run('gcp-wrong-key-id', 'gcp')).toEqual(
+      invalid('Invalid GCP identity.', 'idtoken: could not find matching cert keyId for the token provided'),
+    );
+    expect(await run('gcp-wrong-algorithm', 'gcp', undefined, PRE)).toEqual(
+      invalid('Invalid GCP identity.', 'idtoken: expected JWT signed with RS256 or ES256 but found "HS256"'),
+    );
+  });
+});

@@ -24,7 +24,8 @@ const PROOFS: Record<Cloud, { spec: StructSpec; verify(world: World, v: Record<s
   azure: {
     spec: AZURE_TOKEN,
     async verify(world, v) {
-      const r = await verifyAzureIdentity(world.keys, v.signature);
+      const mode = traitsOf(world.revision).azureContentSignature ? 'content-and-chain' : 'chain-only';
+      const r = verifyAzureIdentity(world.keys, v.signature, world.now(), mode);
       return r.ok ? r : { ok: false, response: writeError(401, { message: 'Invalid Azure identity.', detail: r.detail }) };
     },
   },

@@ -36,6 +36,12 @@ describe('fixtures/scenarios', () => {
       'gcp-bad-claims',
       'stop-build',
       'external-auth-refresh',
+      'azure-wrong-cn',
+      'azure-expired-signer',
+      'azure-unknown-authority',
+      'azure-tampered-content',
+      'gcp-wrong-key-id',
+      'gcp-wrong-algorithm',
     ];
     for (const c of ['aws', 'azure', 'gcp']) {
       for (const s of [
