@@ -569,7 +569,7 @@ export interface operations {
         responses: {
             200: components["responses"]["AuthenticateOK"];
             400: components["responses"]["InstanceIdentityBadRequest"];
-            /** @description The PKCS#7 document does not parse, its signer is not an Azure metadata certificate, or the chain does not verify. */
+            /** @description The PKCS#7 document does not parse, its signer is not an Azure metadata certificate, or the chain does not verify (the example is the pre-agent-name text); from pr24325 the content signature is verified with the chain and every such failure reads `signature verification failed after fetching issuing certificates`. */
             401: {
                 headers: {
                     [name: string]: unknown;
