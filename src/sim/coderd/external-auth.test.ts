@@ -19,6 +19,19 @@ const tokenBody = (t: { access_token: string; token_extra?: string; type: string
   (t.expires_at !== undefined ? `"expires_at":"${t.expires_at}",` : '') +
   `"username":"${t.username}","password":"${t.password}"}\n`;
 
+/** A listen request for `id` that is still open after 1.3 s, then answers with the link set meanwhile. */
+async function waitsForLink(sim: Sim, id: string, listenParam: string, token: string, type: string) {
+  let settled = false;
+  const pending = get(sim, `id=${id}&match=&${listenParam}`).then((r) => {
+    settled = true;
+    return r;
+  });
+  await new Promise((r) => setTimeout(r, 1300));
+  expect(settled).toBe(false);
+  sim.world.setLink(id, { accessToken: token });
+  expect(await pending).toEqual(res(200, tokenBody({ access_token: token, type, username: token, password: '' })));
+}
+
 describe('agent authentication', () => {
   it('missing token', async () => {
     const sim = await simFor('external-auth');
@@ -277,16 +290,7 @@ describe('refresh with the refresh token, and the validate endpoint (external-au
     for (const sim of [pre, now]) expect(await get(sim, 'id=validate-403&match=')).toEqual(url('validate-403'));
   });
   it('listen: a validate error is not an answer, it keeps waiting', async () => {
-    const sim = await simFor('external-auth-refresh');
-    let settled = false;
-    const pending = get(sim, 'id=validate-500&match=&listen').then((r) => {
-      settled = true;
-      return r;
-    });
-    await new Promise((r) => setTimeout(r, 1300));
-    expect(settled).toBe(false);
-    sim.world.setLink('validate-500', { accessToken: 'gho_fixed' });
-    expect(await pending).toEqual(res(200, tokenBody({ access_token: 'gho_fixed', type: 'github', username: 'gho_fixed', password: '' })));
+    await waitsForLink(await simFor('external-auth-refresh'), 'validate-500', 'listen', 'gho_fixed', 'github');
   });
 });
 
@@ -311,16 +315,7 @@ describe('expires_at (pr26883 only)', () => {
 
 describe('listen (presence-based long-poll)', () => {
   it('listen=false still waits; a link added later is returned', async () => {
-    const sim = await simFor('external-auth');
-    let settled = false;
-    const pending = get(sim, 'id=jira&match=&listen=false').then((r) => {
-      settled = true;
-      return r;
-    });
-    await new Promise((r) => setTimeout(r, 1300));
-    expect(settled).toBe(false);
-    sim.world.setLink('jira', { accessToken: 'jira-token-1' });
-    expect(await pending).toEqual(res(200, tokenBody({ access_token: 'jira-token-1', type: 'jira', username: 'jira-token-1', password: '' })));
+    await waitsForLink(await simFor('external-auth'), 'jira', 'listen=false', 'jira-token-1', 'jira');
   });
   it('a valid link answers at once; an invalid one waits for a different token', async () => {
     const sim = await simFor('external-auth');
