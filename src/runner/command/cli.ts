@@ -10,7 +10,8 @@ import { parseRunArgs, RUN_USAGE, UsageError, type RunOptions } from './cli-args
 import { serveCommand } from './serve.ts';
 import type { ContractOperation } from '../report/coverage.ts';
 import { formatKnownFailures, KnownFailuresError, readKnownFailures, type KnownFailure } from '../cases/known-failures.ts';
-import { CaseLoadError, loadCases } from '../cases/load-cases.ts';
+import { CaseLoadError } from '../cases/load-cases.ts';
+import { type CaseCache, loadCasesCached } from '../cases/cache.ts';
 import { REPORTERS } from '../report/reporters/index.ts';
 import { prettyReport } from '../report/reporters/pretty.ts';
 import { countsLine, resultLine } from '../report/reporters/common.ts';
@@ -43,6 +44,8 @@ export interface CliDeps {
   contract: () => ContractOperation[];
   /** The reference's run() for --in-process (default: dist/coder-run.mjs). */
   loadReference?: () => Promise<ReferenceRun>;
+  /** Where loaded case sets are cached (src/runner/cases/cache.ts); none: every run loads them. */
+  caseCache?: CaseCache;
 }
 
 export const USAGE = `Usage: coder-conformance <command> [options]
@@ -69,7 +72,7 @@ export async function cli(io: CliIO, deps: CliDeps): Promise<number> {
     case 'run':
       return runCommand(rest, io, deps);
     case 'list':
-      return listCommand(rest, io);
+      return listCommand(rest, io, deps);
     case 'upstream':
       return upstreamCommand({ ...io, argv: rest }, (argv) => runCommand(argv, io, deps));
     case 'compare':
@@ -160,11 +163,16 @@ function noCasesSelected(o: RunOptions): string {
   return `no cases selected (profile ${o.profile}, level ${o.level}${o.filters.length ? `, filter ${o.filters.join(' ')}` : ''}${o.shardText ? `, shard ${o.shardText}` : ''})`;
 }
 
-function listCommand(argv: string[], io: CliIO): number {
+function listCommand(argv: string[], io: CliIO, deps: CliDeps): number {
   const o = parse(argv, io);
   if (typeof o === 'number') return o;
   try {
-    const sel = selectCases(loadCases(o.casesDir, { allowMissingGoldens: true }), { profile: o.profile, level: o.level, filters: o.filters, shard: o.shard });
+    const sel = selectCases(loadCasesCached(deps.caseCache, o.casesDir, { allowMissingGoldens: true }), {
+      profile: o.profile,
+      level: o.level,
+      filters: o.filters,
+      shard: o.shard,
+    });
     // As `run`: an empty selection is a usage error (a filter typo), not an empty success.
     if (sel.selected.length === 0) return fail(io, noCasesSelected(o));
     for (const c of sel.selected) io.stdout.write(`${c.id}\t${c.level}\t${c.title}\n`);
@@ -231,7 +239,7 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
   if (o.updateGoldens && io.env.CI) return fail(io, '--update-goldens is refused when CI is set: goldens are reviewed changes, not CI output');
   let cases;
   try {
-    cases = loadCases(o.casesDir, { allowMissingGoldens: o.updateGoldens });
+    cases = loadCasesCached(deps.caseCache, o.casesDir, { allowMissingGoldens: o.updateGoldens });
   } catch (err) {
     if (err instanceof CaseLoadError) return fail(io, err.message);
     throw err;

@@ -4,6 +4,10 @@
 import { cli } from './cli.ts';
 import { contractOperations } from '../report/contract.ts';
 import { createSimulatorStarter } from '../exec/simulator.ts';
+import { join } from 'node:path';
+import { scenariosDir } from '../../sim/index.ts';
+import { cacheRoot } from '../upstream/build.ts';
+import { packageRoot, paths } from '../root.ts';
 
 // A closed pipe (e.g. `coder-conformance list | head`) ends the command quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -26,7 +30,17 @@ let code: number;
 try {
   code = await cli(
     { argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal },
-    { startSimulator: createSimulatorStarter(), contract: contractOperations },
+    {
+      startSimulator: createSimulatorStarter(),
+      contract: contractOperations,
+      // Loaded case sets are cached outside the package, keyed by this bundle and every file a load reads.
+      caseCache: {
+        dir: join(cacheRoot(process.env), 'cases'),
+        codeFiles: [join(packageRoot(), 'dist', 'coder-conformance.mjs')],
+        scenariosDir: scenariosDir(),
+        schema: paths.schema(),
+      },
+    },
   );
 } catch (err) {
   process.stderr.write(`coder-conformance: internal error: ${(err as Error).stack ?? String(err)}\n`);
