@@ -64,11 +64,12 @@ describe('runProcess', () => {
 
   it('kills the whole process tree on timeout', async () => {
     const pidFile = join(dir, 'grandchild.pid');
-    const p = script(
-      'hang.js',
-      `const c = require('node:child_process').spawn('sleep', ['300'], { stdio: 'ignore' }); require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); process.stdout.write('started'); setInterval(() => {}, 1000);`,
-    );
-    const r = await runProcess({ ...base, file: p, args: [], timeoutMs: 10_000 }); // room for node to start on a loaded machine
+    // A shell (it starts in milliseconds even on a loaded machine, so a short timeout leaves it room)
+    // with a grandchild in its process group, waiting for ever.
+    const p = join(dir, 'hang.sh');
+    writeFileSync(p, `#!/bin/sh\nsleep 300 &\necho $! > ${JSON.stringify(pidFile)}\nprintf started\nwait\n`);
+    chmodSync(p, 0o755);
+    const r = await runProcess({ ...base, file: p, args: [], timeoutMs: 2000 });
     expect(r.timedOut).toBe(true);
     expect(r.stdout).toBe('started');
     const grandchild = Number(readFileSync(pidFile, 'utf8'));
