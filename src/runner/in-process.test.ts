@@ -2,7 +2,8 @@
 // not already run for an earlier profile) is run both ways against the embedded reference, and the
 // per-case results are equal: outcome, verdict, argv, exit code, stdout, stderr (bytes), caps, and the
 // wire traffic (services, operations, methods, paths, queries, header names, statuses, violations,
-// proxying). Only what differs between any two runs is masked: durations, the simulator's port, the
+// proxying). The first profile's in-process run (the whole profile) must also pass every case, as
+// suite.test.ts requires of the other profiles. Only what differs between any two runs is masked: durations, the simulator's port, the
 // temp dir's random name, and bodies (they carry freshly signed cloud proofs).
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { selectCases } from './cases/select.ts';
 import type { CaseResult } from './types.ts';
 import type { RunReport } from './report/summary.ts';
 import { PROFILES } from './types.ts';
+import { expectEveryCasePasses } from './fixtures/suite-checks.ts';
 
 const startSimulator = createSimulatorStarter();
 const SLOW = 600_000;
@@ -76,6 +78,8 @@ describe('--in-process judges like process mode', () => {
       expect(inproc.report.counts).toEqual(proc.report.counts);
       expect(inproc.report.coverage).toEqual(proc.report.coverage);
       expect(inproc.code).toBe(proc.code);
+      // The first profile's whole run is also suite.test.ts's check of that profile (made once, here).
+      if (filters.length === 0) expectEveryCasePasses(inproc.code, inproc.report);
     });
   }
 
