@@ -2,8 +2,10 @@
 // load reads is a miss (a different key); a failed load is not cached and fails again.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadScenario } from '../../sim/index.ts';
 import { paths } from '../root.ts';
 import { type CaseCache, caseCacheKey, loadCasesCached } from './cache.ts';
 import { CaseLoadError, loadCases } from './load-cases.ts';
@@ -28,7 +30,7 @@ beforeEach(() => {
 
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
-const entries = () => readdirSync(cache.dir).filter((n) => n.endsWith('.json'));
+const entries = () => readdirSync(cache.dir).filter((n) => n.endsWith('.v8'));
 
 describe('case cache', () => {
   it('a hit is what a load gives, read from the entry', () => {
@@ -37,10 +39,14 @@ describe('case cache', () => {
     expect(entries()).toHaveLength(1);
     const entry = join(cache.dir, entries()[0]);
     // The second load comes from the entry (proved by marking it).
-    const marked = JSON.parse(readFileSync(entry, 'utf8'));
-    marked[0].title = 'from the cache';
-    writeFileSync(entry, JSON.stringify(marked));
+    const marked = deserialize(readFileSync(entry));
+    marked.cases[0].title = 'from the cache';
+    writeFileSync(entry, serialize(marked));
+    cache.scenarios = new Map();
     expect(loadCasesCached(cache, cases)[0].title).toBe('from the cache');
+    // The scenarios the cases name come with the entry, as loadScenario reads them.
+    expect([...cache.scenarios.keys()]).toEqual(['external-auth']);
+    expect(cache.scenarios.get('external-auth')).toEqual(loadScenario('external-auth'));
   });
 
   it('any change to the cases, a golden, the schema, a scenario, the code or the options is another key', () => {

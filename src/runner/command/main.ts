@@ -5,7 +5,7 @@ import { cli } from './cli.ts';
 import { contractOperations } from '../report/contract.ts';
 import { createSimulatorStarter } from '../exec/simulator.ts';
 import { join } from 'node:path';
-import { scenariosDir } from '../../sim/index.ts';
+import { type Scenario, scenariosDir } from '../../sim/index.ts';
 import { cacheRoot } from '../upstream/build.ts';
 import { packageRoot, paths } from '../root.ts';
 
@@ -26,12 +26,15 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+// Filled by the case cache with the scenarios the cases name; the simulators use them.
+const scenarios = new Map<string, Scenario>();
+
 let code: number;
 try {
   code = await cli(
     { argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal },
     {
-      startSimulator: createSimulatorStarter(),
+      startSimulator: createSimulatorStarter(scenarios),
       contract: contractOperations,
       // Loaded case sets are cached outside the package, keyed by this bundle and every file a load reads.
       caseCache: {
@@ -39,6 +42,7 @@ try {
         codeFiles: [join(packageRoot(), 'dist', 'coder-conformance.mjs')],
         scenariosDir: scenariosDir(),
         schema: paths.schema(),
+        scenarios,
       },
     },
   );

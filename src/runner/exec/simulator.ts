@@ -11,12 +11,13 @@ import type { SimulatorHandle, StartSimulator } from './run-case.ts';
 
 export type SimulatorStarter = StartSimulator & { closeIdle(): Promise<void> };
 
-export function createSimulatorStarter(): SimulatorStarter {
+/** `preloaded`: scenarios already read and validated (the case cache's), used instead of reading them again. */
+export function createSimulatorStarter(preloaded?: ReadonlyMap<string, Scenario>): SimulatorStarter {
   let keys: Promise<CloudKeys> | undefined;
   const idle = new Map<string, Simulator[]>();
   const scenarios = new Map<string, Scenario>();
   const scenarioCopy = (name: string): Scenario => {
-    let s = scenarios.get(name);
+    let s = scenarios.get(name) ?? preloaded?.get(name);
     if (!s) {
       s = loadScenario(name);
       scenarios.set(name, s);
