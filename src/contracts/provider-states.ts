@@ -2,7 +2,8 @@
 // scenario name; setting it up loads that scenario into the running simulator and, for a cloud
 // scenario with a genuine proof, returns a fresh proof as the values the verifier injects into
 // the request (fields marked fromProviderState in the consumer tests).
-import { loadScenario, REVISIONS, type Revision, type Scenario } from '../sim/index.ts';
+import { isRevision, REVISIONS } from '../revisions/index.ts';
+import { loadScenario, type Scenario } from '../sim/index.ts';
 import type { PactFile, PactProviderState } from './pact-file.ts';
 import { cloudOfScenario, readProof } from './proofs.ts';
 import type { StateParams } from './states.ts';
@@ -30,7 +31,7 @@ function paramsOf(p: unknown): StateParams {
     if (k === 'identity') {
       if (v !== 'forged') throw new Error(`state parameter identity must be "forged", got ${JSON.stringify(v)}`);
     } else if (k === 'revision') {
-      if (!REVISIONS.includes(v as Revision)) throw new Error(`state parameter revision must be one of ${REVISIONS.join(', ')}, got ${JSON.stringify(v)}`);
+      if (!isRevision(v)) throw new Error(`state parameter revision must be one of ${REVISIONS.join(', ')}, got ${JSON.stringify(v)}`);
     } else {
       throw new Error(`unknown state parameter ${JSON.stringify(k)}`);
     }

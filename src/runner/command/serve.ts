@@ -7,7 +7,8 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadScenario, REVISIONS, ScenarioError, scenariosDir, shellExports, startSimulator, type Revision, type Scenario } from '../../sim/index.ts';
+import { isRevision, REVISIONS, type Revision } from '../../revisions/index.ts';
+import { loadScenario, ScenarioError, scenariosDir, shellExports, startSimulator, type Scenario } from '../../sim/index.ts';
 
 export interface ServeIO {
   stdout: { write(s: string): unknown };
@@ -115,14 +116,14 @@ function parseFlags(argv: string[]): ServeFlags | string | 'help' | 'list' {
     port = Number(rawPort);
   }
   const revision = values.get('revision');
-  if (revision !== undefined && !REVISIONS.includes(revision as Revision)) {
+  if (revision !== undefined && !isRevision(revision)) {
     return `invalid --revision "${revision}": want one of ${REVISIONS.join(', ')}`;
   }
   const journal = values.get('journal');
   if (journal === '') return 'invalid --journal "": want a file path';
   const envFile = values.get('env-file');
   if (envFile === '') return 'invalid --env-file "": want a file path';
-  return { scenario, port, journal, envFile, revision: revision as Revision | undefined };
+  return { scenario, port, journal, envFile, revision };
 }
 
 function stopSignal(io: ServeIO): Promise<void> {
