@@ -13,5 +13,5 @@ export { Journal } from './server/journal.ts';
 export type { JournalEntry, JournalQuery, JournalService } from './server/journal.ts';
 export { journalInProcess } from './server/in-process.ts';
 export { simulatorEnv, shellExports } from './server/env.ts';
-export { createCloudKeys } from './cloud/index.ts';
-export type { CloudKeys } from './cloud/index.ts';
+export { createCloudKeys, mintCloudKeys, exportCloudKeys, importCloudKeys } from './cloud/index.ts';
+export type { CloudKeys, CloudKeysData } from './cloud/index.ts';

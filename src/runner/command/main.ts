@@ -4,6 +4,7 @@
 import { cli } from './cli.ts';
 import { contractOperations } from '../report/contract.ts';
 import { createSimulatorStarter } from '../exec/simulator.ts';
+import { cachedCloudKeys } from '../exec/keys-cache.ts';
 import { join } from 'node:path';
 import { type Scenario, scenariosDir } from '../../sim/index.ts';
 import { cacheRoot } from '../upstream/build.ts';
@@ -34,7 +35,8 @@ try {
   code = await cli(
     { argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal },
     {
-      startSimulator: createSimulatorStarter(scenarios),
+      // The simulators' cloud test keys are kept in the user cache too (minting them costs ~0.7 s).
+      startSimulator: createSimulatorStarter(scenarios, () => cachedCloudKeys(join(cacheRoot(process.env), 'keys'))),
       contract: contractOperations,
       // Loaded case sets are cached outside the package, keyed by this bundle and every file a load reads.
       caseCache: {

@@ -11,8 +11,11 @@ import type { SimulatorHandle, StartSimulator } from './run-case.ts';
 
 export type SimulatorStarter = StartSimulator & { closeIdle(): Promise<void> };
 
-/** `preloaded`: scenarios already read and validated (the case cache's), used instead of reading them again. */
-export function createSimulatorStarter(preloaded?: ReadonlyMap<string, Scenario>): SimulatorStarter {
+/**
+ * `preloaded`: scenarios already read and validated (the case cache's), used instead of reading them
+ * again. `cloudKeys`: where the run's keys come from (the command's key cache), else minted.
+ */
+export function createSimulatorStarter(preloaded?: ReadonlyMap<string, Scenario>, cloudKeys: () => Promise<CloudKeys> = createCloudKeys): SimulatorStarter {
   let keys: Promise<CloudKeys> | undefined;
   const idle = new Map<string, Simulator[]>();
   const scenarios = new Map<string, Scenario>();
@@ -32,7 +35,7 @@ export function createSimulatorStarter(preloaded?: ReadonlyMap<string, Scenario>
       sim.setScenario(scenario, revision);
       sim.journal.clear();
     } else {
-      sim = await startSimulator({ scenario, revision, keys: await (keys ??= createCloudKeys()), ...(faults ? { faults } : {}) });
+      sim = await startSimulator({ scenario, revision, keys: await (keys ??= cloudKeys()), ...(faults ? { faults } : {}) });
     }
     const s = sim;
     const handle: SimulatorHandle = {

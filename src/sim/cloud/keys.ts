@@ -3,7 +3,7 @@
 // GCP RS256 key with its JWKS. Never real cloud keys.
 import { KeyObject, randomBytes, createHash } from 'node:crypto';
 import { exportJWK, type JWK } from 'jose';
-import { generateRsaKeyPair, issueCertificate, type IssuedCertificate } from './x509.ts';
+import { exportPkcs8, generateRsaKeyPair, importIssued, importRsaKeyPair, issueCertificate, type IssuedCertificate } from './x509.ts';
 
 export interface AwsKeys {
   /** The "regional certificate" coderd checks signatures against (PEM, self-signed). */
@@ -60,9 +60,9 @@ export async function createAzureSigner(issuer: IssuedCertificate, commonName = 
   });
 }
 
-/** An RS256 key and its single-key JWKS. */
-export async function createGcpKeys(kid?: string): Promise<GcpKeys> {
-  const pair = await generateRsaKeyPair();
+/** An RS256 key and its single-key JWKS (`pair`: an existing key pair, else a new one). */
+export async function createGcpKeys(kid?: string, pair?: CryptoKeyPair): Promise<GcpKeys> {
+  pair ??= await generateRsaKeyPair();
   const jwk = await exportJWK(pair.publicKey);
   const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
   const keyId = kid ?? createHash('sha1').update(spki).digest('hex');
@@ -75,17 +75,21 @@ export async function createGcpKeys(kid?: string): Promise<GcpKeys> {
 }
 
 async function createAwsKeys(now: Date): Promise<AwsKeys> {
-  const issued = await issueCertificate({ commonName: 'ec2.amazonaws.com conformance test region', isCA: false, ...validity(now) });
+  return awsKeysOf(await issueCertificate({ commonName: 'ec2.amazonaws.com conformance test region', isCA: false, ...validity(now) }), randomBytes(32));
+}
+
+function awsKeysOf(issued: IssuedCertificate, tokenSecret: Uint8Array): AwsKeys {
   return {
     certificatePem: issued.pem,
     certificateDer: issued.der,
     privateKey: KeyObject.from(issued.privateKey),
     publicKey: KeyObject.from(issued.publicKey),
-    tokenSecret: new Uint8Array(randomBytes(32)),
+    tokenSecret: new Uint8Array(tokenSecret),
   };
 }
 
-async function generateCloudKeys(): Promise<CloudKeys> {
+/** New keys every call (createCloudKeys() keeps one set per process). */
+export async function mintCloudKeys(): Promise<CloudKeys> {
   const now = new Date();
   const [aws, ca, gcp] = await Promise.all([createAwsKeys(now), createTestCa('coder-agent-conformance Azure test root CA', now), createGcpKeys()]);
   const signer = await createAzureSigner(ca, AZURE_SIGNER_CN, now);
@@ -96,9 +100,53 @@ let memo: Promise<CloudKeys> | undefined;
 
 /** The suite's keys: generated on first call, then the same object for the life of the process. */
 export function createCloudKeys(): Promise<CloudKeys> {
-  memo ??= generateCloudKeys().catch((err: unknown) => {
+  memo ??= mintCloudKeys().catch((err: unknown) => {
     memo = undefined;
     throw err;
   });
   return memo;
+}
+
+/**
+ * The keys as plain data (DER certificates, PKCS#8 private keys, base64), so that a caller may keep
+ * them between processes (the runner's key cache): minting four RSA keys costs most of a second.
+ * `created` is when they were minted; their certificates are valid from a day before that.
+ */
+export interface CloudKeysData {
+  format: 'cloud-keys-1';
+  created: string;
+  aws: { der: string; pkcs8: string; tokenSecret: string };
+  azure: { ca: { der: string; pkcs8: string }; signer: { der: string; pkcs8: string } };
+  gcp: { kid: string; pkcs8: string };
+}
+
+const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+const unb64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
+
+/** See CloudKeysData; importCloudKeys() gives the same keys back. */
+export async function exportCloudKeys(keys: CloudKeys, created: Date): Promise<CloudKeysData> {
+  const issued = async (c: IssuedCertificate) => ({ der: b64(c.der), pkcs8: b64(await exportPkcs8(c.privateKey)) });
+  return {
+    format: 'cloud-keys-1',
+    created: created.toISOString(),
+    aws: {
+      der: b64(keys.aws.certificateDer),
+      pkcs8: b64(new Uint8Array(keys.aws.privateKey.export({ format: 'der', type: 'pkcs8' }))),
+      tokenSecret: b64(keys.aws.tokenSecret),
+    },
+    azure: { ca: await issued(keys.azure.ca), signer: await issued(keys.azure.signer) },
+    gcp: { kid: keys.gcp.kid, pkcs8: b64(await exportPkcs8(keys.gcp.privateKey)) },
+  };
+}
+
+/** The keys exportCloudKeys() wrote. Throws on data that is not such an export. */
+export async function importCloudKeys(data: CloudKeysData): Promise<CloudKeys> {
+  if (data?.format !== 'cloud-keys-1') throw new Error('not a cloud-keys-1 export');
+  const [aws, ca, signer, gcpPair] = await Promise.all([
+    importIssued(unb64(data.aws.der), unb64(data.aws.pkcs8)),
+    importIssued(unb64(data.azure.ca.der), unb64(data.azure.ca.pkcs8)),
+    importIssued(unb64(data.azure.signer.der), unb64(data.azure.signer.pkcs8)),
+    importRsaKeyPair(unb64(data.gcp.pkcs8)),
+  ]);
+  return { aws: awsKeysOf(aws, unb64(data.aws.tokenSecret)), azure: { ca, signer }, gcp: await createGcpKeys(data.gcp.kid, gcpPair) };
 }

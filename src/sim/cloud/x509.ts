@@ -15,6 +15,28 @@ const RSA_ALGORITHM: RsaHashedKeyGenParams = {
   hash: 'SHA-256',
 };
 
+/** An issued certificate rebuilt from its DER and its private key's PKCS#8 (exportPkcs8). */
+export async function importIssued(der: Uint8Array<ArrayBuffer>, pkcs8: Uint8Array<ArrayBuffer>): Promise<IssuedCertificate> {
+  const certificate = pkijs.Certificate.fromBER(der);
+  const spki = certificate.subjectPublicKeyInfo.toSchema().toBER(false);
+  const privateKey = await webcrypto.subtle.importKey('pkcs8', pkcs8, RSA_ALGORITHM, true, ['sign']);
+  const publicKey = await webcrypto.subtle.importKey('spki', spki, RSA_ALGORITHM, true, ['verify']);
+  return { certificate, der, pem: toPem('CERTIFICATE', der), privateKey, publicKey };
+}
+
+/** The PKCS#8 bytes of a private key made here (extractable). */
+export async function exportPkcs8(key: CryptoKey): Promise<Uint8Array> {
+  return new Uint8Array(await webcrypto.subtle.exportKey('pkcs8', key));
+}
+
+/** An RSA key pair from a private key's PKCS#8 (the public key is derived from it). */
+export async function importRsaKeyPair(pkcs8: Uint8Array<ArrayBuffer>): Promise<CryptoKeyPair> {
+  const privateKey = await webcrypto.subtle.importKey('pkcs8', pkcs8, RSA_ALGORITHM, true, ['sign']);
+  const jwk = await webcrypto.subtle.exportKey('jwk', privateKey);
+  const publicKey = await webcrypto.subtle.importKey('jwk', { kty: jwk.kty, n: jwk.n, e: jwk.e }, RSA_ALGORITHM, true, ['verify']);
+  return { privateKey, publicKey };
+}
+
 export async function generateRsaKeyPair(): Promise<CryptoKeyPair> {
   return (await webcrypto.subtle.generateKey(RSA_ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
 }
