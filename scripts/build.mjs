@@ -4,10 +4,13 @@
 //   flag errors never load the handler's code (fast cold start, bench/cold-start.bench.mjs).
 // - bin/coder-conformance: the runner with its npm dependencies bundled in (one file loads faster);
 //   bundleTs outputs keep npm dependencies external.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { parse } from 'yaml';
 
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' };
 
@@ -33,6 +36,15 @@ function keepModuleUrls(relativeTo) {
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
+/**
+ * openapi.yaml parsed now, for the runner's bundle (`__PARSED_CONTRACT__` in src/openapi/contract.ts,
+ * which uses it only while the file's SHA-256 is the one given here; the hash is of the same UTF-8 text).
+ */
+export function contractDefine(file = fileURLToPath(new URL('../openapi.yaml', import.meta.url))) {
+  const text = readFileSync(file, 'utf8');
+  return { __PARSED_CONTRACT__: JSON.stringify({ sha256: createHash('sha256').update(text).digest('hex'), document: parse(text) }) };
+}
+
 const entries = [
   { entryPoints: { coder: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/coder-[hash]' },
   // The reference's run() as a module, for the runner's --in-process mode (src/runner/exec/in-process.ts).
@@ -44,6 +56,7 @@ const entries = [
     entryPoints: ['src/runner/command/main.ts'],
     outfile: 'dist/coder-conformance.mjs',
     plugins: [keepModuleUrls(dist)],
+    define: contractDefine(),
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   },
 ];

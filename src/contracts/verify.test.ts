@@ -10,7 +10,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error: a plain .mjs build script without type declarations
 import { bundleTs } from '../../scripts/build.mjs';
 import { readPact, serializePact, type PactFile } from './pact-file.ts';
 import { createStateHandlers, stateNames } from './provider-states.ts';

@@ -1,12 +1,22 @@
 // The contract loader: the fixed operationIds other parts rely on, their
 // methods, paths, services and servers, and local $ref resolution.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_PATH, contractDocument, getOperation, operations, resolveRef } from './contract.ts';
+import { contractDefine } from '../../scripts/build.mjs';
+import { CONTRACT_PATH, contractDocument, contractTextHash, getOperation, operations, resolveRef } from './contract.ts';
 
 describe('contract', () => {
   it('loads openapi.yaml from the repo root', () => {
     expect(CONTRACT_PATH.endsWith('/openapi.yaml')).toBe(true);
     expect(contractDocument.openapi).toBe('3.1.0');
+  });
+
+  it("the runner bundle's pre-parsed contract is openapi.yaml exactly, keyed by the hash the loader checks", () => {
+    const { __PARSED_CONTRACT__: json } = contractDefine(CONTRACT_PATH);
+    const { sha256, document } = JSON.parse(json) as { sha256: string; document: unknown };
+    expect(sha256).toBe(contractTextHash(readFileSync(CONTRACT_PATH, 'utf8')));
+    // Lossless through JSON: what the bundle uses is what parsing the YAML gives.
+    expect(document).toStrictEqual(contractDocument);
   });
 
   it('lists exactly the fixed operations', () => {
