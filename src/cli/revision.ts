@@ -17,8 +17,9 @@ export { DEFAULT_REVISION };
  *   asks for NO_COLOR to be honoured, so we honour it. Colour is only ever used when stdout is a TTY.
  * - envErrorOrder: several bad env values are listed in option-Name order (§5.2), Name falling back to
  *   the flag name for root options that have no Name (`url`, `verbose`).
- * - helpOnlyAccessTokenVerified: only access-token's help is upstream-verified (goldens); the help of
- *   `coder` and `coder external-auth` is rendered with the same layout rules but is not upstream text.
+ * - helpOnlyAccessTokenVerified: only access-token's help is upstream-verified (goldens), and
+ *   `coder external-auth --help` by the case help/external-auth on real builds (v2.30.0, v2.35.3,
+ *   v2.36.0); the help of `coder` is rendered with the same layout rules but is not upstream text.
  * - verboseStackFrames: `%+v` in verbose mode prints the xerrors wrap chain without stack frames:
  *   `outer:\n  - inner`. Real builds (v2.30.0, v2.35.3, v2.36.0) do print one frame per xerrors error
  *   (`outer:\n    <func>\n        <file>:<line>\n  - inner`), but its function, build path and line

@@ -87,6 +87,12 @@ describe('formatExamples and the renderer', () => {
     ).toBe('  - D1:\n\n     $ c1\n\n $ c2');
   });
 
+  it('pads a subcommand name to the longest sibling name + 4 (real v2.30.0/v2.35.3/v2.36.0 builds)', () => {
+    // Regression: the padding was +2 ("access-token  Print…"); the case help/external-auth caught it on real builds.
+    const group = buildTree('pr24325', async () => undefined).children[0];
+    expect(renderHelp(group)).toContain('\nSUBCOMMANDS:\n    access-token    Print auth for an external provider\n');
+  });
+
   it('wraps to the terminal width when one is given', () => {
     const at = buildTree('pr24325', async () => undefined).children[0].children[0];
     const narrow = renderHelp(at, 40);

@@ -1,7 +1,8 @@
 // The serpent/coder help layout (behavior.md §6): header, USAGE with [flags], Short, Long (indented 2,
 // wrapped to width−2), subcommands, options sorted by Name (indented 10, wrapped to width−10), footer
 // with three U+2014, all passed through the newline limiter. Only access-token's output is
-// upstream-verified (goldens); root and external-auth use the same rules (revision.ts UNCONFIRMED).
+// upstream-verified (goldens); external-auth's is checked on real builds by the case
+// help/external-auth; root uses the same rules (revision.ts UNCONFIRMED).
 import { fullName, type CommandDef } from '../serpent/tree.ts';
 import { displayName, type OptionDef } from '../serpent/options.ts';
 import { typeName } from '../serpent/values.ts';
@@ -45,7 +46,8 @@ export function renderHelp(cmd: CommandDef, width = 80, version = HELP_VERSION):
   if (cmd.children.length > 0) {
     const w = Math.max(...cmd.children.map((c) => c.name.length));
     t += '\nSUBCOMMANDS:';
-    for (const c of cmd.children) t += `\n    ${c.name.padEnd(w + 2)}${c.short}`;
+    // coder's formatSubcommand: the name, then (longest sibling name − own length + 4) spaces.
+    for (const c of cmd.children) t += `\n    ${c.name.padEnd(w + 4)}${c.short}`;
     t += '\n\n';
   }
   const opts = sortedVisible(cmd.options);

@@ -157,12 +157,12 @@ describe('help requests (§5.2, §8.18)', () => {
     const ea = await runCli(['external-auth']);
     expect(ea.code).toBe(0);
     expect(ea.stdout).toBe(
-      'coder v0.0.0-devel\n\nUSAGE:\n  coder external-auth\n\n  Manage external authentication\n\n  Authenticate with external services inside of a workspace.\n\nSUBCOMMANDS:\n    access-token  Print auth for an external provider\n\n———\nRun `coder --help` for a list of global options.\n',
+      'coder v0.0.0-devel\n\nUSAGE:\n  coder external-auth\n\n  Manage external authentication\n\n  Authenticate with external services inside of a workspace.\n\nSUBCOMMANDS:\n    access-token    Print auth for an external provider\n\n———\nRun `coder --help` for a list of global options.\n',
     );
     const root = await runCli([]);
     expect(root.code).toBe(0);
     expect(root.stdout).toMatch(
-      /^coder v0\.0\.0-devel\n\nUSAGE:\n  coder \[global-flags\] <subcommand>\n\nSUBCOMMANDS:\n    external-auth  Manage external authentication\n\nGLOBAL OPTIONS:\n/,
+      /^coder v0\.0\.0-devel\n\nUSAGE:\n  coder \[global-flags\] <subcommand>\n\nSUBCOMMANDS:\n    external-auth    Manage external authentication\n\nGLOBAL OPTIONS:\n/,
     );
     expect(root.stdout).toContain('\n  -v, --verbose bool, $CODER_VERBOSE\n          Enable verbose output.\n');
     expect(root.stdout).not.toContain('agent-token');
