@@ -254,46 +254,22 @@ describe('Azure IMDS responses', () => {
 describe('GCP responses', () => {
   const id = 'gcpGetIdentityToken';
   const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJjb2RlciJ9.c2ln';
+  /** A 200 with the given Content-Type and `Metadata-Flavor` header name, as the metadata server answers. */
+  const flavored = (contentType: string, body: string, flavorHeader = 'Metadata-Flavor') =>
+    res(
+      200,
+      [
+        ['Content-Type', contentType],
+        [flavorHeader, 'Google'],
+      ],
+      body,
+    );
   it('accepts a JWT with the Metadata-Flavor response header, and error outcomes', () => {
-    expect(
-      v.validateResponse(
-        id,
-        res(
-          200,
-          [
-            ['Content-Type', 'application/text'],
-            ['Metadata-Flavor', 'Google'],
-          ],
-          jwt,
-        ),
-      ),
-    ).toEqual([]);
-    expect(
-      v.validateResponse(
-        id,
-        res(
-          200,
-          [
-            ['Content-Type', 'text/plain'],
-            ['Metadata-Flavor', 'Google'],
-          ],
-          jwt,
-        ),
-      ),
-    ).toEqual([]);
-    expect(
-      v.validateResponse(
-        id,
-        res(
-          200,
-          [
-            ['Content-Type', 'application/jwt'],
-            ['Metadata-Flavor', 'Google'],
-          ],
-          jwt,
-        ),
-      ),
-    ).toEqual([`${id}: response 200 body has Content-Type "application/jwt", expected application/text or text/plain`]);
+    expect(v.validateResponse(id, flavored('application/text', jwt))).toEqual([]);
+    expect(v.validateResponse(id, flavored('text/plain', jwt))).toEqual([]);
+    expect(v.validateResponse(id, flavored('application/jwt', jwt))).toEqual([
+      `${id}: response 200 body has Content-Type "application/jwt", expected application/text or text/plain`,
+    ]);
     expect(v.validateResponse(id, res(400, TEXT_CT, 'non-empty audience parameter required\n'))).toEqual([]);
     expect(v.validateResponse(id, res(400, HTML_CT, '<p>non-empty audience parameter required'))).toEqual([]);
     expect(v.validateResponse(id, res(403, HTML_CT, '<html>403</html>'))).toEqual([]);
@@ -302,32 +278,10 @@ describe('GCP responses', () => {
   });
   it('reports a missing flavor header, a body that is not a JWT, and a 200 with a trailing newline', () => {
     expect(v.validateResponse(id, res(200, TEXT_CT, jwt))).toEqual([`${id}: response 200 header "Metadata-Flavor" is required but missing`]);
-    expect(
-      v.validateResponse(
-        id,
-        res(
-          200,
-          [
-            ['Content-Type', 'text/plain'],
-            ['metadata-flavor', 'Google'],
-          ],
-          'garbage',
-        ),
-      ),
-    ).toEqual([`${id}: response 200 body: must match pattern "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$"`]);
-    expect(
-      v.validateResponse(
-        id,
-        res(
-          200,
-          [
-            ['Content-Type', 'text/plain'],
-            ['Metadata-Flavor', 'Google'],
-          ],
-          `${jwt}\n`,
-        ),
-      ),
-    ).toHaveLength(1);
+    expect(v.validateResponse(id, flavored('text/plain', 'garbage', 'metadata-flavor'))).toEqual([
+      `${id}: response 200 body: must match pattern "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$"`,
+    ]);
+    expect(v.validateResponse(id, flavored('text/plain', `${jwt}\n`))).toHaveLength(1);
     expect(
       v.validateResponse(
         id,
