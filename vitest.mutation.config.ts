@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { PACT_DO_NOT_TRACK: 'true' },
+    // The judging bundle is loaded by Node as it is (not transformed by vite): it is never mutated.
+    server: { deps: { external: [/\/dist\/mutation-harness\.mjs$/] } },
   },
 });
