@@ -19,7 +19,8 @@ export { DEFAULT_REVISION };
  *   the flag name for root options that have no Name (`url`, `verbose`).
  * - helpOnlyAccessTokenVerified: only access-token's help is upstream-verified (goldens), and
  *   `coder external-auth --help` by the case help/external-auth on real builds (v2.30.0, v2.35.3,
- *   v2.36.0); the help of `coder` is rendered with the same layout rules but is not upstream text.
+ *   v2.36.0); of the help of `coder`, the GLOBAL OPTIONS section is checked on real builds (cases
+ *   help/root-global-*), the part above it is not upstream text (upstream lists every coder command).
  * - verboseStackFrames: `%+v` in verbose mode prints the xerrors wrap chain without stack frames:
  *   `outer:\n  - inner`. Real builds (v2.30.0, v2.35.3, v2.36.0) do print one frame per xerrors error
  *   (`outer:\n    <func>\n        <file>:<line>\n  - inner`), but its function, build path and line

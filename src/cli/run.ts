@@ -33,7 +33,7 @@ export async function run(io: CliIO): Promise<number> {
     io.stderr.write(rev.error);
     return 2;
   }
-  const root = buildTree(rev.revision, accessTokenHandler);
+  const root = buildTree(rev.revision, accessTokenHandler, io.env);
   const result = await invoke({
     root,
     argv: io.argv,

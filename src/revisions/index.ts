@@ -44,6 +44,13 @@ export interface RevisionTraits {
    * form, v2.34.3, v2.35.3 and v2.36.0 the new one.
    */
   azureContentSignature: boolean;
+  /**
+   * The root has `--client-tls-ca-file`, `--client-tls-cert-file`, `--client-tls-key-file` (coder #24435,
+   * merged after #24325). Set from pr24325 on because the release certified as that profile, v2.35.3, has
+   * them (as v2.36.0 does; v2.30.0 does not). A release with #24325 and without #24435 would differ from
+   * the profile in root help and in accepting these flags.
+   */
+  clientTLSFlags: boolean;
 }
 
 export const REVISION_TABLE = {
@@ -57,6 +64,7 @@ export const REVISION_TABLE = {
     staleBuildFilter: false,
     validateRateLimit: false,
     azureContentSignature: false,
+    clientTLSFlags: false,
   },
   pr24325: {
     profile: true,
@@ -68,6 +76,7 @@ export const REVISION_TABLE = {
     staleBuildFilter: false,
     validateRateLimit: true,
     azureContentSignature: true,
+    clientTLSFlags: true,
   },
   pr25443: {
     profile: false,
@@ -79,6 +88,7 @@ export const REVISION_TABLE = {
     staleBuildFilter: true,
     validateRateLimit: true,
     azureContentSignature: true,
+    clientTLSFlags: true,
   },
   pr26883: {
     profile: true,
@@ -90,6 +100,7 @@ export const REVISION_TABLE = {
     staleBuildFilter: true,
     validateRateLimit: true,
     azureContentSignature: true,
+    clientTLSFlags: true,
   },
 } as const satisfies Readonly<Record<Revision, RevisionTraits>>;
 

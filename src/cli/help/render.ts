@@ -2,7 +2,8 @@
 // wrapped to width−2), subcommands, options sorted by Name (indented 10, wrapped to width−10), footer
 // with three U+2014, all passed through the newline limiter. Only access-token's output is
 // upstream-verified (goldens); external-auth's is checked on real builds by the case
-// help/external-auth; root uses the same rules (revision.ts UNCONFIRMED).
+// help/external-auth; root's GLOBAL OPTIONS section by help/root-global-* (the rest of root's help is
+// not upstream text: revision.ts UNCONFIRMED).
 import { fullName, type CommandDef } from '../serpent/tree.ts';
 import { displayName, type OptionDef } from '../serpent/options.ts';
 import { typeName } from '../serpent/values.ts';
@@ -53,7 +54,8 @@ export function renderHelp(cmd: CommandDef, width = 80, version = HELP_VERSION):
   const opts = sortedVisible(cmd.options);
   if (opts.length > 0) {
     if (cmd.parent) t += '\nOPTIONS:';
-    else t += '\nGLOBAL OPTIONS:\n' + wrapString(GLOBAL_DESCRIPTION + '\n', width);
+    // A named option group's header ends with a space (serpent's template; real builds print it).
+    else t += '\nGLOBAL OPTIONS: \n' + wrapString(GLOBAL_DESCRIPTION + '\n', width);
     for (const o of opts) t += optionBlock(o, width);
   }
   t += '\n———\n';

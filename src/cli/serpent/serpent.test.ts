@@ -162,7 +162,7 @@ describe('help requests (§5.2, §8.18)', () => {
     const root = await runCli([]);
     expect(root.code).toBe(0);
     expect(root.stdout).toMatch(
-      /^coder v0\.0\.0-devel\n\nUSAGE:\n  coder \[global-flags\] <subcommand>\n\nSUBCOMMANDS:\n    external-auth    Manage external authentication\n\nGLOBAL OPTIONS:\n/,
+      /^coder v0\.0\.0-devel\n\nUSAGE:\n  coder \[global-flags\] <subcommand>\n\nSUBCOMMANDS:\n    external-auth    Manage external authentication\n\nGLOBAL OPTIONS: \n/,
     );
     expect(root.stdout).toContain('\n  -v, --verbose bool, $CODER_VERBOSE\n          Enable verbose output.\n');
     expect(root.stdout).not.toContain('agent-token');

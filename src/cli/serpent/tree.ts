@@ -2,7 +2,7 @@
 // examples, options, RequireNArgs). Handlers are attached by the caller so this module stays data-only.
 import { traitsOf, type Revision } from '../revision.ts';
 import { formatExamples, type Example } from '../help/examples.ts';
-import { accessTokenOptions, agentAuthOptions, ROOT_OPTIONS, type OptionDef } from './options.ts';
+import { accessTokenOptions, agentAuthOptions, rootOptions, type OptionDef } from './options.ts';
 import type { Invocation } from './invocation.ts';
 import type { GoError } from '../errors/model.ts';
 
@@ -52,7 +52,8 @@ fi
 const ACCESS_TOKEN_LONG =
   'Print an access-token for an external auth provider. The access-token will be validated and sent to stdout with exit code 0. If a valid access-token cannot be obtained, the URL to authenticate will be sent to stdout with exit code 1';
 
-export function buildTree(revision: Revision, accessTokenHandler: Handler): CommandDef {
+/** `env`: the invocation's environment (the default of `--global-config` shown in help depends on it). */
+export function buildTree(revision: Revision, accessTokenHandler: Handler, env: Readonly<Record<string, string | undefined>> = {}): CommandDef {
   const traits = traitsOf(revision);
   const accessToken: CommandDef = {
     name: 'access-token',
@@ -77,7 +78,7 @@ export function buildTree(revision: Revision, accessTokenHandler: Handler): Comm
     use: 'coder [global-flags] <subcommand>',
     short: '',
     long: '',
-    options: [...ROOT_OPTIONS, ...agentAuthOptions(traits, true)],
+    options: [...rootOptions(traits, env), ...agentAuthOptions(traits, true)],
     children: [externalAuth],
   };
   externalAuth.parent = root;

@@ -1,6 +1,7 @@
 // serpent value types found wrong by the Go oracle (issue #10): StringArray reads one encoding/csv record.
 import { describe, expect, it } from 'vitest';
-import { ROOT_OPTIONS } from './options.ts';
+import { traitsOf } from '../revision.ts';
+import { defaultConfigDir, rootOptions } from './options.ts';
 import { setValue } from './values.ts';
 
 describe('StringArray (--header, CODER_HEADER)', () => {
@@ -21,7 +22,20 @@ describe('StringArray (--header, CODER_HEADER)', () => {
 
 describe('root options', () => {
   it('declare no-open and use-keyring (bools) so a bad env value fails parsing as upstream', () => {
-    for (const flag of ['no-open', 'use-keyring', 'debug-http', 'version']) expect(ROOT_OPTIONS.map((o) => o.flag)).toContain(flag);
+    const flags = rootOptions(traitsOf('pr24325'), {}).map((o) => o.flag);
+    for (const flag of ['no-open', 'use-keyring', 'debug-http', 'version']) expect(flags).toContain(flag);
     expect(setValue({ kind: 'bool' }, undefined, 'maybe')).toEqual({ ok: false, error: 'strconv.ParseBool: parsing "maybe": invalid syntax' });
+  });
+});
+
+describe('--global-config default (kirsle/configdir LocalConfig on Linux)', () => {
+  it('is XDG_CONFIG_HOME/coderv2 when set, else HOME/.config/coderv2, cleaned like filepath.Join', () => {
+    expect(defaultConfigDir({ HOME: '/h', XDG_CONFIG_HOME: '/x/' })).toBe('/x/coderv2');
+    expect(defaultConfigDir({ HOME: '/h/', XDG_CONFIG_HOME: '' })).toBe('/h/.config/coderv2');
+    expect(defaultConfigDir({})).toBe('.config/coderv2');
+  });
+  it('client TLS flags exist from pr24325 on (coder #24435; v2.35.3 has them, v2.30.0 not)', () => {
+    const tls = (r: 'pre-agent-name' | 'pr24325' | 'pr26883') => rootOptions(traitsOf(r), {}).filter((o) => o.flag.startsWith('client-tls-')).length;
+    expect([tls('pre-agent-name'), tls('pr24325'), tls('pr26883')]).toEqual([0, 3, 3]);
   });
 });
