@@ -39,3 +39,13 @@ describe('--global-config default (kirsle/configdir LocalConfig on Linux)', () =
     expect([tls('pre-agent-name'), tls('pr24325'), tls('pr26883')]).toEqual([0, 3, 3]);
   });
 });
+
+describe('Enum (--output)', () => {
+  const output = { kind: 'enum', choices: ['text', 'json'] } as const;
+  it('matches under Unicode simple case folding like strings.EqualFold, keeping the text as given', () => {
+    for (const s of ['json', 'JSON', 'jSoN', 'j\u017fon', 'J\u017fON'])
+      expect(setValue({ ...output, choices: [...output.choices] }, undefined, s)).toEqual({ ok: true, value: s });
+    expect(setValue({ ...output, choices: [...output.choices] }, undefined, '\u212aext').ok).toBe(false);
+    expect(setValue({ ...output, choices: [...output.choices] }, undefined, 'js\u00f6n').ok).toBe(false);
+  });
+});

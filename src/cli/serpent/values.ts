@@ -1,6 +1,6 @@
 // serpent option value types (String, URL, Bool, Enum, StringArray): how each one Sets a text value
 // (from a flag or an env var) and the exact Go error text when it rejects it.
-import { csvReadRecord, formatSliceV, parseURL, quote, type GoURL } from '../../go/index.ts';
+import { csvReadRecord, foldName, formatSliceV, parseURL, quote, type GoURL } from '../../go/index.ts';
 
 export type ValueKind = { kind: 'string' } | { kind: 'url' } | { kind: 'bool' } | { kind: 'enum'; choices: string[] } | { kind: 'string-array' };
 
@@ -25,9 +25,14 @@ export function parseGoBool(s: string): boolean | undefined {
   return undefined;
 }
 
-/** Go strings.EqualFold for the ASCII/BMP cases that matter here (simple case folding). */
-function equalFold(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase() && a.toUpperCase() === b.toUpperCase();
+/**
+ * Go strings.EqualFold(s, choice) for an ASCII choice (every enum here is ASCII): Unicode simple case
+ * folding, so besides ASCII case U+017F (long s) matches `s` and U+212A (Kelvin sign) `k` (`--output jſon`
+ * is accepted by real builds); no other non-ASCII rune folds to ASCII. JavaScript's toLowerCase and
+ * toUpperCase are not simple folding (`ſ`.toUpperCase() is `S`, but `ſ`.toLowerCase() stays `ſ`).
+ */
+function equalFoldASCII(s: string, choice: string): boolean {
+  return foldName(s) === foldName(choice);
 }
 
 /** Value.Set(s): the new stored value, or the error text serpent/pflag would wrap. */
@@ -46,7 +51,7 @@ export function setValue(kind: ValueKind, current: StoredValue, s: string): SetR
       return { ok: true, value: b };
     }
     case 'enum': {
-      for (const c of kind.choices) if (equalFold(s, c)) return { ok: true, value: s };
+      for (const c of kind.choices) if (equalFoldASCII(s, c)) return { ok: true, value: s };
       return { ok: false, error: `invalid choice: ${s}, should be one of ${formatSliceV(kind.choices)}` };
     }
     case 'string-array': {
