@@ -80,26 +80,17 @@ export async function invoke(p: InvokeParams): Promise<InvokeResult> {
   const store = new ValueStore();
   let cmd = p.root;
   let depth = 0;
-  let flags: Flag[] = [];
-  let parsedArgs: string[] = [];
+  // The flags in force: every option of the commands entered so far, a child's replacing its parent's
+  // of the same flag name (the hidden root agent options by access-token's visible ones).
+  const flags = new Map<string, Flag>();
+  let parsedArgs: string[];
   let flagErr: string | typeof HELP | undefined;
-
-  const lookup = (c: CommandDef, key: string): OptionDef | undefined => {
-    for (let x: CommandDef | undefined = c; x; x = x.parent) {
-      const o = x.options.find((y) => y.key === key);
-      if (o) return o;
-    }
-    return undefined;
-  };
 
   for (;;) {
     const envErr = parseEnv(cmd.options, p.environ, store, p.emptyEnvIsSet);
     if (envErr) return { err: new WrapError('parsing env', envErr), store, root: p.root };
-    for (const o of cmd.options) {
-      flags = flags.filter((f) => f.name !== o.flag);
-      flags.push(toFlag(o));
-    }
-    const res = parseFlags(flags, p.argv, (f, v) => {
+    for (const o of cmd.options) flags.set(o.flag, toFlag(o));
+    const res = parseFlags([...flags.values()], p.argv, (f, v) => {
       const st = store.state(f.def);
       const r = setValue(f.def.value, st.value, v);
       if (!r.ok) return r.error;
@@ -115,15 +106,10 @@ export async function invoke(p: InvokeParams): Promise<InvokeResult> {
       const r = setValue(o.value, st.value, o.default);
       if (r.ok) st.value = r.value;
     }
-    if (parsedArgs.length > depth) {
-      const child = cmd.children.find((c) => c.name === parsedArgs[depth]);
-      if (child) {
-        cmd = child;
-        depth++;
-        continue;
-      }
-    }
-    break;
+    const child = cmd.children.find((c) => c.name === parsedArgs[depth]);
+    if (!child) break;
+    cmd = child;
+    depth++;
   }
 
   const command = cmd;
@@ -137,8 +123,9 @@ export async function invoke(p: InvokeParams): Promise<InvokeResult> {
     signal: p.signal,
     revision: p.revision,
     notifySignals: p.notifySignals,
+    // Handlers read only their own command's options (the root's --version is read at the root).
     value: (key) => {
-      const o = lookup(command, key);
+      const o = command.options.find((y) => y.key === key);
       return o ? store.state(o).value : undefined;
     },
   };
