@@ -1,0 +1,122 @@
+// `npm run mutation:survivors`: the survivors of the last `npm run mutation` (reports/mutation/mutation.json)
+// against the reasons written down for them in mutation/survivors.yaml. Prints, per file, the score and
+// every survivor (survived or without coverage) that no entry explains, then the entries that explain
+// nothing any more (stale: the code changed or a case now kills the mutant). `--check` exits 1 when a
+// survivor is unexplained or an entry is stale.
+//
+// An entry explains the survivors of one source line:
+//   - file: src/cli/run.ts
+//     line: "width: () => (typeof io.termWidth"    # a part of the line the mutant starts on
+//     mutators: [ConditionalExpression]           # optional: only these mutators
+//     kind: equivalent | unkillable                # no observable difference | the case format cannot observe it
+//     reason: "..."
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+const KINDS = new Set(['equivalent', 'unkillable']);
+
+function fail(message) {
+  console.error(`mutation-survivors: ${message}`);
+  process.exit(2);
+}
+
+/** The entries of mutation/survivors.yaml; throws (naming the entry) on a malformed one. */
+export function loadEntries(text, where) {
+  const fail = (message) => {
+    throw new Error(message);
+  };
+  const doc = parse(text);
+  if (!Array.isArray(doc?.survivors)) fail(`${where}: expected a top-level \`survivors:\` list`);
+  return doc.survivors.map((e, i) => {
+    const at = `${where}: survivors[${i}]`;
+    if (typeof e?.file !== 'string' || typeof e.line !== 'string' || e.line === '') fail(`${at}: \`file\` and a non-empty \`line\` are required`);
+    if (!KINDS.has(e.kind)) fail(`${at}: \`kind\` must be equivalent or unkillable, not ${JSON.stringify(e.kind)}`);
+    if (typeof e.reason !== 'string' || e.reason.trim() === '') fail(`${at}: a \`reason\` is required`);
+    if (e.mutators !== undefined && !(Array.isArray(e.mutators) && e.mutators.every((m) => typeof m === 'string')))
+      fail(`${at}: \`mutators\` must be a list of names`);
+    return { ...e, index: i, used: 0 };
+  });
+}
+
+/** Every survivor of the report with the entry that explains it (or undefined). */
+export function matchSurvivors(report, entries) {
+  const out = [];
+  for (const [file, fr] of Object.entries(report.files)) {
+    const lines = fr.source.split('\n');
+    for (const m of fr.mutants) {
+      if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;
+      const text = lines[m.location.start.line - 1] ?? '';
+      const entry = entries.find((e) => e.file === file && text.includes(e.line) && (!e.mutators || e.mutators.includes(m.mutatorName)));
+      if (entry) entry.used++;
+      out.push({ file, line: m.location.start.line, text: text.trim(), mutant: m, entry });
+    }
+  }
+  return out;
+}
+
+/** Per file: mutants, detected (killed + timeout), survived, no coverage, ignored, score. */
+export function scores(report) {
+  const rows = [];
+  for (const [file, fr] of Object.entries(report.files)) {
+    const n = (s) => fr.mutants.filter((m) => m.status === s).length;
+    const detected = n('Killed') + n('Timeout');
+    const undetected = n('Survived') + n('NoCoverage');
+    const valid = detected + undetected;
+    rows.push({
+      file,
+      mutants: fr.mutants.length,
+      detected,
+      survived: n('Survived'),
+      noCoverage: n('NoCoverage'),
+      ignored: n('Ignored'),
+      score: valid ? (100 * detected) / valid : 100,
+    });
+  }
+  return rows.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+function main(argv) {
+  const check = argv.includes('--check');
+  const reportPath = argv.find((a) => a.endsWith('.json')) ?? 'reports/mutation/mutation.json';
+  const entriesPath = argv.find((a) => a.endsWith('.yaml')) ?? 'mutation/survivors.yaml';
+  let report;
+  try {
+    report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  } catch (e) {
+    fail(`cannot read ${reportPath} (${e.code ?? e.message}): run \`npm run mutation\` first`);
+  }
+  let entries;
+  try {
+    entries = loadEntries(readFileSync(entriesPath, 'utf8'), entriesPath);
+  } catch (e) {
+    fail(e.message);
+  }
+  const survivors = matchSurvivors(report, entries);
+  const rows = scores(report);
+  const total = rows.reduce((a, r) => ({ detected: a.detected + r.detected, valid: a.valid + r.detected + r.survived + r.noCoverage }), {
+    detected: 0,
+    valid: 0,
+  });
+  const explained = survivors.filter((s) => s.entry);
+  const byKind = (k) => explained.filter((s) => s.entry.kind === k).length;
+  console.log('file | mutants | detected | survived | no coverage | score');
+  for (const r of rows) console.log(`${r.file} | ${r.mutants} | ${r.detected} | ${r.survived} | ${r.noCoverage} | ${r.score.toFixed(2)}%`);
+  console.log(`\nscore ${((100 * total.detected) / total.valid).toFixed(2)}% (${total.detected} of ${total.valid} detected)`);
+  const adjusted = total.valid - byKind('equivalent');
+  console.log(`without the ${byKind('equivalent')} documented equivalent mutants: ${((100 * total.detected) / adjusted).toFixed(2)}%`);
+  console.log(
+    `survivors: ${survivors.length}; explained in ${entriesPath}: ${byKind('equivalent')} equivalent, ${byKind('unkillable')} unkillable by a case; not yet explained: ${survivors.length - explained.length}`,
+  );
+  const open = survivors.filter((s) => !s.entry);
+  for (const s of open)
+    console.log(
+      `  ${s.file}:${s.line} ${s.mutant.status === 'NoCoverage' ? '(no coverage) ' : ''}${s.mutant.mutatorName} -> ${JSON.stringify(String(s.mutant.replacement ?? '').slice(0, 60))}\n      ${s.text.slice(0, 120)}`,
+    );
+  const mutatedFiles = new Set(Object.keys(report.files));
+  const stale = entries.filter((e) => e.used === 0 && mutatedFiles.has(e.file));
+  for (const e of stale)
+    console.log(`stale entry ${entriesPath} survivors[${e.index}] (${e.file}: ${JSON.stringify(e.line)}): explains no survivor of this report`);
+  if (check && (open.length > 0 || stale.length > 0)) process.exit(1);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main(process.argv.slice(2));

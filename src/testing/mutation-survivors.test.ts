@@ -1,0 +1,43 @@
+// scripts/mutation-survivors.mjs (`npm run mutation:survivors`): survivors matched to their written
+// reasons, and mutation/survivors.yaml well-formed.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadEntries, matchSurvivors, scores } from '../../scripts/mutation-survivors.mjs';
+
+const report = {
+  files: {
+    'src/a.ts': {
+      source: 'const a = 1;\nif (x) y();\n',
+      mutants: [
+        { mutatorName: 'ConditionalExpression', replacement: 'true', status: 'Survived', location: { start: { line: 2, column: 4 } } },
+        { mutatorName: 'BlockStatement', replacement: '{}', status: 'NoCoverage', location: { start: { line: 2, column: 7 } } },
+        { mutatorName: 'NumericLiteral', replacement: '0', status: 'Killed', location: { start: { line: 1, column: 10 } } },
+        { mutatorName: 'NumericLiteral', replacement: '2', status: 'Timeout', location: { start: { line: 1, column: 10 } } },
+      ],
+    },
+  },
+};
+
+describe('mutation survivors', () => {
+  it('an entry explains the survivors of its line, limited to its mutators; killed mutants are not survivors', () => {
+    const entries = loadEntries('survivors:\n  - { file: src/a.ts, line: "if (x)", mutators: [ConditionalExpression], kind: equivalent, reason: r }\n', 'test');
+    const out = matchSurvivors(report, entries);
+    expect(out.map((s) => [s.line, s.mutant.mutatorName, s.entry?.kind])).toEqual([
+      [2, 'ConditionalExpression', 'equivalent'],
+      [2, 'BlockStatement', undefined],
+    ]);
+    expect(entries[0].used).toBe(1);
+  });
+  it('scores count killed and timed-out mutants as detected, survived and uncovered as not', () => {
+    expect(scores(report)).toEqual([{ file: 'src/a.ts', mutants: 4, detected: 2, survived: 1, noCoverage: 1, ignored: 0, score: 50 }]);
+  });
+  it('a malformed entry is refused with its position', () => {
+    expect(() => loadEntries('survivors:\n  - { file: src/a.ts, line: x, kind: maybe, reason: r }\n', 'f.yaml')).toThrow(
+      'f.yaml: survivors[0]: `kind` must be equivalent or unkillable, not "maybe"',
+    );
+  });
+  it('mutation/survivors.yaml is well-formed: every entry has a file, a line, a kind and a reason', () => {
+    const text = readFileSync(new URL('../../mutation/survivors.yaml', import.meta.url), 'utf8');
+    for (const e of loadEntries(text, 'mutation/survivors.yaml')) expect(readFileSync(new URL(`../../${e.file}`, import.meta.url), 'utf8')).toContain(e.line);
+  });
+});
