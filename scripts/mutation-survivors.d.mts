@@ -1,6 +1,6 @@
 export interface SurvivorEntry {
   file: string;
-  line: string;
+  line?: string;
   mutators?: string[];
   kind: 'equivalent' | 'unkillable';
   reason: string;

@@ -6,7 +6,8 @@
 //
 // An entry explains the survivors of one source line:
 //   - file: src/cli/run.ts
-//     line: "width: () => (typeof io.termWidth"    # a part of the line the mutant starts on
+//     line: "width: () => (typeof io.termWidth"    # a part of the line the mutant starts on (no line:
+//                                                 # every line of the file, for a module as a whole)
 //     mutators: [ConditionalExpression]           # optional: only these mutators
 //     kind: equivalent | unkillable                # no observable difference | the case format cannot observe it
 //     reason: "..."
@@ -29,7 +30,8 @@ export function loadEntries(text, where) {
   if (!Array.isArray(doc?.survivors)) fail(`${where}: expected a top-level \`survivors:\` list`);
   return doc.survivors.map((e, i) => {
     const at = `${where}: survivors[${i}]`;
-    if (typeof e?.file !== 'string' || typeof e.line !== 'string' || e.line === '') fail(`${at}: \`file\` and a non-empty \`line\` are required`);
+    if (typeof e?.file !== 'string') fail(`${at}: \`file\` is required`);
+    if (e.line !== undefined && (typeof e.line !== 'string' || e.line === '')) fail(`${at}: \`line\`, when given, must be a non-empty text`);
     if (!KINDS.has(e.kind)) fail(`${at}: \`kind\` must be equivalent or unkillable, not ${JSON.stringify(e.kind)}`);
     if (typeof e.reason !== 'string' || e.reason.trim() === '') fail(`${at}: a \`reason\` is required`);
     if (e.mutators !== undefined && !(Array.isArray(e.mutators) && e.mutators.every((m) => typeof m === 'string')))
@@ -46,7 +48,7 @@ export function matchSurvivors(report, entries) {
     for (const m of fr.mutants) {
       if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;
       const text = lines[m.location.start.line - 1] ?? '';
-      const entry = entries.find((e) => e.file === file && text.includes(e.line) && (!e.mutators || e.mutators.includes(m.mutatorName)));
+      const entry = entries.find((e) => e.file === file && (e.line === undefined || text.includes(e.line)) && (!e.mutators || e.mutators.includes(m.mutatorName)));
       if (entry) entry.used++;
       out.push({ file, line: m.location.start.line, text: text.trim(), mutant: m, entry });
     }
