@@ -48,7 +48,9 @@ export function matchSurvivors(report, entries) {
     for (const m of fr.mutants) {
       if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;
       const text = lines[m.location.start.line - 1] ?? '';
-      const entry = entries.find((e) => e.file === file && (e.line === undefined || text.includes(e.line)) && (!e.mutators || e.mutators.includes(m.mutatorName)));
+      const entry = entries.find(
+        (e) => e.file === file && (e.line === undefined || text.includes(e.line)) && (!e.mutators || e.mutators.includes(m.mutatorName)),
+      );
       if (entry) entry.used++;
       out.push({ file, line: m.location.start.line, text: text.trim(), mutant: m, entry });
     }

@@ -38,6 +38,7 @@ describe('mutation survivors', () => {
   });
   it('mutation/survivors.yaml is well-formed: every entry has a file, a line, a kind and a reason', () => {
     const text = readFileSync(new URL('../../mutation/survivors.yaml', import.meta.url), 'utf8');
-    for (const e of loadEntries(text, 'mutation/survivors.yaml')) expect(readFileSync(new URL(`../../${e.file}`, import.meta.url), 'utf8')).toContain(e.line ?? '');
+    for (const e of loadEntries(text, 'mutation/survivors.yaml'))
+      expect(readFileSync(new URL(`../../${e.file}`, import.meta.url), 'utf8')).toContain(e.line ?? '');
   });
 });
