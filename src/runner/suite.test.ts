@@ -45,7 +45,9 @@ describe('the suite against the embedded reference CLI', () => {
     });
   }
 
-  it('profile pr24325 against the reference in pre-agent-name mode fails exactly the agent-name cases', { timeout: SLOW }, async () => {
+  it('profile pr24325 against the reference in pre-agent-name mode fails exactly the agent-name cases and the root help with the #24435 client TLS flags', {
+    timeout: SLOW,
+  }, async () => {
     const { code, report } = await runSuite(['--profile', 'pr24325', '--bin-env', 'CODER_REFERENCE_REVISION=pre-agent-name']);
     const named = [
       'bom',
@@ -68,6 +70,7 @@ describe('the suite against the embedded reference CLI', () => {
       'help/before-provider',
       'help/core-agent-name',
       'help/pr24325',
+      'help/root-global-options',
       'help/short-flag',
       'metadata/aws-wire-agent-name',
     ].sort();
