@@ -42,7 +42,7 @@ export async function prepareBare(profile: Profile): Promise<BarePlan> {
     }
     const tokenFile = join(home, `token-${invocations.length}`);
     if (c.token_file !== undefined) writeFileSync(tokenFile, c.token_file);
-    const values = { origin: sim.origin, token_file: tokenFile, home };
+    const values = { origin: sim.origin, port: new URL(sim.origin).port, token_file: tokenFile, home };
     invocations.push({
       args: c.args.map((a) => substitute(a, values)),
       env: buildEnv({ home, path: process.env.PATH, simulator: sim.env, referenceRevision: profile, binEnv: {}, caseEnv: substituteDeep(c.env, values) }),

@@ -1,8 +1,11 @@
-// Generates the per-cloud conformance cases from data templates (as toml-test generates its
-// multi-cases): every file under conformance/templates/cloud/ is written once per cloud of
-// conformance/templates/clouds.yaml to conformance/cases/<cloud>/<same path>, with {{name}}
-// placeholders replaced. Run by `npm run generate`; src/runner/cases/generated-cases.test.ts fails when the
-// committed cases differ from what this produces.
+// Generates conformance cases from data templates (as toml-test generates its multi-cases), with
+// {{name}} placeholders replaced:
+// - every file under conformance/templates/cloud/ once per cloud of conformance/templates/clouds.yaml,
+//   to conformance/cases/<cloud>/<same path>;
+// - every table under conformance/templates/tables/ (a `template`, `defaults` and `rows`) once per row,
+//   to conformance/cases/<its `path`>.yaml (the row's values over the defaults).
+// Run by `npm run generate`; src/runner/cases/generated-cases.test.ts fails when the committed cases
+// differ from what this produces.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,8 +53,34 @@ export function generateCloudCases(root = defaultRoot) {
   return out;
 }
 
+/** Map of path → contents of every case generated from the tables of conformance/templates/tables/. */
+export function generateTableCases(root = defaultRoot) {
+  const dir = join(root, 'conformance/templates/tables');
+  const out = new Map();
+  for (const file of listFiles(dir)) {
+    const templatePath = `conformance/templates/tables/${relative(dir, file).split(sep).join('/')}`;
+    const table = parse(readFileSync(file, 'utf8'));
+    for (const key of ['path', 'template', 'rows']) {
+      if (table?.[key] === undefined) throw new Error(`${templatePath}: missing \`${key}\` (a table has path, template, defaults and rows)`);
+    }
+    for (const [i, row] of table.rows.entries()) {
+      const values = { ...(table.defaults ?? {}), ...row };
+      const where = `${templatePath} row ${i + 1}`;
+      const rel = `conformance/cases/${render(table.path, values, where)}.yaml`;
+      if (out.has(rel)) throw new Error(`${where}: ${rel} is generated twice`);
+      out.set(rel, generatedNote(templatePath) + render(table.template, values, where));
+    }
+  }
+  return out;
+}
+
+/** Every generated case file: the per-cloud ones and the tables' rows. */
+export function generateCases(root = defaultRoot) {
+  return new Map([...generateCloudCases(root), ...generateTableCases(root)]);
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const files = generateCloudCases();
+  const files = generateCases();
   for (const [rel, text] of files) {
     const path = join(defaultRoot, rel);
     mkdirSync(dirname(path), { recursive: true });

@@ -52,7 +52,7 @@ function comparable(r: CaseResult): string {
     j.proxied,
   ]);
   return JSON.stringify({ ...rest, process: proc, wire })
-    .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT')
+    .replace(/(127\.0\.0\.1|0\.0\.0\.0|localhost):\d+/g, '$1:PORT')
     .replace(/coder-conformance-[A-Za-z0-9]{6}/g, 'coder-conformance-XXXXXX');
 }
 

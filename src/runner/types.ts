@@ -35,6 +35,8 @@ export interface RequestAssertion {
   body_matches?: string;
   response_status?: number;
   response_body_contains?: string;
+  /** Whether the request came through the simulator's forward proxy (absolute-form target). */
+  proxied?: boolean;
   /** Exact number of matching entries; without it at least one must match. */
   count?: number;
 }

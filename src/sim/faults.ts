@@ -1,7 +1,8 @@
 // Fault injection: one MSW handler, placed before all others, that answers requests matching a
 // fault of the World (by operationId or by method+path) with the fault's status/headers/body, a
 // network error (`reset`), or just a delay before the normal handler answers. `times` limits a
-// fault to its first N matching requests.
+// fault to its first N matching requests. `{origin}` and `{port}` in a fault's header values and body
+// name the loopback server (e.g. a redirect's Location), once it listens.
 import { http, type HttpHandler } from 'msw';
 import { operationById } from './operations.ts';
 import type { Fault } from './scenario/types.ts';
@@ -33,13 +34,14 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
 const NULL_BODY_STATUS = new Set([204, 205, 304]);
 
 /** The fault response (undefined: a delay-only fault, let the real handler answer). */
-export function faultResponse(fault: Fault): Response | undefined {
+export function faultResponse(fault: Fault, origin?: string): Response | undefined {
   if (fault.reset) return Response.error();
   if (fault.status === undefined) return undefined;
+  const fill = (s: string) => (origin === undefined ? s : s.split('{origin}').join(origin).split('{port}').join(new URL(origin).port));
   const headers = new Headers();
   if (fault.contentType !== undefined) headers.set('Content-Type', fault.contentType);
-  for (const [k, v] of Object.entries(fault.headers ?? {})) headers.set(k, v);
-  const body = NULL_BODY_STATUS.has(fault.status) ? null : (fault.body ?? '');
+  for (const [k, v] of Object.entries(fault.headers ?? {})) headers.set(k, fill(v));
+  const body = NULL_BODY_STATUS.has(fault.status) ? null : fill(fault.body ?? '');
   return new Response(body, { status: fault.status, headers });
 }
 
@@ -62,7 +64,7 @@ export function faultHandler(world: World): HttpHandler {
       const hit = takeFault(world, request.method, new URL(request.url).pathname);
       if (!hit) return false;
       if (hit.fault.delayMs) await wait(hit.fault.delayMs, request.signal);
-      const response = faultResponse(hit.fault);
+      const response = faultResponse(hit.fault, world.origin);
       if (!response) return false;
       taken.set(request, response);
       return true;

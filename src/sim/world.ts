@@ -88,6 +88,8 @@ export interface World {
   agents: AgentRow[];
   providers: ProviderState[];
   faults: FaultState[];
+  /** The loopback server's base URL once it listens (fault answers may name `{origin}` and `{port}`). */
+  origin?: string;
   /** Clock of the cloud proofs (metadata handlers, verifiers). */
   now(): Date;
   /** Clock that decides whether an OAuth link has expired. */

@@ -1,14 +1,16 @@
 // Substitutes the run-time values a case cannot know in advance: {origin} (the simulator's
-// base URL), {token_file} (path of the case's token file) and {home} (the binary's HOME).
+// base URL), {port} (its port alone, e.g. for `http://0.0.0.0:{port}` or `NO_PROXY=0.0.0.0:{port}`),
+// {token_file} (path of the case's token file) and {home} (the binary's HOME).
 // Only these exact names are replaced, so JSON braces in expectations are left alone.
 
 export interface PlaceholderValues {
   origin: string;
+  port: string;
   token_file: string;
   home: string;
 }
 
-const NAMES = ['origin', 'token_file', 'home'] as const;
+const NAMES = ['origin', 'port', 'token_file', 'home'] as const;
 
 export function substitute(text: string, values: PlaceholderValues): string {
   let out = text;

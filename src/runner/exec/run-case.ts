@@ -75,7 +75,7 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
     } catch (err) {
       return notRun(c, `the simulator could not start: ${(err as Error).message}`);
     }
-    const values: PlaceholderValues = { origin: sim.origin, token_file: tokenFile, home };
+    const values: PlaceholderValues = { origin: sim.origin, port: new URL(sim.origin).port, token_file: tokenFile, home };
     const argv = c.args.map((a) => substitute(a, values));
     const caseEnv = substituteDeep(c.env, values);
     const env = buildEnv({

@@ -129,6 +129,8 @@ export function entryMismatches(entry: WireEntry, a: RequestAssertion): string[]
   if (a.response_body_contains !== undefined && !(entry.response.body ?? '').includes(a.response_body_contains)) {
     out.push(`response body ${show((entry.response.body ?? '').slice(0, 300))} does not contain ${show(a.response_body_contains)}`);
   }
+  if (a.proxied !== undefined && entry.proxied !== a.proxied)
+    out.push(a.proxied ? 'request came directly, want it through the proxy' : 'request came through the proxy, want it direct');
   if (a.response_status !== undefined && entry.response.status !== a.response_status)
     out.push(`response status is ${entry.response.status}, want ${a.response_status}`);
   return out;

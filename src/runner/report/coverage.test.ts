@@ -46,8 +46,8 @@ describe('computeCoverage', () => {
 
 describe('placeholders', () => {
   it('replaces only the known names', () => {
-    const v = { origin: 'http://127.0.0.1:1', token_file: '/t/f', home: '/t' };
-    expect(substitute('{origin}/x {"a":{home}} {other} {token_file}', v)).toBe('http://127.0.0.1:1/x {"a":/t} {other} /t/f');
+    const v = { origin: 'http://127.0.0.1:1', port: '1', token_file: '/t/f', home: '/t' };
+    expect(substitute('{origin}/x {"a":{home}} {other} {token_file} 0.0.0.0:{port}', v)).toBe('http://127.0.0.1:1/x {"a":/t} {other} /t/f 0.0.0.0:1');
     expect(substituteDeep({ k: ['{home}', null, 1], '{home}': '{origin}' }, v)).toEqual({ k: ['/t', null, 1], '/t': 'http://127.0.0.1:1' });
   });
 });

@@ -126,7 +126,11 @@ export function stableReport(report: Record<string, unknown>, cacheDir: string, 
     const f = (s: string) => {
       let out = common(s);
       if (home) out = out.split(home).join('{home}');
-      if (host) out = out.split(`http://${host}`).join('{origin}').split(host).join('{origin_host}');
+      if (host) {
+        out = out.split(`http://${host}`).join('{origin}').split(host).join('{origin_host}');
+        const port = host.split(':')[1];
+        out = out.split(`0.0.0.0:${port}`).join('0.0.0.0:{port}').split(`localhost:${port}`).join('localhost:{port}');
+      }
       return out;
     };
     const stable = swap(r, f) as Record<string, unknown>;

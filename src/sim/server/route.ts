@@ -9,7 +9,9 @@ export const METADATA_ORIGIN = 'http://169.254.169.254';
 
 export type Route = { kind: 'connect'; url: string } | { kind: 'local'; fetchUrl: string; url: string; proxied: boolean } | { kind: 'foreign'; url: string };
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+// This host: the loopback names, and 0.0.0.0 (a connection to it reaches this host; it is not a
+// loopback address for Go's proxy choice, so cases use it to tell a proxied request from a direct one).
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '0.0.0.0']);
 
 /** An origin-form target (or the path of an absolute one) answered by this server. */
 function local(pathWithQuery: string, origin: string, requested: string | undefined): Route {

@@ -98,6 +98,7 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
+  world.origin = origin;
 
   const sim: Simulator = {
     origin,
