@@ -1,6 +1,7 @@
 // Node socket/HTTP errors → the cause text Go's net/http would put after `Get "<url>": `.
 // Mapped: ECONNREFUSED, ECONNRESET (reset vs. closed before a response = EOF), ENOTFOUND/EAI_AGAIN,
-// ETIMEDOUT, EHOSTUNREACH, ENETUNREACH, EADDRNOTAVAIL, EPIPE, TLS certificate errors (short form);
+// ETIMEDOUT, EHOSTUNREACH, ENETUNREACH, EADDRNOTAVAIL, EPIPE, TLS certificate errors (short form), a
+// plain-http answer to a TLS handshake (EPROTO "wrong version number");
 // anything else keeps Node's message. Dial errors through a proxy get Go's `proxyconnect tcp: ` prefix.
 import { type GoError, TextError } from '../errors/model.ts';
 
@@ -61,6 +62,12 @@ export function mapNodeError(e: unknown, d: DialInfo): GoError {
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
     case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
       return new NetError('tls: failed to verify certificate: x509: certificate signed by unknown authority', code);
+    case 'EPROTO':
+      // OpenSSL's "wrong version number": the first record is not TLS. Go names the usual cause (its
+      // record starts with "HTTP/": a plain-http server answered the ClientHello); other non-TLS
+      // answers (Go: "tls: first record does not look like a TLS handshake") are not told apart here.
+      if (/wrong version number/.test(err.message ?? '')) return new NetError('http: server gave HTTP response to HTTPS client', code);
+      return new NetError(err?.message ?? String(e), code);
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
       return new NetError(`tls: failed to verify certificate: x509: certificate is valid for other names, not ${d.host}`, code);
     default:

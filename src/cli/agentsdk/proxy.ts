@@ -1,8 +1,9 @@
-// Go's http.ProxyFromEnvironment (golang.org/x/net/http/httpproxy): HTTP_PROXY/http_proxy for http
-// targets, HTTPS_PROXY/https_proxy for https, NO_PROXY/no_proxy (`*`, domains and their subdomains,
-// `.domain`, `*.domain`, IPs, CIDRs, optional :port), never for localhost or loopback IPs, and
-// HTTP_PROXY ignored under CGI (REQUEST_METHOD set).
-import { parseURL, quote, type GoURL } from '../../go/index.ts';
+// Go's http.ProxyFromEnvironment (golang.org/x/net/http/httpproxy, as vendored in Go 1.26):
+// HTTP_PROXY/http_proxy for http targets, HTTPS_PROXY/https_proxy for https, NO_PROXY/no_proxy (`*`,
+// domains and their subdomains, `.domain`, `*.domain`, IPs, CIDRs, optional :port), never for localhost
+// or loopback IPs; a proxy value that does not parse is ignored; under CGI (REQUEST_METHOD set) a set
+// HTTP_PROXY fails every http request (httpoxy).
+import { parseURL, type GoURL } from '../../go/index.ts';
 
 export type ProxyChoice = { proxy?: GoURL } | { error: string };
 
@@ -69,21 +70,26 @@ function sameIP(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/**
+ * net.ParseCIDR + IPNet.Contains: the prefix length is bounded by the address text's family (32 for
+ * IPv4 text, 128 for IPv6 text, IPv4-mapped included); an IPv4-mapped network compares as IPv4 with the
+ * mask's last 4 bytes. undefined when `cidr` is not a CIDR.
+ */
 function inCIDR(ip: number[], cidr: string): boolean | undefined {
   const slash = cidr.indexOf('/');
   if (slash < 0) return undefined;
-  const net = ipBytes(cidr.slice(0, slash));
+  const text = cidr.slice(0, slash);
+  const family = isIP(text);
   const bitsText = cidr.slice(slash + 1);
-  if (!net || !/^\d+$/.test(bitsText)) return undefined;
+  if (family === 0 || !/^\d+$/.test(bitsText)) return undefined;
+  const len = family === 4 ? 4 : 16;
   const bits = Number(bitsText);
-  if (bits > net.length * 8) return undefined;
+  if (bits > len * 8) return undefined;
+  const net = ipBytes(text)!;
+  let mask = Array.from({ length: len }, (_, i) => (bits >= (i + 1) * 8 ? 0xff : bits <= i * 8 ? 0 : (0xff << (8 - (bits - i * 8))) & 0xff));
+  if (net.length === 4 && len === 16) mask = mask.slice(12);
   if (ip.length !== net.length) return false;
-  for (let i = 0; i < bits; i++) {
-    const byte = i >> 3;
-    const mask = 0x80 >> (i & 7);
-    if ((ip[byte] & mask) !== (net[byte] & mask)) return false;
-  }
-  return true;
+  return net.every((b, i) => (b & mask[i]) === (ip[i] & mask[i]));
 }
 
 function splitHostPort(p: string): { host: string; port: string } | undefined {
@@ -97,19 +103,21 @@ function splitHostPort(p: string): { host: string; port: string } | undefined {
   return { host: p.slice(0, i), port: p.slice(i + 1) };
 }
 
-/** httpproxy config.useProxy for a target host and port (port already defaulted by scheme). */
-export function useProxy(host: string, port: string, noProxy: string): boolean {
-  if (host === 'localhost') return false;
-  const ip = ipBytes(host);
-  if (ip && isLoopback(ip)) return false;
-  const addr = host.toLowerCase().trim();
+/** One NO_PROXY entry, as httpproxy's config.init turns it into a matcher. */
+type Matcher =
+  | { kind: 'all' }
+  | { kind: 'cidr'; cidr: string }
+  | { kind: 'ip'; ip: number[]; port: string }
+  | { kind: 'domain'; host: string; port: string; matchHost: boolean };
+
+function matchers(noProxy: string): Matcher[] {
+  const out: Matcher[] = [];
   for (const raw of noProxy.split(',')) {
     const p = raw.trim().toLowerCase();
     if (p === '') continue;
-    if (p === '*') return false;
-    const cidr = inCIDR(ip ?? [], p);
-    if (cidr !== undefined) {
-      if (ip && cidr) return false;
+    if (p === '*') return [{ kind: 'all' }];
+    if (inCIDR([], p) !== undefined) {
+      out.push({ kind: 'cidr', cidr: p });
       continue;
     }
     let phost = p;
@@ -122,44 +130,64 @@ export function useProxy(host: string, port: string, noProxy: string): boolean {
     }
     const pip = ipBytes(phost);
     if (pip) {
-      if (ip && sameIP(pip, ip) && (pport === '' || pport === port)) return false;
+      out.push({ kind: 'ip', ip: pip, port: pport });
       continue;
     }
     if (phost.startsWith('*.')) phost = phost.slice(1);
-    let matchHost = false;
-    if (phost[0] !== '.') {
-      matchHost = true;
-      phost = '.' + phost;
-    }
-    if (addr.endsWith(phost) || (matchHost && addr === phost.slice(1))) {
-      if (pport === '' || pport === port) return false;
+    const matchHost = phost[0] !== '.';
+    out.push({ kind: 'domain', host: matchHost ? `.${phost}` : phost, port: pport, matchHost });
+  }
+  return out;
+}
+
+/**
+ * httpproxy config.useProxy for a target host and port (port already defaulted by scheme): never for
+ * localhost or a loopback IP; IP entries (and CIDRs) are checked only for IP hosts, domain entries only
+ * for names (`0.0.0.0` is not matched by `.0.0`).
+ */
+export function useProxy(host: string, port: string, noProxy: string): boolean {
+  if (host === 'localhost') return false;
+  const ip = ipBytes(host.includes(':') ? host.replace(/%.*$/s, '') : host); // netip.ParseAddr: IPv6 zones
+  if (ip && isLoopback(ip)) return false;
+  const addr = host.toLowerCase().trim();
+  for (const m of matchers(noProxy)) {
+    if (m.kind === 'all') return false;
+    if (ip) {
+      if (m.kind === 'cidr' && inCIDR(ip, m.cidr)) return false;
+      if (m.kind === 'ip' && sameIP(m.ip, ip) && (m.port === '' || m.port === port)) return false;
+    } else if (m.kind === 'domain' && (addr.endsWith(m.host) || (m.matchHost && addr === m.host.slice(1)))) {
+      if (m.port === '' || m.port === port) return false;
     }
   }
   return true;
 }
 
-function parseProxy(raw: string): ProxyChoice {
+/**
+ * httpproxy parseProxy: a value without scheme or host is retried as `http://` + value; a value that
+ * parses neither way is no proxy at all (config.init drops the error). Any scheme is kept.
+ */
+function parseProxy(raw: string): GoURL | undefined {
+  if (raw === '') return undefined;
   const r = parseURL(raw);
-  if (!r.ok || !['http', 'https', 'socks5', 'socks5h'].includes(r.url.scheme)) {
-    const r2 = parseURL('http://' + raw);
-    if (r2.ok) return { proxy: r2.url };
-    return { error: `invalid proxy address ${quote(raw)}: ${r.ok ? r2.error : r.error}` };
+  if (!r.ok || r.url.scheme === '' || r.url.host === '') {
+    const r2 = parseURL(`http://${raw}`);
+    if (r2.ok) return r2.url;
   }
-  return { proxy: r.url };
+  return r.ok ? r.url : undefined;
 }
 
-/** The proxy for a request URL, as Go's default transport chooses it. */
+/** The proxy for a request URL, as Go's default transport chooses it (httpproxy proxyForURL). */
 export function proxyForURL(url: GoURL, env: Record<string, string | undefined>): ProxyChoice {
   const isCGI = env.REQUEST_METHOD !== undefined && env.REQUEST_METHOD !== '';
-  const httpProxy = isCGI ? '' : getEnvAny(env, 'HTTP_PROXY', 'http_proxy');
-  const httpsProxy = getEnvAny(env, 'HTTPS_PROXY', 'https_proxy');
-  const noProxy = getEnvAny(env, 'NO_PROXY', 'no_proxy');
-  let raw = '';
-  if (url.scheme === 'https') raw = httpsProxy;
-  else if (url.scheme === 'http') raw = httpProxy;
-  if (raw === '') return {};
-  const host = url.hostname();
+  let proxy: GoURL | undefined;
+  if (url.scheme === 'https') proxy = parseProxy(getEnvAny(env, 'HTTPS_PROXY', 'https_proxy'));
+  else if (url.scheme === 'http') {
+    proxy = parseProxy(getEnvAny(env, 'HTTP_PROXY', 'http_proxy'));
+    // httpoxy: under CGI, HTTP_PROXY may come from a request header; Go refuses every http request.
+    if (proxy && isCGI) return { error: 'refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy' };
+  }
+  if (!proxy) return {};
   const port = url.port() || (url.scheme === 'https' ? '443' : '80');
-  if (!useProxy(host, port, noProxy)) return {};
-  return parseProxy(raw);
+  if (!useProxy(url.hostname(), port, getEnvAny(env, 'NO_PROXY', 'no_proxy'))) return {};
+  return { proxy };
 }

@@ -241,9 +241,23 @@ describe('proxies (Go ProxyFromEnvironment)', () => {
     expect(useProxy('a.example.com', '443', '*.example.com')).toBe(false);
     expect(useProxy('badexample.com', '443', 'example.com')).toBe(true);
     expect(useProxy('metadata.google.internal', '80', 'google.internal:80')).toBe(false);
+    // domain entries are matched against names only, IP entries and CIDRs against IPs only
+    expect(useProxy('169.254.169.254', '80', '.169.254,254.169.254,*.254')).toBe(true);
+    expect(useProxy('0.0.0.0', '80', '0.0.0.0/8')).toBe(false);
+    expect(useProxy('0.0.0.0', '80', '::ffff:0.0.0.0/104')).toBe(false);
+    expect(useProxy('1.0.0.0', '80', '::ffff:0.0.0.0/104')).toBe(true);
+    expect(useProxy('0.0.0.0', '80', '0.0.0.0/33,::ffff:0.0.0.0/129,0.0.0.0/-1')).toBe(true);
+    expect(useProxy('10.1.2.3', '80', '10.1.2.0/024')).toBe(false);
+    expect(useProxy('10.1.3.3', '80', '10.1.2.0/23,::/0')).toBe(false);
+    expect(useProxy('10.1.4.3', '80', '10.1.2.0/23,::/0')).toBe(true);
+    expect(useProxy('a.test', '80', '0.0.0.0/0,::/0')).toBe(true);
+    expect(useProxy('::ffff:0.0.0.0', '80', '0.0.0.0')).toBe(false);
+    expect(useProxy('fe80::1%eth0', '80', 'fe80::1')).toBe(false);
+    expect(useProxy('a.test', '80', ':80,[::1]')).toBe(true);
+    expect(useProxy('a.test', '80', 'x.test,*,y.test')).toBe(false);
   });
 
-  it('scheme-specific variables, upper case first, HTTP_PROXY ignored under CGI', () => {
+  it('scheme-specific variables, upper case first, unparseable values ignored, HTTP_PROXY refused under CGI', () => {
     const p = (u: string, env: Record<string, string>) => {
       const r = proxyForURL(url(u), env);
       return 'proxy' in r ? r.proxy?.toString() : 'error' in r ? r.error : undefined;
@@ -252,7 +266,14 @@ describe('proxies (Go ProxyFromEnvironment)', () => {
     expect(p('http://169.254.169.254/x', { HTTP_PROXY: 'http://a.test', http_proxy: 'http://b.test' })).toBe('http://a.test');
     expect(p('http://169.254.169.254/x', { HTTPS_PROXY: 'http://a.test' })).toBeUndefined();
     expect(p('https://coder.test/x', { HTTPS_PROXY: 'http://a.test' })).toBe('http://a.test');
-    expect(p('http://169.254.169.254/x', { HTTP_PROXY: 'http://a.test', REQUEST_METHOD: 'GET' })).toBeUndefined();
+    const cgi = 'refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy';
+    expect(p('http://169.254.169.254/x', { HTTP_PROXY: 'http://a.test', REQUEST_METHOD: 'GET' })).toBe(cgi);
+    expect(p('http://127.0.0.1/x', { http_proxy: 'a.test', REQUEST_METHOD: 'GET' })).toBe(cgi);
+    expect(p('http://127.0.0.1/x', { HTTP_PROXY: '%zz', REQUEST_METHOD: 'GET' })).toBeUndefined();
+    expect(p('https://coder.test/x', { HTTPS_PROXY: 'http://a.test', REQUEST_METHOD: 'GET' })).toBe('http://a.test');
+    expect(p('http://169.254.169.254/x', { HTTP_PROXY: '%zz' })).toBeUndefined();
+    expect(p('http://169.254.169.254/x', { HTTP_PROXY: 'localhost:3128' })).toBe('http://localhost:3128');
+    expect(p('http://169.254.169.254/x', { HTTP_PROXY: 'ftp://a.test:21' })).toBe('ftp://a.test:21');
   });
 });
 

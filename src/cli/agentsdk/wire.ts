@@ -130,8 +130,10 @@ async function hop(
   const choice = proxyForURL(url, env);
   if ('error' in choice) throw new TextError(choice.error);
   const proxy = choice.proxy;
-  if (proxy && proxy.scheme !== 'http' && proxy.scheme !== 'https')
-    throw new TextError(`proxy scheme ${quote(proxy.scheme)} is not supported by the reference CLI`);
+  // Go dials any other scheme's proxy in plain TCP, as an http proxy, at its port (schemePort: none but
+  // http's 80); TLS to an https proxy, SOCKS and a port-less proxy of another scheme are not modelled.
+  if (proxy && (proxy.scheme === 'https' || proxy.scheme === 'socks5' || proxy.scheme === 'socks5h' || (proxy.scheme !== 'http' && proxy.port() === '')))
+    throw new TextError(`proxy ${quote(proxy.scheme + '://' + proxy.host)} is not supported by the reference CLI`);
   const host = url.hostname();
   const port = url.port() || (https ? '443' : '80');
 
