@@ -9,9 +9,11 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error the bundle has no declarations; its interface is mutation/harness.ts'
 import { createHarness as createBundled } from '../dist/mutation-harness.mjs';
 import { run } from '../src/cli/run.ts';
-// run.ts loads the handler lazily; loaded here, outside any test, its module-level code counts as
-// static for Stryker (run against every case) instead of being credited to the first case that ran it.
+// run.ts loads the handler lazily, and the handler the agent SDK; loaded here, outside any test, their
+// module-level code (tables, structs, constants) counts as static for Stryker (run against every case)
+// instead of being credited to the first case that happened to load it.
 import '../src/cli/command.ts';
+import '../src/cli/agentsdk/index.ts';
 import type { createHarness } from './harness.ts';
 
 // A mutant of the proxy choice may dial a metadata address (169.254.169.254) directly instead of through
