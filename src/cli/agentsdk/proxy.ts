@@ -2,7 +2,8 @@
 // HTTP_PROXY/http_proxy for http targets, HTTPS_PROXY/https_proxy for https, NO_PROXY/no_proxy (`*`,
 // domains and their subdomains, `.domain`, `*.domain`, IPs, CIDRs, optional :port), never for localhost
 // or loopback IPs; a proxy value that does not parse is ignored; under CGI (REQUEST_METHOD set) a set
-// HTTP_PROXY fails every http request (httpoxy).
+// HTTP_PROXY fails every http request (httpoxy). Not modelled: Go's IDNA conversion of non-ASCII host
+// names and NO_PROXY entries (idnaASCII) before comparing them; here they are compared as written.
 import { parseURL, type GoURL } from '../../go/index.ts';
 
 export type ProxyChoice = { proxy?: GoURL } | { error: string };
