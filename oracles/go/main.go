@@ -13,6 +13,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"mime"
+	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"regexp"
@@ -22,6 +24,7 @@ import (
 	"unicode"
 
 	"github.com/tidwall/gjson"
+	"golang.org/x/net/http/httpproxy"
 
 	"coder-agent-conformance/oracles/go/shapes/agentsdk"
 	agentsdk26883 "coder-agent-conformance/oracles/go/shapes/agentsdk26883"
@@ -207,6 +210,55 @@ func handle(req request) answer {
 	case "parseBool":
 		v, err := strconv.ParseBool(a)
 		return answer{"value": v, "err": errText(err)}
+	case "net":
+		// a = text: net.ParseIP, netip.ParseAddr (As16, zone), net.ParseCIDR, net.SplitHostPort of a;
+		// b = an address for IPNet.Contains (if a is a CIDR) and IP.Equal/IsLoopback (ParseIP(b)).
+		out := answer{}
+		if ip := net.ParseIP(a); ip != nil {
+			out["parseIP"] = []byte(ip.To16())
+		}
+		if addr, err := netip.ParseAddr(a); err == nil {
+			as16 := addr.As16()
+			out["addr"] = as16[:]
+			out["zone"] = addr.Zone()
+			out["loopback"] = net.IP(addr.AsSlice()).IsLoopback()
+		}
+		if _, n, err := net.ParseCIDR(a); err == nil {
+			out["cidrIP"] = []byte(n.IP)
+			out["cidrMask"] = []byte(n.Mask)
+			if ip := net.ParseIP(string(req.B)); ip != nil {
+				out["contains"] = n.Contains(ip)
+			}
+		}
+		if h, p, err := net.SplitHostPort(a); err == nil {
+			out["host"] = []byte(h)
+			out["port"] = []byte(p)
+			out["split"] = true
+		}
+		return out
+	case "proxyForURL":
+		// a = request URL; b = JSON {"http", "https", "no", "cgi"}: httpproxy.Config's fields (Go 1.26's
+		// std vendors the same matching; the environment lookup is left out on purpose).
+		var c struct {
+			HTTP, HTTPS, No string
+			CGI             bool
+		}
+		if err := json.Unmarshal(req.B, &c); err != nil {
+			return answer{"err": err.Error()}
+		}
+		u, err := url.Parse(a)
+		if err != nil {
+			return answer{"err": err.Error()}
+		}
+		cfg := httpproxy.Config{HTTPProxy: c.HTTP, HTTPSProxy: c.HTTPS, NoProxy: c.No, CGI: c.CGI}
+		p, err := cfg.ProxyFunc()(u)
+		if err != nil {
+			return answer{"err": err.Error()}
+		}
+		if p == nil {
+			return answer{}
+		}
+		return answer{"proxy": []byte(p.String())}
 	case "csvRead":
 		rec, err := csv.NewReader(strings.NewReader(a)).Read()
 		out := make([][]byte, len(rec))

@@ -4,7 +4,19 @@
 // or loopback IPs; a proxy value that does not parse is ignored; under CGI (REQUEST_METHOD set) a set
 // HTTP_PROXY fails every http request (httpoxy). Not modelled: Go's IDNA conversion of non-ASCII host
 // names and NO_PROXY entries (idnaASCII) before comparing them; here they are compared as written.
-import { parseURL, type GoURL } from '../../go/index.ts';
+import {
+  cidrContains,
+  type GoURL,
+  type IP,
+  type IPNet,
+  ipEqual,
+  isLoopback,
+  parseAddrIP,
+  parseCIDR,
+  parseIP,
+  parseURL,
+  splitHostPort,
+} from '../../go/index.ts';
 
 export type ProxyChoice = { proxy?: GoURL } | { error: string };
 
@@ -16,99 +28,11 @@ function getEnvAny(env: Record<string, string | undefined>, ...names: string[]):
   return '';
 }
 
-const V4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
-/** Go net.ParseIP's syntax check (4 = IPv4, 6 = IPv6, 0 = neither); no zones, like ParseIP. */
-function isIP(s: string): 0 | 4 | 6 {
-  if (V4.test(s)) return 4;
-  if (!/^[0-9a-fA-F:.]+$/.test(s) || !s.includes(':')) return 0;
-  const m = /^(.*?)(?::((?:\d+\.){3}\d+))?$/.exec(s)!;
-  if (m[2] !== undefined && !V4.test(m[2])) return 0;
-  const head = m[2] !== undefined ? m[1] : s;
-  const groupsNeeded = m[2] !== undefined ? 6 : 8;
-  const dbl = head.split('::');
-  if (dbl.length > 2) return 0;
-  const parts = (x: string) => (x === '' ? [] : x.split(':'));
-  const groups = dbl.length === 2 ? [...parts(dbl[0]), ...parts(dbl[1])] : parts(head);
-  if (!groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return 0;
-  if (dbl.length === 2 ? groups.length >= groupsNeeded : groups.length !== groupsNeeded) return 0;
-  return 6;
-}
-
-/** IPv4/IPv6 text to a byte array (IPv4 as 4 bytes; IPv4-mapped IPv6 folded to 4 bytes). */
-function ipBytes(s: string): number[] | undefined {
-  const v = isIP(s);
-  if (v === 4) return s.split('.').map(Number);
-  if (v !== 6) return undefined;
-  let text = s;
-  let tail: number[] = [];
-  const m = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (m) {
-    const v4 = m[2].split('.').map(Number);
-    tail = v4;
-    text = m[1] + '0:0';
-  }
-  const [head, rest] = text.includes('::') ? text.split('::') : [text, undefined];
-  const hs = head ? head.split(':') : [];
-  const rs = rest !== undefined && rest !== '' ? rest.split(':') : [];
-  const groups = rest === undefined ? hs : [...hs, ...Array(8 - hs.length - rs.length).fill('0'), ...rs];
-  const bytes: number[] = [];
-  for (const g of groups) {
-    const n = parseInt(g, 16);
-    bytes.push(n >> 8, n & 0xff);
-  }
-  if (tail.length) bytes.splice(12, 4, ...tail);
-  const mapped = bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
-  return mapped ? bytes.slice(12) : bytes;
-}
-
-function isLoopback(ip: number[]): boolean {
-  if (ip.length === 4) return ip[0] === 127;
-  return ip.slice(0, 15).every((b) => b === 0) && ip[15] === 1;
-}
-
-function sameIP(a: number[], b: number[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-/**
- * net.ParseCIDR + IPNet.Contains: the prefix length is bounded by the address text's family (32 for
- * IPv4 text, 128 for IPv6 text, IPv4-mapped included); an IPv4-mapped network compares as IPv4 with the
- * mask's last 4 bytes. undefined when `cidr` is not a CIDR.
- */
-function inCIDR(ip: number[], cidr: string): boolean | undefined {
-  const slash = cidr.indexOf('/');
-  if (slash < 0) return undefined;
-  const text = cidr.slice(0, slash);
-  const family = isIP(text);
-  const bitsText = cidr.slice(slash + 1);
-  if (family === 0 || !/^\d+$/.test(bitsText)) return undefined;
-  const len = family === 4 ? 4 : 16;
-  const bits = Number(bitsText);
-  if (bits > len * 8) return undefined;
-  const net = ipBytes(text)!;
-  let mask = Array.from({ length: len }, (_, i) => (bits >= (i + 1) * 8 ? 0xff : bits <= i * 8 ? 0 : (0xff << (8 - (bits - i * 8))) & 0xff));
-  if (net.length === 4 && len === 16) mask = mask.slice(12);
-  if (ip.length !== net.length) return false;
-  return net.every((b, i) => (b & mask[i]) === (ip[i] & mask[i]));
-}
-
-function splitHostPort(p: string): { host: string; port: string } | undefined {
-  if (p.startsWith('[')) {
-    const end = p.indexOf(']');
-    if (end < 0 || p[end + 1] !== ':') return undefined;
-    return { host: p.slice(1, end), port: p.slice(end + 2) };
-  }
-  const i = p.lastIndexOf(':');
-  if (i < 0 || p.indexOf(':') !== i) return undefined;
-  return { host: p.slice(0, i), port: p.slice(i + 1) };
-}
-
 /** One NO_PROXY entry, as httpproxy's config.init turns it into a matcher. */
 type Matcher =
   | { kind: 'all' }
-  | { kind: 'cidr'; cidr: string }
-  | { kind: 'ip'; ip: number[]; port: string }
+  | { kind: 'cidr'; net: IPNet }
+  | { kind: 'ip'; ip: IP; port: string }
   | { kind: 'domain'; host: string; port: string; matchHost: boolean };
 
 function matchers(noProxy: string): Matcher[] {
@@ -117,8 +41,9 @@ function matchers(noProxy: string): Matcher[] {
     const p = raw.trim().toLowerCase();
     if (p === '') continue;
     if (p === '*') return [{ kind: 'all' }];
-    if (inCIDR([], p) !== undefined) {
-      out.push({ kind: 'cidr', cidr: p });
+    const net = parseCIDR(p);
+    if (net) {
+      out.push({ kind: 'cidr', net });
       continue;
     }
     let phost = p;
@@ -129,7 +54,7 @@ function matchers(noProxy: string): Matcher[] {
       phost = hp.host;
       pport = hp.port;
     }
-    const pip = ipBytes(phost);
+    const pip = parseIP(phost);
     if (pip) {
       out.push({ kind: 'ip', ip: pip, port: pport });
       continue;
@@ -148,14 +73,14 @@ function matchers(noProxy: string): Matcher[] {
  */
 export function useProxy(host: string, port: string, noProxy: string): boolean {
   if (host === 'localhost') return false;
-  const ip = ipBytes(host.includes(':') ? host.replace(/%.*$/s, '') : host); // netip.ParseAddr: IPv6 zones
+  const ip = parseAddrIP(host); // netip.ParseAddr: an IPv6 zone is allowed
   if (ip && isLoopback(ip)) return false;
   const addr = host.toLowerCase().trim();
   for (const m of matchers(noProxy)) {
     if (m.kind === 'all') return false;
     if (ip) {
-      if (m.kind === 'cidr' && inCIDR(ip, m.cidr)) return false;
-      if (m.kind === 'ip' && sameIP(m.ip, ip) && (m.port === '' || m.port === port)) return false;
+      if (m.kind === 'cidr' && cidrContains(m.net, ip)) return false;
+      if (m.kind === 'ip' && ipEqual(m.ip, ip) && (m.port === '' || m.port === port)) return false;
     } else if (m.kind === 'domain' && (addr.endsWith(m.host) || (m.matchHost && addr === m.host.slice(1)))) {
       if (m.port === '' || m.port === port) return false;
     }

@@ -11,13 +11,29 @@ const err = (s: string): string => {
 
 describe('parseAddr', () => {
   it('accepts addresses', () => {
-    expect(parseAddr('1.2.3.4')).toEqual({ ok: true, is4: true });
-    expect(parseAddr('::1')).toEqual({ ok: true, is4: false });
-    expect(parseAddr('::')).toEqual({ ok: true, is4: false });
-    expect(parseAddr('fe80::1%en0')).toEqual({ ok: true, is4: false });
-    expect(parseAddr('::ffff:1.2.3.4')).toEqual({ ok: true, is4: false });
-    expect(parseAddr('1:2:3:4:5:6:7:8')).toEqual({ ok: true, is4: false });
-    expect(parseAddr('1:2:3:4:5:6:1.2.3.4')).toEqual({ ok: true, is4: false });
+    expect(parseAddr('1.2.3.4')).toMatchObject({ ok: true, is4: true });
+    expect(parseAddr('::1')).toMatchObject({ ok: true, is4: false });
+    expect(parseAddr('::')).toMatchObject({ ok: true, is4: false });
+    expect(parseAddr('fe80::1%en0')).toMatchObject({ ok: true, is4: false });
+    expect(parseAddr('::ffff:1.2.3.4')).toMatchObject({ ok: true, is4: false });
+    expect(parseAddr('1:2:3:4:5:6:7:8')).toMatchObject({ ok: true, is4: false });
+    expect(parseAddr('1:2:3:4:5:6:1.2.3.4')).toMatchObject({ ok: true, is4: false });
+  });
+  it('gives the 16 bytes (As16) and the zone', () => {
+    const as16 = (t: string) => {
+      const r = parseAddr(t);
+      if (!r.ok) throw new Error(r.error);
+      return [Buffer.from(r.as16).toString('hex'), r.zone];
+    };
+    expect(as16('1.2.3.4')).toEqual(['00000000000000000000ffff01020304', '']);
+    expect(as16('::')).toEqual(['00000000000000000000000000000000', '']);
+    expect(as16('::1')).toEqual(['00000000000000000000000000000001', '']);
+    expect(as16('1::')).toEqual(['00010000000000000000000000000000', '']);
+    expect(as16('fe80::1:2%en0')).toEqual(['fe800000000000000000000000010002', 'en0']);
+    expect(as16('1:2:3:4:5:6:7:8')).toEqual(['00010002000300040005000600070008', '']);
+    expect(as16('::ffff:1.2.3.4')).toEqual(['00000000000000000000ffff01020304', '']);
+    expect(as16('1:2:3:4:5:6:1.2.3.4')).toEqual(['00010002000300040005000601020304', '']);
+    expect(as16('ab:cdef::9.8.7.6')).toEqual(['00ab cdef 0000 0000 0000 0000 0908 0706'.replaceAll(' ', ''), '']);
   });
   it('reports Go texts', () => {
     expect(err('')).toBe('ParseAddr(""): unable to parse IP');
