@@ -10,9 +10,11 @@ import { roundTrip } from './wire.ts';
 export const AWS_IMDS = 'http://169.254.169.254';
 
 export interface ExchangeOptions {
-  /** The agent URL (coderd), parsed with Go's url.Parse when given as text. */
-  agentURL: GoURL | string;
+  /** The agent URL (coderd). */
+  agentURL: GoURL;
   agentName?: string;
+  /** Whether the revision's token structs have an agent_name field (PR 24325; the Azure document is decoded into one). */
+  agentNameField: boolean;
   env: Record<string, string | undefined>;
   signal?: AbortSignal;
 }

@@ -10,22 +10,22 @@ import { roundTrip } from './wire.ts';
 
 export const AZURE_ATTESTED_URL = 'http://169.254.169.254/metadata/attested/document?api-version=2020-09-01';
 
-const AZURE_TOKEN_SCHEMA: GoStructType = {
-  typeName: 'agentsdk.AzureInstanceIdentityToken',
-  structName: 'AzureInstanceIdentityToken',
-  fields: [
+/** agentsdk.AzureInstanceIdentityToken, which the attested document is decoded into: agent_name since PR 24325. */
+function azureTokenSchema(agentNameField: boolean): GoStructType {
+  const fields: GoStructType['fields'] = [
     ['signature', { kind: 'string' }],
     ['encoding', { kind: 'string' }],
-    ['agent_name', { kind: 'string' }],
-  ],
-};
+  ];
+  if (agentNameField) fields.push(['agent_name', { kind: 'string' }]);
+  return { typeName: 'agentsdk.AzureInstanceIdentityToken', structName: 'AzureInstanceIdentityToken', fields };
+}
 
 export async function exchangeAzure(o: ExchangeOptions): Promise<AuthenticateResponse> {
   const u = parseURL(AZURE_ATTESTED_URL);
   if (!u.ok) throw new Error(u.error);
   const res = await roundTrip({ method: 'GET', url: u.url, headers: [['Metadata', 'true']], env: o.env, signal: o.signal });
   if (res.bodyError) throw res.bodyError;
-  const d = decodeGoStruct(AZURE_TOKEN_SCHEMA, res.body, { zero: { signature: '', encoding: '', agent_name: '' } });
+  const d = decodeGoStruct(azureTokenSchema(o.agentNameField), res.body, { zero: { signature: '', encoding: '', agent_name: '' } });
   if (!d.ok) throw new TextError(d.error);
   const token: components['schemas']['AzureInstanceIdentityToken'] = {
     signature: d.value.signature as string,

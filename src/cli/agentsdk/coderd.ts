@@ -1,7 +1,7 @@
 // codersdk.Client requests to coderd for the agent: the path joined onto the agent URL with
 // URL.Parse, RequestWithoutSessionToken POSTs (json.Encoder SetEscapeHTML(false) + "\n",
 // Content-Type: application/json) and the AuthenticateResponse decode of the exchanges.
-import { decodeGoStruct, jsonEncode, parseURL, type GoURL } from '../../go/index.ts';
+import { decodeGoStruct, jsonEncode, type GoURL } from '../../go/index.ts';
 import type { components } from '../../generated/openapi.ts';
 import { GoError, TextError, WrapError } from '../errors/model.ts';
 import { AUTHENTICATE_RESPONSE_SCHEMA } from './structs.ts';
@@ -10,13 +10,8 @@ import { roundTrip, type GoResponse } from './wire.ts';
 
 export type AuthenticateResponse = components['schemas']['AuthenticateResponse'];
 
-/** serverURL.Parse(path); a bad path is `parse url: <err>` like codersdk. A string base is parsed first. */
-export function joinPath(base: GoURL | string, path: string): GoURL {
-  if (typeof base === 'string') {
-    const r = parseURL(base);
-    if (!r.ok) throw new TextError(r.error);
-    base = r.url;
-  }
+/** serverURL.Parse(path); a bad path is `parse url: <err>` like codersdk. */
+export function joinPath(base: GoURL, path: string): GoURL {
   try {
     return base.parseRef(path);
   } catch (e) {
@@ -32,7 +27,7 @@ export function goStruct(fields: [string, string, 'omitempty'?][]): Map<string, 
 }
 
 export async function postWithoutSessionToken(
-  agentURL: GoURL | string,
+  agentURL: GoURL,
   path: string,
   body: Map<string, string>,
   env: Record<string, string | undefined>,

@@ -85,7 +85,7 @@ export function createAgentClient(opts: AgentClientOptions): AgentClient {
     const ctl = new AbortController();
     const timer = setTimeout(() => ctl.abort(ErrDeadlineExceeded), opts.exchangeTimeoutMs ?? 10_000);
     timer.unref?.();
-    const x: ExchangeOptions = { agentURL, agentName, env: opts.env, signal: ctl.signal };
+    const x: ExchangeOptions = { agentURL, agentName, agentNameField: traitsOf(revision).agentName, env: opts.env, signal: ctl.signal };
     try {
       switch (opts.auth) {
         case 'aws-instance-identity':
