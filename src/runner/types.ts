@@ -25,6 +25,8 @@ export interface RequestAssertion {
   headers_absent?: string[];
   /** Header names that must appear with exactly this spelling on the wire. */
   header_names_exact?: string[];
+  /** Every header name of the request, in the order sent, exactly as spelled (Content-Length and Connection included). */
+  header_order?: string[];
   /** Exact raw request body. */
   body?: string;
   body_json?: unknown;

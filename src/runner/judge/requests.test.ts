@@ -50,6 +50,14 @@ describe('wire assertions', () => {
     ]);
   });
 
+  it('compares the order of the headers sent, spelling included', () => {
+    const names = get.headers.map(([n]) => n);
+    expect(entryMismatches(get, { header_order: names })).toEqual([]);
+    const swapped = [names[1], names[0], ...names.slice(2)];
+    expect(entryMismatches(get, { header_order: swapped })).toEqual([`headers were sent in the order "${names.join(', ')}", want "${swapped.join(', ')}"`]);
+    expect(entryMismatches(get, { header_order: names.map((n) => n.toLowerCase()) })).toHaveLength(1);
+  });
+
   it('matches query params, empty header values and absent headers', () => {
     expect(
       entryMismatches(get, {

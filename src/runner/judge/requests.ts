@@ -108,6 +108,11 @@ export function entryMismatches(entry: WireEntry, a: RequestAssertion): string[]
       out.push(`header name ${show(name)} not sent with that exact spelling${spelled.length ? ` (sent as ${show(spelled.join(', '))})` : ' (absent)'}`);
     }
   }
+  if (a.header_order !== undefined) {
+    const sent = entry.headers.map(([n]) => n);
+    if (sent.join('\n') !== a.header_order.join('\n'))
+      out.push(`headers were sent in the order ${show(sent.join(', '))}, want ${show(a.header_order.join(', '))}`);
+  }
   if (a.body !== undefined && entry.body !== a.body) out.push(`body is ${show(entry.body)}, want ${show(a.body)}`);
   if (a.body_json !== undefined || a.body_json_subset !== undefined || a.body_keys_absent) {
     const parsed = parseJson(entry.body);
