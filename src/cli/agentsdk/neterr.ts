@@ -66,7 +66,12 @@ export function mapNodeError(e: unknown, d: DialInfo): GoError {
       // OpenSSL's "wrong version number": the first record is not TLS. Go names the usual cause (its
       // record starts with "HTTP/": a plain-http server answered the ClientHello); other non-TLS
       // answers (Go: "tls: first record does not look like a TLS handshake") are not told apart here.
-      if (/wrong version number/.test(err.message ?? '')) return new NetError('http: server gave HTTP response to HTTPS client', code);
+      // Through a proxy the TLS error is wrapped (proxyconnect), so Go does not look at the record.
+      if (/wrong version number/.test(err.message ?? ''))
+        return new NetError(
+          d.viaProxy ? `${pfx}tls: first record does not look like a TLS handshake` : 'http: server gave HTTP response to HTTPS client',
+          code,
+        );
       return new NetError(err?.message ?? String(e), code);
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
       return new NetError(`tls: failed to verify certificate: x509: certificate is valid for other names, not ${d.host}`, code);

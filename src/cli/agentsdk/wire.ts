@@ -1,7 +1,7 @@
 // One Go net/http client round trip over node:http/https, byte-faithful on the wire: Go header order
 // (Host, User-Agent, Content-Length, sorted canonical headers, Accept-Encoding: gzip), no Connection
 // header, proxies from the environment (absolute-form request line for http targets, CONNECT for
-// https), transparent gunzip, redirects like http.Client, and Go's url.Error texts on failure.
+// https; an https proxy dialled with TLS first), transparent gunzip, redirects like http.Client, and Go's url.Error texts on failure.
 import type { IncomingMessage, ClientRequest } from 'node:http';
 import { isIP, type Socket } from 'node:net';
 import { canonicalHeaderKey, quote, type GoURL } from '../../go/index.ts';
@@ -84,7 +84,25 @@ interface Hop {
   bodyError?: GoError;
 }
 
-/** Opens a CONNECT tunnel through an http proxy and returns a TLS socket to the target. */
+/** The proxy's port: its own, else the scheme's (Go's transport: 443 for an https proxy, 80 otherwise). */
+function proxyPort(proxy: GoURL): string {
+  return proxy.port() || (proxy.scheme === 'https' ? '443' : '80');
+}
+
+/** An https proxy is dialled with TLS (SNI unless an IP), before any request or CONNECT is written. */
+function tlsToProxy(tls: typeof import('node:tls'), proxy: GoURL): Socket {
+  const host = proxy.hostname();
+  return tls.connect({ host, port: Number(proxyPort(proxy)), ...(isIP(host) ? {} : { servername: host }) });
+}
+
+/** A one-use agent whose connection is the given socket (node ignores a request's own createConnection). */
+function agentWith(mod: typeof import('node:http') | typeof import('node:https'), connect: () => Socket): import('node:http').Agent {
+  const agent = new mod.Agent();
+  (agent as unknown as { createConnection: () => Socket }).createConnection = connect;
+  return agent;
+}
+
+/** Opens a CONNECT tunnel through an http(s) proxy and returns a TLS socket to the target. */
 async function tunnel(proxy: GoURL, host: string, port: string, servername: string, signal?: AbortSignal): Promise<Socket> {
   const http = (await import('node:http')).default;
   const tls = (await import('node:tls')).default;
@@ -93,7 +111,15 @@ async function tunnel(proxy: GoURL, host: string, port: string, servername: stri
   const pa = basicAuth(proxy);
   if (pa) headers.push('Proxy-Authorization', pa);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: proxy.hostname(), port: proxy.port() || 80, method: 'CONNECT', path: target, headers, agent: false, signal });
+    const req = http.request({
+      host: proxy.hostname(),
+      port: proxyPort(proxy),
+      method: 'CONNECT',
+      path: target,
+      headers,
+      agent: proxy.scheme === 'https' ? agentWith(http, () => tlsToProxy(tls, proxy)) : false,
+      signal,
+    });
     req.on('socket', (sock: Socket) => {
       if (sock.constructor.name !== 'MockHttpSocket') stripConnectionHeader(sock);
     });
@@ -109,9 +135,7 @@ async function tunnel(proxy: GoURL, host: string, port: string, servername: stri
       t.once('error', (e) => reject(mapNodeError(e, { host, port, viaProxy: false, requestSent: false })));
     });
     req.on('error', (e) =>
-      reject(
-        signal?.aborted ? abortReason(signal) : mapNodeError(e, { host: proxy.hostname(), port: proxy.port() || '80', viaProxy: true, requestSent: false }),
-      ),
+      reject(signal?.aborted ? abortReason(signal) : mapNodeError(e, { host: proxy.hostname(), port: proxyPort(proxy), viaProxy: true, requestSent: false })),
     );
     req.end();
   });
@@ -130,9 +154,10 @@ async function hop(
   const choice = proxyForURL(url, env);
   if ('error' in choice) throw new TextError(choice.error);
   const proxy = choice.proxy;
-  // Go dials any other scheme's proxy in plain TCP, as an http proxy, at its port (schemePort: none but
-  // http's 80); TLS to an https proxy, SOCKS and a port-less proxy of another scheme are not modelled.
-  if (proxy && (proxy.scheme === 'https' || proxy.scheme === 'socks5' || proxy.scheme === 'socks5h' || (proxy.scheme !== 'http' && proxy.port() === '')))
+  // Go dials an https proxy with TLS, any other scheme's in plain TCP as an http proxy, at its port
+  // (schemePort: none but http's 80 and https's 443); SOCKS and a port-less proxy of another scheme are not
+  // modelled.
+  if (proxy && (proxy.scheme === 'socks5' || proxy.scheme === 'socks5h' || (proxy.scheme !== 'http' && proxy.scheme !== 'https' && proxy.port() === '')))
     throw new TextError(`proxy ${quote(proxy.scheme + '://' + proxy.host)} is not supported by the reference CLI`);
   const host = url.hostname();
   const port = url.port() || (https ? '443' : '80');
@@ -153,7 +178,7 @@ async function hop(
 
   const dial: DialInfo = {
     host: proxy && !https ? proxy.hostname() : host,
-    port: proxy && !https ? proxy.port() || '80' : port,
+    port: proxy && !https ? proxyPort(proxy) : port,
     viaProxy: !!proxy,
     requestSent: false,
   };
@@ -162,6 +187,10 @@ async function hop(
 
   // The CJS export objects (`default`), so interceptors that patch http.request (msw) see our calls.
   const mod = https ? (await import('node:https')).default : (await import('node:http')).default;
+  const tlsMod = (await import('node:tls')).default;
+  // The connection when it is not a plain dial: the CONNECT tunnel (https target through a proxy) or TLS
+  // to an https proxy (http target).
+  const connect = tunnelSock ? () => tunnelSock! : proxy?.scheme === 'https' ? () => tlsToProxy(tlsMod, proxy) : undefined;
   return new Promise<Hop>((resolve, reject) => {
     let settled = false;
     const fail = (e: GoError) => {
@@ -177,10 +206,9 @@ async function hop(
       // Request.write's absolute form for a proxy: scheme://host + RequestURI (no userinfo, no fragment).
       path: proxy && !https ? `${url.scheme}://${url.host}${url.requestURI()}` : url.requestURI(),
       headers: lines,
-      agent: false as const,
+      agent: connect ? agentWith(mod, connect) : (false as const),
       // Go sends no SNI for an IP address (RFC 6066); Node checks the certificate against `host` then.
       servername: https && !isIP(host) ? host : undefined,
-      ...(tunnelSock ? { createConnection: () => tunnelSock! } : {}),
     };
     const req: ClientRequest = mod.request(opts);
     const onAbort = () => {
