@@ -111,7 +111,9 @@ function main(argv) {
   // What the cases achieve within the case format's reach: the documented unkillable mutants are real
   // differences the format cannot observe (a terminal, TLS, time, traffic off this machine), not passes.
   const reachable = adjusted - byKind('unkillable');
-  console.log(`of the mutants a case can observe (also without the ${byKind('unkillable')} documented unkillable ones): ${((100 * total.detected) / reachable).toFixed(2)}%`);
+  console.log(
+    `of the mutants a case can observe (also without the ${byKind('unkillable')} documented unkillable ones): ${((100 * total.detected) / reachable).toFixed(2)}%`,
+  );
   console.log(
     `survivors: ${survivors.length}; explained in ${entriesPath}: ${byKind('equivalent')} equivalent, ${byKind('unkillable')} unkillable by a case; not yet explained: ${survivors.length - explained.length}`,
   );
