@@ -1,7 +1,8 @@
 // One Go net/http client round trip over node:http/https, byte-faithful on the wire: Go header order
 // (Host, User-Agent, Content-Length, sorted canonical headers, Accept-Encoding: gzip), no Connection
 // header, proxies from the environment (absolute-form request line for http targets, CONNECT for
-// https; an https proxy dialled with TLS first), transparent gunzip, redirects like http.Client, and Go's url.Error texts on failure.
+// https; an https proxy dialled with TLS first), transparent gunzip, redirects like http.Client, and
+// Go's url.Error texts on failure.
 import type { IncomingMessage, ClientRequest } from 'node:http';
 import { isIP, type Socket } from 'node:net';
 import { canonicalHeaderKey, quote, type GoURL } from '../../go/index.ts';
@@ -187,10 +188,14 @@ async function hop(
 
   // The CJS export objects (`default`), so interceptors that patch http.request (msw) see our calls.
   const mod = https ? (await import('node:https')).default : (await import('node:http')).default;
-  const tlsMod = (await import('node:tls')).default;
   // The connection when it is not a plain dial: the CONNECT tunnel (https target through a proxy) or TLS
-  // to an https proxy (http target).
-  const connect = tunnelSock ? () => tunnelSock! : proxy?.scheme === 'https' ? () => tlsToProxy(tlsMod, proxy) : undefined;
+  // to an https proxy (http target; node:tls is loaded only then).
+  let connect: (() => Socket) | undefined;
+  if (tunnelSock) connect = () => tunnelSock!;
+  else if (proxy?.scheme === 'https') {
+    const tls = (await import('node:tls')).default;
+    connect = () => tlsToProxy(tls, proxy);
+  }
   return new Promise<Hop>((resolve, reject) => {
     let settled = false;
     const fail = (e: GoError) => {
