@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"mime"
 	"net"
+	"net/http"
 	"net/netip"
 	"net/url"
 	"os"
@@ -259,6 +260,12 @@ func handle(req request) answer {
 			return answer{}
 		}
 		return answer{"proxy": []byte(p.String())}
+	case "readResponse":
+		// a = the bytes a connection delivered: http.ReadResponse's error on them (none: the head parsed).
+		if _, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(req.A)), nil); err != nil {
+			return answer{"err": err.Error()}
+		}
+		return answer{}
 	case "csvRead":
 		rec, err := csv.NewReader(strings.NewReader(a)).Read()
 		out := make([][]byte, len(rec))

@@ -1,6 +1,7 @@
 // Fault injection: one MSW handler, placed before all others, that answers requests matching a
 // fault of the World (by operationId or by method+path) with the fault's status/headers/body, a
-// network error (`reset`), or just a delay before the normal handler answers. `times` limits a
+// network error (`reset`: the connection closed, `rst`: reset), a body cut short (`truncate`), or just
+// a delay before the normal handler answers. `times` limits a
 // fault to its first N matching requests. `{origin}` and `{port}` in a fault's header values and body
 // name the loopback server (e.g. a redirect's Location), once it listens.
 import { http, type HttpHandler } from 'msw';
@@ -33,8 +34,29 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
 
 const NULL_BODY_STATUS = new Set([204, 205, 304]);
 
+/**
+ * What the loopback server does to the connection of a fault's response (msw's Response has no words for
+ * it): `rst` resets it (TCP RST) instead of answering; `truncate` sends the headers (with the whole body's
+ * Content-Length) and only the body's first `bytes` bytes, then closes it; `truncateHead` sends only the
+ * first `bytes` bytes of the head (`HTTP/1.1 <status> <reason>`, the headers, Content-Length), then closes
+ * it. Under msw's own interceptors (no loopback server) there is no connection: an `rst` fault is a
+ * network error, a `truncate`/`truncateHead` one the whole response.
+ */
+export type SocketFault = { kind: 'rst' } | { kind: 'truncate'; bytes: number } | { kind: 'truncateHead'; bytes: number };
+const socketFaults = new WeakMap<Response, SocketFault>();
+
+/** The socket-level part of a fault's response, if any. */
+export function socketFaultOf(response: Response): SocketFault | undefined {
+  return socketFaults.get(response);
+}
+
 /** The fault response (undefined: a delay-only fault, let the real handler answer). */
 export function faultResponse(fault: Fault, origin?: string): Response | undefined {
+  if (fault.rst) {
+    const r = Response.error();
+    socketFaults.set(r, { kind: 'rst' });
+    return r;
+  }
   if (fault.reset) return Response.error();
   if (fault.status === undefined) return undefined;
   const fill = (s: string) => (origin === undefined ? s : s.split('{origin}').join(origin).split('{port}').join(new URL(origin).port));
@@ -42,7 +64,10 @@ export function faultResponse(fault: Fault, origin?: string): Response | undefin
   if (fault.contentType !== undefined) headers.set('Content-Type', fault.contentType);
   for (const [k, v] of Object.entries(fault.headers ?? {})) headers.set(k, fill(v));
   const body = NULL_BODY_STATUS.has(fault.status) ? null : fill(fault.body ?? '');
-  return new Response(body, { status: fault.status, headers });
+  const r = new Response(body, { status: fault.status, headers });
+  if (fault.truncateHead !== undefined) socketFaults.set(r, { kind: 'truncateHead', bytes: fault.truncateHead });
+  else if (fault.truncate !== undefined) socketFaults.set(r, { kind: 'truncate', bytes: fault.truncate });
+  return r;
 }
 
 /** First fault that matches and still has uses left (its use is counted). */

@@ -9,6 +9,7 @@ import { canonicalHeaderKey, quote, type GoURL } from '../../go/index.ts';
 import { ErrCanceledCtx, ErrUnexpectedEOF, GoError, TextError, URLError } from '../errors/model.ts';
 import { mapNodeError, type DialInfo } from './neterr.ts';
 import { proxyForURL } from './proxy.ts';
+import { responseHeadError } from './readresponse.ts';
 
 export interface GoRequest {
   method: string;
@@ -222,10 +223,19 @@ async function hop(
     };
     if (signal) signal.addEventListener('abort', onAbort, { once: true });
     const cleanup = () => signal?.removeEventListener('abort', onAbort);
+    // The bytes read before a response: a connection that closes mid-head fails with Go's parse error.
+    const head: Buffer[] = [];
+    let headBytes = 0;
     req.on('socket', (sock: Socket) => {
       // Under msw's interceptor (MockHttpSocket) the wire bytes are not real anyway, and its mock answers
       // a close-delimited response on a keep-alive request without ever ending it: keep Node's header there.
       if (sock.constructor.name !== 'MockHttpSocket') stripConnectionHeader(sock);
+      sock.on('data', (c: Buffer) => {
+        if (!settled && headBytes < 1 << 16) {
+          head.push(c);
+          headBytes += c.length;
+        }
+      });
       sock.once('connect', () => {
         dial.localAddress = sock.localAddress;
         dial.localPort = sock.localPort;
@@ -235,7 +245,10 @@ async function hop(
     });
     req.on('error', (e) => {
       cleanup();
-      fail(signal?.aborted ? abortReason(signal) : mapNodeError(e, dial));
+      if (signal?.aborted) return fail(abortReason(signal));
+      const { message, code } = e as NodeJS.ErrnoException;
+      const broken = headBytes > 0 && (message === 'socket hang up' || code?.startsWith('HPE_')) ? responseHeadError(Buffer.concat(head)) : undefined;
+      fail(broken ?? mapNodeError(e, dial));
     });
     req.on('response', (res: IncomingMessage) => {
       settled = true;

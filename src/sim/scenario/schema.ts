@@ -27,10 +27,11 @@ export function compileScenarioValidator(): ValidateFunction {
 
 export function formatAjvError(e: ErrorObject): { pointer: string; problem: string } {
   const p = e.params as Record<string, unknown>;
-  if (/^#\/\$defs\/fault\/(oneOf|anyOf|not)/.test(e.schemaPath)) {
+  if (/^#\/\$defs\/fault\/(oneOf|anyOf|allOf|not|dependentRequired)/.test(e.schemaPath)) {
     return {
       pointer: e.instancePath,
-      problem: 'a fault needs either `operation` or `method`+`path` (not both), and at least one of status, reset, delayMs',
+      problem:
+        'a fault needs either `operation` or `method`+`path` (not both), and at least one of status, reset, rst, delayMs (reset and rst go without status and without each other; truncate needs status)',
     };
   }
   switch (e.keyword) {

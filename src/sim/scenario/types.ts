@@ -90,7 +90,14 @@ export interface Fault {
   body?: string;
   headers?: Record<string, string>;
   delayMs?: number;
+  /** Close the connection without answering (Go: EOF). */
   reset?: true;
+  /** Reset the connection (TCP RST) without answering (Go: connection reset by peer). */
+  rst?: true;
+  /** With status: send only the body's first N bytes (the headers announce all of it), then close. */
+  truncate?: number;
+  /** With status: send only the first N bytes of the head (status line, headers), then close. */
+  truncateHead?: number;
   times?: number;
 }
 

@@ -1,7 +1,8 @@
 // One exchange of the loopback server: reads a node:http request, routes it (origin-form, forward
 // proxy, CONNECT, foreign), answers through msw's getResponse(handlers, request), writes the answer
-// (or destroys the socket for a reset) and journals it with its contract violations.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// (or destroys the socket for a reset, resets it for an rst fault, cuts the body or the head short for a
+// truncate/truncateHead fault) and journals it with its contract violations (a cut head: its bytes as the body).
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getResponse, type HttpHandler } from 'msw';
 import { canonicalHeaderKey, utf8DecodeLossy } from '../../go/index.ts';
@@ -10,6 +11,7 @@ import { contractViolations, serviceOf } from './exchange.ts';
 import { journalHeaderPairs, type Journal, type JournalEntry, type JournalService } from './journal.ts';
 import { routeRequest } from './route.ts';
 import { OPERATIONS } from '../operations.ts';
+import { socketFaultOf } from '../faults.ts';
 
 export interface ExchangeContext {
   world: World;
@@ -82,6 +84,9 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
     let service: JournalService = 'unhandled';
     let operationId: string | undefined;
     let reset = false;
+    let rst = false;
+    let truncate: number | undefined;
+    let truncateHead: number | undefined;
 
     if (route.kind === 'connect') {
       status = 405;
@@ -139,6 +144,7 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
         outBody = new TextEncoder().encode(unhandledBody(method, route.url, 'no simulated service answers this method and path'));
       } else if (response.type === 'error') {
         reset = true;
+        rst = socketFaultOf(response)?.kind === 'rst';
         status = 0;
         ({ service, operationId } = serviceOf(method, path, new URL(route.fetchUrl).hostname));
       } else {
@@ -147,19 +153,38 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
           if (k !== 'content-length' && k !== 'transfer-encoding') outHeaders.push([canonicalHeaderKey(k), v]);
         });
         outBody = new Uint8Array(await response.arrayBuffer());
+        const cut = socketFaultOf(response);
+        if (cut?.kind === 'truncate' && cut.bytes < outBody.length) truncate = cut.bytes;
+        if (cut?.kind === 'truncateHead') truncateHead = cut.bytes;
         ({ service, operationId } = serviceOf(method, path, new URL(route.fetchUrl).hostname));
       }
       if (abort.signal.aborted) reset = true;
     }
 
-    if (reset) {
+    if (rst) {
+      req.socket.resetAndDestroy();
+    } else if (reset) {
       req.socket.destroy();
+    } else if (truncateHead !== undefined) {
+      // The head as this server writes it (no Date), cut after its first bytes; no body.
+      let raw = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n`;
+      for (const [k, v] of outHeaders) raw += `${k}: ${v}\r\n`;
+      raw += `Content-Length: ${outBody.length}\r\n\r\n`;
+      const bytes = Buffer.from(raw, 'latin1').subarray(0, truncateHead);
+      req.socket.end(bytes);
+      outHeaders = [];
+      outBody = bytes;
     } else {
       const flat: string[] = [];
       for (const [k, v] of outHeaders) flat.push(k, v);
       flat.push('Content-Length', String(outBody.length));
       res.writeHead(status, flat);
-      res.end(outBody);
+      if (truncate === undefined) res.end(outBody);
+      else {
+        // The headers promise the whole body; the first bytes go out, then the connection closes.
+        res.write(outBody.subarray(0, truncate), () => req.socket.end());
+        outBody = outBody.subarray(0, truncate);
+      }
     }
 
     const response: JournalEntry['response'] = reset ? { status: 0, headers: [], body: '' } : { status, headers: outHeaders, body: utf8DecodeLossy(outBody) };

@@ -1,7 +1,7 @@
 // The loopback simulator server with a real node:http client: origin-form requests to coderd,
 // absolute-form (forward proxy) requests to the metadata services, GCE_METADATA_HOST-style
-// origin-form metadata paths, CONNECT refused, 501 for anything else, faults (status, reset, delay,
-// times), the journal's contents and its JSON file, env and setScenario.
+// origin-form metadata paths, CONNECT refused, 501 for anything else, faults (status, reset, rst,
+// truncate, truncateHead, delay, times), the journal's contents and its JSON file, env and setScenario.
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -277,6 +277,53 @@ describe('startSimulator', () => {
       send(s, 'PUT', 'http://169.254.169.254/latest/api/token', { Host: '169.254.169.254', 'X-Aws-Ec2-Metadata-Token-Ttl-Seconds': '21600' }),
     ).rejects.toThrow(/socket hang up|ECONNRESET/);
     expect(s.journal.entries[0]).toMatchObject({ service: 'aws', operationId: 'awsPutToken', proxied: true, response: { status: 0, headers: [], body: '' } });
+  });
+
+  /** The raw bytes a GET of the external-auth path receives until the server closes (or the error). */
+  function rawGet(s: Simulator): Promise<{ bytes: string; error?: string }> {
+    return new Promise((resolve) => {
+      const chunks: Buffer[] = [];
+      const sock = connect(s.port, '127.0.0.1', () =>
+        sock.write(`GET /api/v2/workspaceagents/me/external-auth?id=github&match= HTTP/1.1\r\nHost: x\r\nCoder-Session-Token: ${TOKEN}\r\n\r\n`),
+      );
+      sock.on('data', (c: Buffer) => chunks.push(c));
+      sock.on('error', (e: NodeJS.ErrnoException) => resolve({ bytes: Buffer.concat(chunks).toString('latin1'), error: e.code }));
+      sock.on('end', () => resolve({ bytes: Buffer.concat(chunks).toString('latin1') }));
+    });
+  }
+
+  it('rst faults reset the connection (the client reads ECONNRESET, no bytes)', async () => {
+    const s = await start({ scenario: 'external-auth', faults: [{ operation: 'getWorkspaceAgentExternalAuth', rst: true }] });
+    expect(await rawGet(s)).toEqual({ bytes: '', error: 'ECONNRESET' });
+    expect(s.journal.entries[0]).toMatchObject({ operationId: 'getWorkspaceAgentExternalAuth', response: { status: 0, body: '' } });
+  });
+
+  it('truncate faults announce the whole body, send its first bytes, then close', async () => {
+    const s = await start({
+      scenario: 'external-auth',
+      faults: [{ operation: 'getWorkspaceAgentExternalAuth', status: 200, contentType: 'application/json', body: '{"a":"0123456789"}', truncate: 5 }],
+    });
+    const r = await rawGet(s);
+    expect(r.error).toBeUndefined();
+    expect(r.bytes).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(r.bytes).toContain('Content-Length: 18\r\n');
+    expect(r.bytes.endsWith('\r\n\r\n{"a":')).toBe(true);
+    expect(s.journal.entries[0]).toMatchObject({ response: { status: 200, body: '{"a":' } });
+  });
+
+  it('truncateHead faults send the first bytes of the head only, then close', async () => {
+    const s = await start({
+      scenario: 'external-auth',
+      faults: [{ operation: 'getWorkspaceAgentExternalAuth', status: 200, contentType: 'application/json', body: '{}', truncateHead: 27 }],
+    });
+    expect(await rawGet(s)).toEqual({ bytes: 'HTTP/1.1 200 OK\r\nContent-Ty' });
+    await s.close();
+    sim = undefined;
+    const whole = await start({
+      scenario: 'external-auth',
+      faults: [{ operation: 'getWorkspaceAgentExternalAuth', status: 200, contentType: 'application/json', body: '{}', truncateHead: 1000 }],
+    });
+    expect(await rawGet(whole)).toEqual({ bytes: 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n' });
   });
 
   it('delay faults let the real handler answer afterwards', async () => {
