@@ -40,7 +40,8 @@ function termWidth(): number | undefined {
   try {
     const rs = new t.ReadStream(0) as unknown as { _handle?: { getWindowSize?(out: number[]): number } };
     const size: number[] = [];
-    if (rs._handle?.getWindowSize?.(size) === 0 && size[0] > 0) return size[0];
+    // A terminal of 0 columns is width 0, as in Go (help/terminal-width-0), not the default 80.
+    if (rs._handle?.getWindowSize?.(size) === 0 && size[0] >= 0) return size[0];
   } catch {
     // fall back to the output terminals below
   }

@@ -12,9 +12,9 @@ export { DEFAULT_REVISION };
 
 /**
  * UNCONFIRMED choices (behavior.md says it could not verify these; change them here only).
- * - honourNoColor: whether cliui picks its colour profile with termenv EnvColorProfile (honours NO_COLOR)
- *   or ColorProfile (ignores it). behavior.md §5.1 calls ColorProfile "most plausible"; the project brief
- *   asks for NO_COLOR to be honoured, so we honour it. Colour is only ever used when stdout is a TTY.
+ *   (Settled, no longer a choice: cliui picks its colour profile with termenv EnvColorProfile, which honours
+ *   NO_COLOR, CLICOLOR and CLICOLOR_FORCE; real v2.30.0, v2.35.3 and v2.36.0 builds, help/terminal-colour-*
+ *   cases; see errors/style.ts.)
  * - envErrorOrder: several bad env values are listed in option-Name order (§5.2), Name falling back to
  *   the flag name for root options that have no Name (`url`, `verbose`).
  * - helpOnlyAccessTokenVerified: only access-token's help is upstream-verified (goldens), and
@@ -31,7 +31,6 @@ export { DEFAULT_REVISION };
  *   binaries the suite certifies are (`-tags slim`); the `server` word is plain text off a terminal.
  */
 export const UNCONFIRMED = {
-  honourNoColor: true,
   envErrorOrder: 'option-name',
   helpOnlyAccessTokenVerified: true,
   verboseStackFrames: 'omitted',

@@ -72,6 +72,11 @@ describe('the suite against the embedded reference CLI', () => {
       'help/pr24325',
       'help/root-global-options',
       'help/short-flag',
+      // The pr24325 help on a terminal (--agent-name), and the root help's client TLS flags at width 50.
+      'help/terminal-root-global-options-50',
+      'help/terminal-width-0',
+      'help/terminal-width-20',
+      'help/terminal-width-200',
       'metadata/aws-agent-name-html',
       'metadata/aws-wire-agent-name',
       'metadata/azure-document-agent-name-type',

@@ -65,6 +65,17 @@ export interface Expectations {
   allowed_violations?: string[];
 }
 
+/**
+ * A case's `terminal:`: which of the binary's stdin and stdout are one pseudo-terminal of `columns` x
+ * `rows` (rows default 24). stderr is always a pipe. Both false (or absent) is a run without a terminal.
+ */
+export interface Terminal {
+  stdin?: boolean;
+  stdout?: boolean;
+  columns: number;
+  rows?: number;
+}
+
 /** A case's fault is the simulator's (case.schema.json requires `operation`, one of openapi.yaml's operationIds). */
 export type { Fault };
 
@@ -86,6 +97,8 @@ export interface Case {
   env: Record<string, string | null>;
   /** Contents of a token file; its path is `{token_file}` in args and env. */
   token_file?: string;
+  /** Run the binary on a pseudo-terminal (stdin and/or stdout); absent: neither is a terminal. */
+  terminal?: Terminal;
   faults?: Fault[];
   /** Per-case timeout override in ms. */
   timeout_ms?: number;

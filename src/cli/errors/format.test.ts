@@ -59,13 +59,25 @@ describe('colour', () => {
   it('no escape codes unless stdout is a TTY', () => {
     expect(formatError(e, plain)).not.toContain('\x1b[');
   });
-  it('red headline/message, yellow validation detail on a TTY', () => {
-    const out = formatError(e, { verbose: false, styles: makeStyles(true, {}) });
+  it('red headline/message, padded field, yellow `: detail` on a colour TTY (as real builds, help/terminal-colour-validations*)', () => {
+    const out = formatError(e, { verbose: false, styles: makeStyles(true, { TERM: 'xterm' }) });
     expect(out).toBe(
-      '\x1b[31mEncountered an error running "coder x", see "coder x --help" for more information\x1b[0m\x1b[31m\nerror: \x1b[0m\x1b[31mTop level sdk error message.\x1b[0m\n1 validation error(s) found\n\x1b[31m\t f : \x1b[0m\x1b[33md\x1b[0m',
+      '\x1b[31mEncountered an error running "coder x", see "coder x --help" for more information\x1b[0m\x1b[31m\nerror: \x1b[0m\x1b[31mTop level sdk error message.\x1b[0m\n1 validation error(s) found\n\t\x1b[40m\x1b[97m f \x1b[0m\x1b[0m\x1b[33m: d\x1b[0m',
     );
+    const field = (env: Record<string, string>) => makeStyles(true, env).field('f');
+    expect(field({ TERM: 'xterm-256color' })).toBe('\x1b[48;5;232m\x1b[38;5;231m f \x1b[0m\x1b[0m');
+    expect(field({ COLORTERM: 'truecolor' })).toBe('\x1b[48;2;43;42;42m\x1b[38;2;255;255;255m f \x1b[0m\x1b[0m');
   });
-  it('NO_COLOR turns colour off (UNCONFIRMED choice in revision.ts)', () => {
-    expect(formatError(e, { verbose: false, styles: makeStyles(true, { NO_COLOR: '1' }) })).toBe(formatError(e, plain));
+  it('termenv EnvColorProfile: TERM/COLORTERM decide, NO_COLOR and CLICOLOR=0 turn colour off, CLICOLOR_FORCE on', () => {
+    const coloured = (tty: boolean, env: Record<string, string>) => formatError(e, { verbose: false, styles: makeStyles(tty, env) }) !== formatError(e, plain);
+    expect(coloured(true, {})).toBe(false);
+    expect(coloured(true, { TERM: 'dumb' })).toBe(false);
+    expect(coloured(false, { TERM: 'xterm' })).toBe(false);
+    expect(coloured(true, { TERM: 'xterm', NO_COLOR: '1' })).toBe(false);
+    expect(coloured(true, { TERM: 'xterm', NO_COLOR: '' })).toBe(true);
+    expect(coloured(true, { TERM: 'xterm', CLICOLOR: '0' })).toBe(false);
+    expect(coloured(true, { TERM: 'xterm', CI: 'true' })).toBe(false);
+    expect(coloured(false, { CLICOLOR_FORCE: '1' })).toBe(true);
+    expect(coloured(true, { TERM: 'xterm', NO_COLOR: '1', CLICOLOR_FORCE: '1' })).toBe(false);
   });
 });

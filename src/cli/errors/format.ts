@@ -37,7 +37,8 @@ function formatSdk(from: string, err: SdkError, o: FormatOptions): string {
   out += s.error(err.apiMessage);
   if (err.validations.length > 0) {
     out += '\n' + `${err.validations.length} validation error(s) found`;
-    for (const v of err.validations) out += '\n' + s.error(`\t${s.field(v.field)}: `) + s.warn(v.detail);
+    // coder's formatCoderSDKError: `\t`, the Field style around the name, the Warn style around `: <detail>`.
+    for (const v of err.validations) out += '\n\t' + s.field(v.field) + s.warn(`: ${v.detail}`);
   }
   if (err.helper !== '') out += '\n' + `Suggestion: ${err.helper}`;
   if (o.verbose || (err.helper === '' && err.detail !== '')) out += '\n' + err.detail;

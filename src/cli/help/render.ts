@@ -47,8 +47,15 @@ export function renderHelp(cmd: CommandDef, width = 80, version = HELP_VERSION):
   if (cmd.children.length > 0) {
     const w = Math.max(...cmd.children.map((c) => c.name.length));
     t += '\nSUBCOMMANDS:';
-    // coder's formatSubcommand: the name, then (longest sibling name − own length + 4) spaces.
-    for (const c of cmd.children) t += `\n    ${c.name.padEnd(w + 4)}${c.short}`;
+    // coder's formatSubcommand: the name, then (longest sibling name − own length + 4) spaces, then
+    // Short wrapped to the width left (Go's uint: none left is no wrapping), continuation lines
+    // indented to where it starts (help/terminal-external-auth-*); the template trims the last \n.
+    for (const c of cmd.children) {
+      const head = `    ${c.name.padEnd(w + 4)}`;
+      const lim = width - head.length;
+      const lines = wrapString(c.short, lim < 0 ? Number.MAX_SAFE_INTEGER : lim).split('\n');
+      t += '\n' + head + lines.join('\n' + ' '.repeat(head.length));
+    }
     t += '\n\n';
   }
   const opts = sortedVisible(cmd.options);

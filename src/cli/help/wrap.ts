@@ -54,9 +54,14 @@ export function wrapString(s: string, lim: number): string {
   return out;
 }
 
-/** coder's help `indent`: wrap to width−spaces, then prefix every line (bufio.Scanner lines) and end each with \n. */
+/**
+ * coder's help `indent`: wrap to width−spaces, then prefix every line (bufio.Scanner lines) and end each with \n.
+ * Go converts the limit with uint(width − spaces): on a terminal narrower than the indent it wraps
+ * around to a huge limit, so nothing is wrapped and trailing spaces are kept (help/terminal-* cases).
+ */
 export function indentWrapped(body: string, spaces: number, width: number): string {
-  const wrapped = wrapString(body, Math.max(width - spaces, 0));
+  const lim = width - spaces;
+  const wrapped = wrapString(body, lim < 0 ? Number.MAX_SAFE_INTEGER : lim);
   const pad = ' '.repeat(spaces);
   const lines = wrapped.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();

@@ -19,6 +19,22 @@ describe('runInProcess', () => {
     expect(r).toMatchObject({ stdout: 'tok\udcff\n', stderr: 'é\n', exitCode: 1, signal: null, timedOut: false, stdoutCapped: false, stderrCapped: false });
   });
 
+  it('a case terminal gives the width of stdin and a TTY stdout, as main.ts would find them; none without', async () => {
+    const seen: unknown[] = [];
+    const run: ReferenceRun = async (io) => {
+      seen.push([io.termWidth, io.stdoutIsTTY]);
+      return 0;
+    };
+    await runInProcess({ ...base, run, terminal: { stdin: true, columns: 0 } });
+    await runInProcess({ ...base, run, terminal: { stdout: true, columns: 120 } });
+    await runInProcess({ ...base, run });
+    expect(seen).toEqual([
+      [0, undefined],
+      [undefined, true],
+      [undefined, undefined],
+    ]);
+  });
+
   it('reports an exception like main.ts: internal error on stderr, exit 2', async () => {
     const r = await runInProcess({
       ...base,

@@ -7,7 +7,9 @@
 // - output: every write (string as UTF-8, or bytes) is kept as bytes and decoded like a child's pipe
 //   (decodeOutput), capped at capBytes (then, like a child stopped at the cap, no exit code);
 // - stdin/stdout are not terminals (a child gets stdin ignored and pipes): no stdoutIsTTY, no
-//   termWidth (help wraps at 80, as for a child whose stdin is not a terminal);
+//   termWidth (help wraps at 80, as for a child whose stdin is not a terminal); unless the case has
+//   `terminal:`: then termWidth = its columns when stdin is the terminal, stdoutIsTTY when stdout is
+//   (what main.ts would find on the pty the process mode gives the child; output raw, so the same bytes);
 // - signals: no stop-signal handler is installed (no case sends signals; main.ts installs them only
 //   for the real process); the timeout and an interrupted run abort io.signal instead of killing;
 // - an exception out of run() is reported like main.ts does: `coder-reference: internal error: …`, exit 2.
@@ -18,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { decodeOutput } from './process.ts';
 import { packageRoot } from '../root.ts';
-import type { ProcessResult } from '../types.ts';
+import type { ProcessResult, Terminal } from '../types.ts';
 
 /** The reference CLI's entry point as a function (src/cli/run.ts' `run`, structurally). */
 export type ReferenceRun = (io: {
@@ -27,6 +29,10 @@ export type ReferenceRun = (io: {
   stdout: { write(s: string | Uint8Array): unknown };
   stderr: { write(s: string | Uint8Array): unknown };
   signal?: AbortSignal;
+  /** Whether stdout is a terminal (main.ts: isatty(1)). */
+  stdoutIsTTY?: boolean;
+  /** The window width of stdin when it is a terminal (main.ts: Go's terminal.GetSize(0)). */
+  termWidth?: number;
 }) => Promise<number>;
 
 /** Loads the bundled reference run() (dist/coder-run.mjs, built by npm run build). */
@@ -42,6 +48,8 @@ export interface InProcessOptions {
   timeoutMs: number;
   capBytes: number;
   signal?: AbortSignal;
+  /** The case's `terminal:` (see above). */
+  terminal?: Terminal;
 }
 
 class Capture {
@@ -69,6 +77,11 @@ class Capture {
   }
 }
 
+/** What main.ts would find on the case's terminal; nothing without one. */
+function terminalIO(t: Terminal | undefined): { stdoutIsTTY?: boolean; termWidth?: number } {
+  return { ...(t?.stdin ? { termWidth: t.columns } : {}), ...(t?.stdout ? { stdoutIsTTY: true } : {}) };
+}
+
 export async function runInProcess(o: InProcessOptions): Promise<ProcessResult> {
   const started = performance.now();
   const ctl = new AbortController();
@@ -89,7 +102,7 @@ export async function runInProcess(o: InProcessOptions): Promise<ProcessResult> 
   let code: number | 'timeout';
   try {
     code = await Promise.race([
-      o.run({ argv: o.args, env: { ...o.env }, stdout, stderr, signal: ctl.signal }).catch((e: unknown) => {
+      o.run({ argv: o.args, env: { ...o.env }, stdout, stderr, signal: ctl.signal, ...terminalIO(o.terminal) }).catch((e: unknown) => {
         stderr.write(`coder-reference: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
         return 2;
       }),

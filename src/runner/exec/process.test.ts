@@ -143,3 +143,34 @@ describe('runProcess', () => {
     expect(noexec.startError).toMatch(/^EACCES: /);
   });
 });
+
+describe('runProcess on a terminal (python3 pty helper)', () => {
+  const probe = script(
+    'tty-probe.js',
+    `const tty = require('node:tty');
+const ws = [];
+const size = tty.isatty(0) && new tty.ReadStream(0)._handle.getWindowSize(ws) === 0 ? ws[0] : '-';
+process.stdout.write(JSON.stringify({ in: tty.isatty(0), out: tty.isatty(1), err: tty.isatty(2), size, env: process.env.X ?? null, lc: process.env.LC_CTYPE ?? null }) + '\\n');
+process.exitCode = Number(process.argv[2] ?? 0);`,
+  );
+
+  it('gives stdin the terminal of the case size; stdout and stderr stay pipes; exit code and environment kept', async () => {
+    const r = await runProcess({ ...base, env: { ...base.env, X: 'y' }, file: probe, args: ['3'], terminal: { stdin: true, columns: 123 } });
+    expect([r.exitCode, r.signal, r.stderr]).toEqual([3, null, '']);
+    // No LC_CTYPE that python3 itself would add under the C locale (PEP 538).
+    expect(JSON.parse(r.stdout)).toEqual({ in: true, out: false, err: false, size: 123, env: 'y', lc: null });
+  });
+
+  it('relays a terminal stdout raw (no \\r\\n) and reports a signal death as the signal', async () => {
+    const r = await runProcess({ ...base, file: probe, args: [], terminal: { stdout: true, columns: 80 } });
+    expect(r.stdout).toBe(`${JSON.stringify({ in: false, out: true, err: false, size: '-', env: null, lc: null })}\n`);
+    const killer = script('tty-kill.js', 'process.kill(process.pid, "SIGKILL");');
+    const k = await runProcess({ ...base, file: killer, args: [], terminal: { stdout: true, columns: 80 } });
+    expect([k.exitCode, k.signal]).toEqual([null, 'SIGKILL']);
+  });
+
+  it('reports a binary the helper cannot execute as a start error', async () => {
+    const r = await runProcess({ ...base, file: join(dir, 'nope'), args: [], terminal: { stdin: true, columns: 80 } });
+    expect(r.startError).toMatch(/nope: No such file or directory/);
+  });
+});

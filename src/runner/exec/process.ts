@@ -1,8 +1,10 @@
-// Runs one implementation binary with execa: clean environment, stdin not a terminal, its own
-// process group (detached) so a timeout kills the whole tree, stdout/stderr capped in bytes.
+// Runs one implementation binary with execa: clean environment, stdin not a terminal (unless the
+// case's `terminal:` asks for one: then through the pty helper of pty.ts), its own process group
+// (detached) so a timeout kills the whole tree, stdout/stderr capped in bytes.
 // Never throws for a misbehaving binary; everything is reported in the ProcessResult.
 import { execa } from 'execa';
-import type { ProcessResult } from '../types.ts';
+import { findPython, PTY_EXEC_FAILED, ptyCommand } from './pty.ts';
+import type { ProcessResult, Terminal } from '../types.ts';
 
 export interface RunProcessOptions {
   file: string;
@@ -13,6 +15,8 @@ export interface RunProcessOptions {
   capBytes: number;
   /** Aborting kills the process tree (used when the whole run is interrupted). */
   signal?: AbortSignal;
+  /** Run on a pseudo-terminal (the case's `terminal:`), through the python3 helper of pty.ts. */
+  terminal?: Terminal;
 }
 
 /** Kills the process group led by `pid`; quiet if it is already gone. */
@@ -98,6 +102,30 @@ function text(v: unknown): string {
 export const PIPE_GRACE_MS = 500;
 
 export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult> {
+  const t = opts.terminal;
+  if (!t || !(t.stdin || t.stdout)) return runPlain(opts);
+  const python = await findPython();
+  if (python === undefined) {
+    const startError = 'python3 not found on PATH: a case with `terminal:` runs the binary on a pseudo-terminal through a python3 helper';
+    return {
+      stdout: '',
+      stderr: '',
+      stdoutCapped: false,
+      stderrCapped: false,
+      capBytes: opts.capBytes,
+      durationMs: 0,
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      startError,
+    };
+  }
+  const r = await runPlain({ ...opts, ...ptyCommand(python, t, opts.file, opts.args, opts.env) });
+  if (r.exitCode === 127 && r.stderr.startsWith(PTY_EXEC_FAILED)) return { ...r, exitCode: null, startError: r.stderr.slice(PTY_EXEC_FAILED.length).trimEnd() };
+  return r;
+}
+
+async function runPlain(opts: RunProcessOptions): Promise<ProcessResult> {
   const started = performance.now();
   let timedOut = false;
   let pid: number | undefined;

@@ -98,8 +98,17 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
     };
     const timeoutMs = c.timeout_ms ?? o.timeoutMs;
     const result = o.inProcess
-      ? await runInProcess({ run: o.inProcess, args: argv, env, timeoutMs, capBytes: o.capBytes, signal: o.signal })
-      : await runProcess({ file: o.binary, args: [...o.argPrefix, ...argv], env, cwd: home, timeoutMs, capBytes: o.capBytes, signal: o.signal });
+      ? await runInProcess({ run: o.inProcess, args: argv, env, timeoutMs, capBytes: o.capBytes, signal: o.signal, terminal: c.terminal })
+      : await runProcess({
+          file: o.binary,
+          args: [...o.argPrefix, ...argv],
+          env,
+          cwd: home,
+          timeoutMs,
+          capBytes: o.capBytes,
+          signal: o.signal,
+          terminal: c.terminal,
+        });
     if (o.signal?.aborted) return { ...notRun(c, 'the run was interrupted', argv), invocation };
     reusable = result.startError === undefined && !result.timedOut && !result.stdoutCapped && !result.stderrCapped;
     // Numbered from 1 for this case even on a reused simulator (its journal was cleared, not renumbered).
