@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { buildEnv } from '../src/runner/exec/environment.ts';
 import { loadCases } from '../src/runner/cases/load-cases.ts';
-import { substitute, substituteDeep } from '../src/runner/exec/placeholders.ts';
+import { placeholderValues, substitute, substituteDeep } from '../src/runner/exec/placeholders.ts';
 import { runPool } from '../src/runner/exec/pool.ts';
 import { paths } from '../src/runner/root.ts';
 import type { SimulatorHandle } from '../src/runner/exec/run-case.ts';
@@ -42,7 +42,9 @@ export async function prepareBare(profile: Profile): Promise<BarePlan> {
     }
     const tokenFile = join(home, `token-${invocations.length}`);
     if (c.token_file !== undefined) writeFileSync(tokenFile, c.token_file);
-    const values = { origin: sim.origin, port: new URL(sim.origin).port, token_file: tokenFile, home };
+    const caFile = join(home, 'coder-conformance-ca.pem');
+    if (sim.caPem !== undefined) writeFileSync(caFile, sim.caPem);
+    const values = placeholderValues(sim, { home, tokenFile, caFile });
     invocations.push({
       args: c.args.map((a) => substitute(a, values)),
       env: buildEnv({ home, path: process.env.PATH, simulator: sim.env, referenceRevision: profile, binEnv: {}, caseEnv: substituteDeep(c.env, values) }),

@@ -39,6 +39,8 @@ export interface RequestAssertion {
   response_body_contains?: string;
   /** Whether the request came through the simulator's forward proxy (absolute-form target). */
   proxied?: boolean;
+  /** The whole URL the simulator saw (its origin, or {tls_origin} over TLS, or the proxied target). */
+  url?: string;
   /** Exact number of matching entries; without it at least one must match. */
   count?: number;
 }

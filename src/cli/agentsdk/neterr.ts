@@ -3,6 +3,7 @@
 // ETIMEDOUT, EHOSTUNREACH, ENETUNREACH, EADDRNOTAVAIL, EPIPE, TLS certificate errors (short form), a
 // plain-http answer to a TLS handshake (EPROTO "wrong version number");
 // anything else keeps Node's message. Dial errors through a proxy get Go's `proxyconnect tcp: ` prefix.
+import { isIP } from 'node:net';
 import { type GoError, TextError } from '../errors/model.ts';
 
 /** A mapped transport cause that also remembers the errno (the GCP retry policy looks at it). */
@@ -29,6 +30,20 @@ export interface DialInfo {
   remotePort?: number;
   /** True once response headers were being waited for (the request was written). */
   requestSent: boolean;
+}
+
+/**
+ * x509.HostnameError's text from the certificate's subject alternative names (Node's `DNS:a, IP Address:b`
+ * form): for an IP host the IP SANs, else the DNS names.
+ */
+function hostnameError(host: string, san: string): string {
+  const names = san === '' ? [] : san.split(', ');
+  const of = (kind: string) => names.filter((n) => n.startsWith(kind)).map((n) => n.slice(kind.length));
+  const ip = isIP(host) !== 0;
+  const valid = ip ? of('IP Address:') : of('DNS:');
+  if (ip && valid.length === 0) return `x509: cannot validate certificate for ${host} because it doesn't contain any IP SANs`;
+  if (valid.length === 0) return `x509: certificate is not valid for any names, but wanted to match ${host}`;
+  return `x509: certificate is valid for ${valid.join(', ')}, not ${host}`;
 }
 
 export function mapNodeError(e: unknown, d: DialInfo): GoError {
@@ -74,7 +89,10 @@ export function mapNodeError(e: unknown, d: DialInfo): GoError {
         );
       return new NetError(err?.message ?? String(e), code);
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return new NetError(`tls: failed to verify certificate: x509: certificate is valid for other names, not ${d.host}`, code);
+      return new NetError(
+        `tls: failed to verify certificate: ${hostnameError(d.host, (err as { cert?: { subjectaltname?: string } }).cert?.subjectaltname ?? '')}`,
+        code,
+      );
     default:
       return new NetError(err?.message ?? String(e), code);
   }

@@ -10,6 +10,7 @@ import { ErrCanceledCtx, ErrUnexpectedEOF, GoError, TextError, URLError } from '
 import { mapNodeError, type DialInfo } from './neterr.ts';
 import { proxyForURL } from './proxy.ts';
 import { responseHeadError } from './readresponse.ts';
+import { goRootCAs } from './roots.ts';
 
 export interface GoRequest {
   method: string;
@@ -92,9 +93,9 @@ function proxyPort(proxy: GoURL): string {
 }
 
 /** An https proxy is dialled with TLS (SNI unless an IP), before any request or CONNECT is written. */
-function tlsToProxy(tls: typeof import('node:tls'), proxy: GoURL): Socket {
+function tlsToProxy(tls: typeof import('node:tls'), proxy: GoURL, ca: string[] | undefined): Socket {
   const host = proxy.hostname();
-  return tls.connect({ host, port: Number(proxyPort(proxy)), ...(isIP(host) ? {} : { servername: host }) });
+  return tls.connect({ host, port: Number(proxyPort(proxy)), ...(isIP(host) ? {} : { servername: host }), ...(ca ? { ca } : {}) });
 }
 
 /** A one-use agent whose connection is the given socket (node ignores a request's own createConnection). */
@@ -105,7 +106,7 @@ function agentWith(mod: typeof import('node:http') | typeof import('node:https')
 }
 
 /** Opens a CONNECT tunnel through an http(s) proxy and returns a TLS socket to the target. */
-async function tunnel(proxy: GoURL, host: string, port: string, servername: string, signal?: AbortSignal): Promise<Socket> {
+async function tunnel(proxy: GoURL, host: string, port: string, servername: string, ca: string[] | undefined, signal?: AbortSignal): Promise<Socket> {
   const http = (await import('node:http')).default;
   const tls = (await import('node:tls')).default;
   const target = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
@@ -119,7 +120,7 @@ async function tunnel(proxy: GoURL, host: string, port: string, servername: stri
       method: 'CONNECT',
       path: target,
       headers,
-      agent: proxy.scheme === 'https' ? agentWith(http, () => tlsToProxy(tls, proxy)) : false,
+      agent: proxy.scheme === 'https' ? agentWith(http, () => tlsToProxy(tls, proxy, ca)) : false,
       signal,
     });
     req.on('socket', (sock: Socket) => {
@@ -132,7 +133,7 @@ async function tunnel(proxy: GoURL, host: string, port: string, servername: stri
         return;
       }
       // Like Go's crypto/tls, no SNI for an IP address (the certificate is still checked against it).
-      const t = tls.connect({ socket: sock, host: servername, ...(isIP(servername) ? {} : { servername }) });
+      const t = tls.connect({ socket: sock, host: servername, ...(isIP(servername) ? {} : { servername }), ...(ca ? { ca } : {}) });
       t.once('secureConnect', () => resolve(t));
       t.once('error', (e) => reject(mapNodeError(e, { host, port, viaProxy: false, requestSent: false })));
     });
@@ -184,8 +185,10 @@ async function hop(
     viaProxy: !!proxy,
     requestSent: false,
   };
+  // The trusted CAs when SSL_CERT_FILE/SSL_CERT_DIR say (read only when TLS is spoken).
+  const ca = https || proxy?.scheme === 'https' ? goRootCAs(env) : undefined;
   let tunnelSock: Socket | undefined;
-  if (proxy && https) tunnelSock = await tunnel(proxy, host, port, host, signal);
+  if (proxy && https) tunnelSock = await tunnel(proxy, host, port, host, ca, signal);
 
   // The CJS export objects (`default`), so interceptors that patch http.request (msw) see our calls.
   const mod = https ? (await import('node:https')).default : (await import('node:http')).default;
@@ -195,7 +198,7 @@ async function hop(
   if (tunnelSock) connect = () => tunnelSock!;
   else if (proxy?.scheme === 'https') {
     const tls = (await import('node:tls')).default;
-    connect = () => tlsToProxy(tls, proxy);
+    connect = () => tlsToProxy(tls, proxy, ca);
   }
   return new Promise<Hop>((resolve, reject) => {
     let settled = false;
@@ -215,6 +218,7 @@ async function hop(
       agent: connect ? agentWith(mod, connect) : (false as const),
       // Go sends no SNI for an IP address (RFC 6066); Node checks the certificate against `host` then.
       servername: https && !isIP(host) ? host : undefined,
+      ...(https && ca ? { ca } : {}),
     };
     const req: ClientRequest = mod.request(opts);
     const onAbort = () => {

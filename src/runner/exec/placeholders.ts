@@ -1,16 +1,35 @@
 // Substitutes the run-time values a case cannot know in advance: {origin} (the simulator's
 // base URL), {port} (its port alone, e.g. for `http://0.0.0.0:{port}` or `NO_PROXY=0.0.0.0:{port}`),
-// {token_file} (path of the case's token file) and {home} (the binary's HOME).
+// {tls_origin} / {tls_port} (the same simulators over TLS), {ca_file} (a PEM file with the CA that issued
+// their certificate, for SSL_CERT_FILE), {token_file} (path of the case's token file) and {home} (the
+// binary's HOME).
 // Only these exact names are replaced, so JSON braces in expectations are left alone.
 
 export interface PlaceholderValues {
   origin: string;
   port: string;
+  tls_origin: string;
+  tls_port: string;
+  ca_file: string;
   token_file: string;
   home: string;
 }
 
-const NAMES = ['origin', 'port', 'token_file', 'home'] as const;
+/** The values for a simulator (its origins) and a case's files. */
+export function placeholderValues(sim: { origin: string; tlsOrigin?: string }, files: { home: string; tokenFile: string; caFile: string }): PlaceholderValues {
+  const tlsOrigin = sim.tlsOrigin ?? '';
+  return {
+    origin: sim.origin,
+    port: new URL(sim.origin).port,
+    tls_origin: tlsOrigin,
+    tls_port: tlsOrigin && new URL(tlsOrigin).port,
+    ca_file: files.caFile,
+    token_file: files.tokenFile,
+    home: files.home,
+  };
+}
+
+const NAMES = ['origin', 'port', 'tls_origin', 'tls_port', 'ca_file', 'token_file', 'home'] as const;
 
 export function substitute(text: string, values: PlaceholderValues): string {
   let out = text;

@@ -8,7 +8,7 @@ import { buildEnv } from './environment.ts';
 import { judge } from '../judge/judge.ts';
 import { goldenPath } from '../cases/load-cases.ts';
 import { normaliseStdout } from '../judge/normalize.ts';
-import { substitute, substituteDeep, type PlaceholderValues } from './placeholders.ts';
+import { placeholderValues, substitute, substituteDeep, type PlaceholderValues } from './placeholders.ts';
 import { decodeOutput, encodeOutput, runProcess } from './process.ts';
 import { runInProcess, type ReferenceRun } from './in-process.ts';
 import type { Journal, Revision } from '../../sim/index.ts';
@@ -16,6 +16,9 @@ import type { Case, CaseResult, Fault, GoldenUpdate, Invocation, ProcessResult, 
 
 export interface SimulatorHandle {
   origin: string;
+  /** The simulators over TLS, and the PEM of the CA that issued their certificate ({tls_origin}, {ca_file}). */
+  tlsOrigin?: string;
+  caPem?: string;
   env: Record<string, string>;
   journal: Pick<Journal, 'entries'>;
   close(): Promise<void>;
@@ -75,7 +78,9 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
     } catch (err) {
       return notRun(c, `the simulator could not start: ${(err as Error).message}`);
     }
-    const values: PlaceholderValues = { origin: sim.origin, port: new URL(sim.origin).port, token_file: tokenFile, home };
+    const caFile = join(home, 'coder-conformance-ca.pem');
+    if (sim.caPem !== undefined) writeFileSync(caFile, sim.caPem);
+    const values: PlaceholderValues = placeholderValues(sim, { home, tokenFile, caFile });
     const argv = c.args.map((a) => substitute(a, values));
     const caseEnv = substituteDeep(c.env, values);
     const env = buildEnv({

@@ -40,6 +40,8 @@ export function createSimulatorStarter(preloaded?: ReadonlyMap<string, Scenario>
     const s = sim;
     const handle: SimulatorHandle = {
       origin: s.origin,
+      tlsOrigin: s.tlsOrigin,
+      caPem: s.caPem,
       env: s.env,
       journal: s.journal,
       close: () => s.close(),

@@ -50,6 +50,13 @@ describe('wire assertions', () => {
     ]);
   });
 
+  it('compares the whole URL (scheme and origin included)', () => {
+    expect(entryMismatches(get, { url: get.url })).toEqual([]);
+    expect(entryMismatches(get, { url: get.url.replace('http:', 'https:') })).toEqual([
+      `url is ${JSON.stringify(get.url)}, want ${JSON.stringify(get.url.replace('http:', 'https:'))}`,
+    ]);
+  });
+
   it('compares the order of the headers sent, spelling included', () => {
     const names = get.headers.map(([n]) => n);
     expect(entryMismatches(get, { header_order: names })).toEqual([]);

@@ -81,6 +81,7 @@ export function entryMismatches(entry: WireEntry, a: RequestAssertion): string[]
   if (a.operation !== undefined && entry.operationId !== a.operation) out.push(`operation is ${show(entry.operationId ?? null)}, want ${show(a.operation)}`);
   if (a.method !== undefined && entry.method.toUpperCase() !== a.method.toUpperCase()) out.push(`method is ${entry.method}, want ${a.method}`);
   if (a.path !== undefined && entry.path !== a.path) out.push(`path is ${show(entry.path)}, want ${show(a.path)}`);
+  if (a.url !== undefined && entry.url !== a.url) out.push(`url is ${show(entry.url)}, want ${show(a.url)}`);
   const raw = rawQuery(entry);
   if (a.query !== undefined && raw !== a.query) out.push(`query is ${show(raw)}, want ${show(a.query)}`);
   if (a.query_params) {

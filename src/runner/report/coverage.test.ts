@@ -46,8 +46,9 @@ describe('computeCoverage', () => {
 
 describe('placeholders', () => {
   it('replaces only the known names', () => {
-    const v = { origin: 'http://127.0.0.1:1', port: '1', token_file: '/t/f', home: '/t' };
+    const v = { origin: 'http://127.0.0.1:1', port: '1', tls_origin: 'https://127.0.0.1:2', tls_port: '2', ca_file: '/t/ca', token_file: '/t/f', home: '/t' };
     expect(substitute('{origin}/x {"a":{home}} {other} {token_file} 0.0.0.0:{port}', v)).toBe('http://127.0.0.1:1/x {"a":/t} {other} /t/f 0.0.0.0:1');
+    expect(substitute('{tls_origin} 0.0.0.0:{tls_port} {ca_file}', v)).toBe('https://127.0.0.1:2 0.0.0.0:2 /t/ca');
     expect(substituteDeep({ k: ['{home}', null, 1], '{home}': '{origin}' }, v)).toEqual({ k: ['/t', null, 1], '/t': 'http://127.0.0.1:1' });
   });
 });

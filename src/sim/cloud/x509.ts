@@ -60,6 +60,8 @@ export interface IssueOptions {
   notBefore: Date;
   notAfter: Date;
   keyPair?: CryptoKeyPair;
+  /** Subject alternative names (a TLS server's): DNS names and IPv4 addresses. */
+  san?: { dns?: string[]; ip?: string[] };
 }
 
 const OID = {
@@ -70,6 +72,7 @@ const OID = {
   extKeyUsage: '2.5.29.37',
   subjectKeyIdentifier: '2.5.29.14',
   authorityKeyIdentifier: '2.5.29.35',
+  subjectAltName: '2.5.29.17',
 } as const;
 
 let serialCounter = 0;
@@ -130,6 +133,15 @@ export async function issueCertificate(opts: IssueOptions): Promise<IssuedCertif
       new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: keyIdentifier(authority) }) }).toSchema(),
     ),
   );
+  if (opts.san) {
+    const names = [
+      ...(opts.san.dns ?? []).map((value) => new pkijs.GeneralName({ type: 2, value })),
+      ...(opts.san.ip ?? []).map(
+        (ip) => new pkijs.GeneralName({ type: 7, value: new asn1js.OctetString({ valueHex: new Uint8Array(ip.split('.').map(Number)).buffer }) }),
+      ),
+    ];
+    extensions.push(extension(OID.subjectAltName, false, new pkijs.GeneralNames({ names }).toSchema()));
+  }
   cert.extensions = extensions;
 
   await cert.sign(opts.issuer?.privateKey ?? keys.privateKey, 'SHA-256', pkiCrypto);

@@ -14,7 +14,8 @@ export function journalHeaderPairs(pairs: [string, string][]): [string, string][
 }
 
 /** Which service answered: coderd or a cloud of openapi.yaml, or `unhandled`. */
-export type JournalService = Service | 'unhandled';
+/** `proxy`: a CONNECT the forward proxy tunnelled (to the simulator's own TLS port). */
+export type JournalService = Service | 'proxy' | 'unhandled';
 
 export interface JournalEntry {
   seq: number;

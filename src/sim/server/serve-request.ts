@@ -3,6 +3,7 @@
 // (or destroys the socket for a reset, resets it for an rst fault, cuts the body or the head short for a
 // truncate/truncateHead fault) and journals it with its contract violations (a cut head: its bytes as the body).
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { connect } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { getResponse, type HttpHandler } from 'msw';
 import { canonicalHeaderKey, utf8DecodeLossy } from '../../go/index.ts';
@@ -22,9 +23,9 @@ export interface ExchangeContext {
   origin(): string;
 }
 
-/** CONNECT answer: only plain-http forward proxying is offered. */
+/** CONNECT answer for any target but the simulator's own TLS port. */
 export const CONNECT_REFUSED_TEXT =
-  'CONNECT is not supported: this simulator is a plain-http forward proxy only (it serves http://169.254.169.254 and http://metadata.google.internal).\n';
+  'CONNECT is not supported: this simulator is a plain-http forward proxy (it serves http://169.254.169.254 and http://metadata.google.internal) and tunnels only to its own TLS port.\n';
 
 /** Hop-by-hop headers a Fetch Request cannot carry; everything else is passed on. */
 const SKIP_REQUEST_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade', 'content-length', 'te', 'trailer']);
@@ -201,13 +202,45 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
   };
 }
 
-/** The `connect` listener: node routes CONNECT here, not to the request listener. */
-export function createConnectListener(journal: Journal): (req: IncomingMessage, socket: Duplex) => void {
+/** This machine's names a CONNECT may give for the simulator's own TLS port. */
+const OWN_TLS_HOSTS = new Set(['127.0.0.1', '0.0.0.0', 'localhost']);
+
+/**
+ * The `connect` listener: node routes CONNECT here, not to the request listener. A tunnel is opened only
+ * to the simulator's own TLS port (`tlsPort`, on any of this machine's names); anything else is refused.
+ */
+export function createConnectListener(journal: Journal, tlsPort?: number): (req: IncomingMessage, socket: Duplex) => void {
   return (req, socket) => {
     // The socket is ours once node hands over a CONNECT: without a listener a client's reset
     // (curl -p gives up as soon as it reads the status line) would be an uncaught error.
     socket.on('error', () => socket.destroy());
     const started = Date.now();
+    const target = req.url ?? '';
+    const sep = target.lastIndexOf(':');
+    if (tlsPort !== undefined && OWN_TLS_HOSTS.has(target.slice(0, sep)) && target.slice(sep + 1) === String(tlsPort)) {
+      const upstream = connect(tlsPort, '127.0.0.1', () => {
+        socket.write('HTTP/1.1 200 Connection established\r\n\r\n');
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('close', () => upstream.destroy());
+      journal.add({
+        time: new Date(started).toISOString(),
+        durationMs: 0,
+        service: 'proxy',
+        method: 'CONNECT',
+        url: target,
+        path: target,
+        query: '',
+        headers: journalHeaderPairs(rawHeaderPairs(req)),
+        body: '',
+        response: { status: 200, headers: [], body: '' },
+        violations: [],
+        proxied: true,
+      });
+      return;
+    }
     const text = CONNECT_REFUSED_TEXT;
     const bytes = Buffer.byteLength(text);
     socket.end(`HTTP/1.1 405 Method Not Allowed\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${bytes}\r\nConnection: close\r\n\r\n${text}`);

@@ -158,7 +158,7 @@ describe('startSimulator', () => {
     });
     expect(raw.startsWith('HTTP/1.1 405 Method Not Allowed\r\n')).toBe(true);
     expect(raw.endsWith(`\r\n\r\n${CONNECT_REFUSED_TEXT}`)).toBe(true);
-    expect(CONNECT_REFUSED_TEXT).toContain('plain-http forward proxy only');
+    expect(CONNECT_REFUSED_TEXT).toContain('tunnels only to its own TLS port');
     expect(s.journal.entries[0]).toMatchObject({
       method: 'CONNECT',
       url: '169.254.169.254:443',
@@ -205,6 +205,56 @@ describe('startSimulator', () => {
     expect(raw).toContain('"access_token":"gho_conformanceToken0001"');
     // The journal keeps both lines as sent.
     expect(s.journal.entries[0].headers.filter(([k]) => k === 'Coder-Session-Token').map(([, v]) => v)).toEqual([TOKEN, 'bad']);
+  });
+
+  it('serves the same handlers over TLS, and tunnels a CONNECT to its own TLS port only', async () => {
+    const s = await start({ scenario: 'external-auth' });
+    const { request: httpsRequest } = await import('node:https');
+    const { connect: tlsConnect } = await import('node:tls');
+    const get = (opts: object) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpsRequest(
+          { path: '/api/v2/workspaceagents/me/external-auth?id=github&match=', headers: { 'Coder-Session-Token': TOKEN }, ca: s.caPem, ...opts },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    const direct = await get({ host: '127.0.0.1', port: s.tlsPort });
+    expect(direct.status).toBe(200);
+    expect(direct.body).toContain('gho_conformanceToken0001');
+    expect(s.journal.entries[0]).toMatchObject({ url: `${s.tlsOrigin}/api/v2/workspaceagents/me/external-auth?id=github&match=`, proxied: false });
+    // Through the forward proxy: CONNECT 0.0.0.0:<tls port>, then TLS inside the tunnel.
+    const tunnel = await new Promise<import('node:net').Socket>((resolve, reject) => {
+      const sock = connect(s.port, '127.0.0.1', () => sock.write(`CONNECT 0.0.0.0:${s.tlsPort} HTTP/1.1\r\nHost: 0.0.0.0:${s.tlsPort}\r\n\r\n`));
+      sock.once('data', (c: Buffer) => (c.toString().startsWith('HTTP/1.1 200 ') ? resolve(sock) : reject(new Error(c.toString()))));
+      sock.on('error', reject);
+    });
+    // A one-use agent whose connection is TLS over the tunnel (node ignores createConnection without an agent).
+    const { Agent } = await import('node:https');
+    const agent = new Agent();
+    let dialled = 0;
+    (agent as unknown as { createConnection: () => unknown }).createConnection = () => {
+      dialled++;
+      return tlsConnect({ socket: tunnel, ca: s.caPem, host: '0.0.0.0' });
+    };
+    const viaTunnel = await get({ host: '0.0.0.0', port: s.tlsPort, agent });
+    expect(dialled).toBe(1);
+    expect(viaTunnel.status).toBe(200);
+    expect(s.journal.entries.map((e) => [e.service, e.method, e.response.status])).toEqual([
+      ['coderd', 'GET', 200],
+      ['proxy', 'CONNECT', 200],
+      ['coderd', 'GET', 200],
+    ]);
+    const refused = await new Promise<string>((resolve) => {
+      const sock = connect(s.port, '127.0.0.1', () => sock.write(`CONNECT 127.0.0.1:${s.port} HTTP/1.1\r\nHost: x\r\n\r\n`));
+      sock.once('data', (c: Buffer) => resolve(c.toString()));
+    });
+    expect(refused).toMatch(/^HTTP\/1\.1 405 /);
   });
 
   it('a client that resets its CONNECT connection does not bring the server down', async () => {

@@ -1,8 +1,10 @@
 // startSimulator(): one node:http server on 127.0.0.1 (ephemeral port unless given) serving the
 // World's handlers for binaries in any language — coderd for origin-form requests, the metadata
 // services for origin-form metadata paths and for forward-proxy requests — with a journal of every
-// exchange (serve-request.ts) and the environment an implementation needs (env.ts).
-import { createServer } from 'node:http';
+// exchange (serve-request.ts) and the environment an implementation needs (env.ts); the same handlers
+// over TLS on a second port (tls.ts), which is also the one target the forward proxy tunnels CONNECT to.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { HttpHandler } from 'msw';
 import type { CloudKeys } from '../cloud/index.ts';
@@ -13,6 +15,7 @@ import { createWorld, type World } from '../world.ts';
 import { simulatorEnv } from './env.ts';
 import { Journal } from './journal.ts';
 import { createConnectListener, createRequestListener } from './serve-request.ts';
+import { tlsIdentity } from './tls.ts';
 
 export { CONNECT_REFUSED_TEXT } from './serve-request.ts';
 
@@ -42,6 +45,11 @@ export const MAX_HEADER_BYTES = (1 << 20) + 4096;
 export interface Simulator {
   origin: string;
   port: number;
+  /** The same simulators over TLS (https://127.0.0.1:<tlsPort>, certificate from tls.ts). */
+  tlsOrigin: string;
+  tlsPort: number;
+  /** The CA that issued the TLS certificate (PEM): what a case's {ca_file} holds. */
+  caPem: string;
   /** Environment for an implementation under test (updated in place by setScenario). */
   env: Record<string, string>;
   journal: Journal;
@@ -67,42 +75,60 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
   const sockets = new Set<Socket>();
   let origin = '';
 
-  const serve = createRequestListener({ world, handlers, journal, validate, origin: () => origin });
+  let tlsOrigin = '';
   const requestTimeout = options.requestTimeoutMs ?? 10_000;
-  const server = createServer(
-    {
-      maxHeaderSize: MAX_HEADER_BYTES,
-      headersTimeout: requestTimeout,
-      requestTimeout,
-      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeout / 4))),
-    },
-    (req, res) => {
-      serve(req, res).catch((err: unknown) => {
-        if (!res.headersSent) {
-          res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-          res.end(`coder-conformance simulator internal error: ${(err as Error).message}\n`);
-        } else {
-          res.destroy();
-        }
-      });
-    },
-  );
-  server.on('connect', createConnectListener(journal));
-  server.on('connection', (s) => {
+  const serverOptions = {
+    maxHeaderSize: MAX_HEADER_BYTES,
+    headersTimeout: requestTimeout,
+    requestTimeout,
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeout / 4))),
+  };
+  const listener = (serve: (req: IncomingMessage, res: ServerResponse) => Promise<void>) => (req: IncomingMessage, res: ServerResponse) => {
+    serve(req, res).catch((err: unknown) => {
+      if (!res.headersSent) {
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`coder-conformance simulator internal error: ${(err as Error).message}\n`);
+      } else {
+        res.destroy();
+      }
+    });
+  };
+  const track = (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  };
+  const server = createServer(serverOptions, listener(createRequestListener({ world, handlers, journal, validate, origin: () => origin })));
+  const tls = await tlsIdentity();
+  const tlsServer = createTlsServer(
+    { ...serverOptions, key: tls.keyPem, cert: tls.certPem },
+    listener(createRequestListener({ world, handlers, journal, validate, origin: () => tlsOrigin })),
+  );
+  const listen = (s: typeof server | typeof tlsServer, p: number) =>
+    new Promise<number>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(p, '127.0.0.1', () => resolve((s.address() as AddressInfo).port));
+    });
+  const tlsPort = await listen(tlsServer, 0);
+  tlsOrigin = `https://127.0.0.1:${tlsPort}`;
+  server.on('connect', createConnectListener(journal, tlsPort));
+  server.on('connection', track);
+  tlsServer.on('connection', track);
+  let port: number;
+  try {
+    port = await listen(server, options.port ?? 0);
+  } catch (e) {
+    tlsServer.close();
+    throw e;
+  }
   origin = `http://127.0.0.1:${port}`;
   world.origin = origin;
 
   const sim: Simulator = {
     origin,
     port,
+    tlsOrigin,
+    tlsPort,
+    caPem: tls.caPem,
     env: simulatorEnv(origin, world.scenario),
     journal,
     world,
@@ -115,7 +141,12 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
     },
     close() {
       return new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        let open = 2;
+        const done = () => {
+          if (--open === 0) resolve();
+        };
+        server.close(done);
+        tlsServer.close(done);
         for (const s of sockets) s.destroy();
       });
     },
