@@ -67,6 +67,9 @@ describe('the suite against the embedded reference CLI', () => {
     ];
     const expected = [
       ...['aws', 'azure', 'gcp'].flatMap((cloud) => [`${cloud}/duplicate-names/main`, ...named.map((n) => `${cloud}/name/${n}`)]),
+      // --debug-options lists Agent Name (the command's) and the client TLS options (the root's).
+      'args/debug-options-pr24325',
+      'args/debug-options-root',
       'help/before-provider',
       'help/core-agent-name',
       'help/pr24325',

@@ -7,7 +7,7 @@ import { type GoError, RunCommandError, TextError, WrapError } from '../errors/m
 import { HELP_VERSION, renderHelp } from '../help/render.ts';
 import type { Revision } from '../revision.ts';
 import { parseEnv, type EnvVar } from './env.ts';
-import type { OptionDef } from './options.ts';
+import { displayName, type OptionDef } from './options.ts';
 import { HELP, parseFlags, type Flag } from './pflag.ts';
 import { ValueStore } from './store.ts';
 import { fullName, type CommandDef } from './tree.ts';
@@ -61,6 +61,26 @@ export interface InvokeResult {
 
 function toFlag(o: OptionDef): Flag {
   return { def: o, name: o.flag, shorthand: o.shorthand, noOptDefVal: o.value.kind === 'bool' ? 'true' : '' };
+}
+
+/**
+ * `--debug-options` (coder cli/root.go): a tabwriter table (padding 4, spaces) of the command's own options,
+ * sorted by Name (serpent gives a nameless option its flag as Name), each Name %q-quoted with its
+ * ValueSource: `flag` (set by a flag), else `env` (the environment variable was taken), else `default` (a
+ * non-empty Default was applied), else empty.
+ */
+function debugOptionsTable(command: CommandDef, store: ValueStore): string {
+  const rows: [string, string][] = command.options
+    .map((o): [string, string] => {
+      const st = store.state(o);
+      const source = st.flagChanged ? 'flag' : st.envChanged ? 'env' : o.default !== undefined && o.default !== '' ? 'default' : '';
+      return [displayName(o), source];
+    })
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([name, source]) => [quote(name), source]);
+  const width = Math.max('Option'.length, ...rows.map(([name]) => [...name].length)) + 4;
+  const line = (a: string, b: string) => a + ' '.repeat(width - [...a].length) + b + '\n';
+  return line('Option', 'Value Source') + rows.map(([name, source]) => line(name, source)).join('');
 }
 
 /** coder's helpFn: help on stdout, or `unrecognized subcommand` when positional words are left. */
@@ -141,6 +161,18 @@ export async function invoke(p: InvokeParams): Promise<InvokeResult> {
     const wrapped = e && p.argv.includes('--help') ? new RunCommandError(fullName(command), e) : e;
     return { err: wrapped, store, root: p.root };
   }
+  if (command.requireNArgs !== undefined && inv.args.length !== command.requireNArgs) {
+    const e = new TextError(`wanted ${command.requireNArgs} args but got ${inv.args.length} ${formatSliceV(inv.args)}`);
+    return { err: new RunCommandError(fullName(command), e), store, root: p.root };
+  }
+  // coder's root wraps every command's handler (the root's version/help handler and external-auth's help
+  // handler included): with --debug-options it prints the command's own options and their value sources
+  // instead, after the middleware (RequireNArgs) and before anything the handler does.
+  const debugOpt = p.root.options.find((o) => o.key === 'debugOptions');
+  if (debugOpt && store.state(debugOpt).value === true) {
+    inv.stdout.write(debugOptionsTable(command, store));
+    return { err: undefined, store, root: p.root };
+  }
   if (!command.parent && inv.value('versionFlag') === true) {
     // Upstream's root handler: the hidden --version runs the version command (cli/version.go), text
     // format, Fprintln; CRLFs as upstream writes them. A development build's values (UNCONFIRMED.versionBuild).
@@ -150,10 +182,6 @@ export async function invoke(p: InvokeParams): Promise<InvokeResult> {
   if (!command.handler) {
     const e = helpFn(inv, p.width);
     return { err: e && new RunCommandError(fullName(command), e), store, root: p.root };
-  }
-  if (command.requireNArgs !== undefined && inv.args.length !== command.requireNArgs) {
-    const e = new TextError(`wanted ${command.requireNArgs} args but got ${inv.args.length} ${formatSliceV(inv.args)}`);
-    return { err: new RunCommandError(fullName(command), e), store, root: p.root };
   }
   const err = await command.handler(inv);
   return { err: err && new RunCommandError(fullName(command), err), store, root: p.root };

@@ -256,3 +256,36 @@ describe('create agent client checks (§2.2, §8.8, §8.9)', () => {
     });
   });
 });
+
+describe('--debug-options (coder cli/root.go handler wrapper; real v2.30.0, v2.35.3 and v2.36.0 builds)', () => {
+  const row = (name: string, source: string, width: number) => `"${name}"`.padEnd(width) + source + '\n';
+  it('prints the command own options sorted by Name with their value source, instead of running the handler', async () => {
+    const r = await runCli(['--agent-token', 'x', ...AT, 'github', '--debug-options', '--extra', 'a'], {
+      CODER_AGENT_URL: 'http://127.0.0.1:1',
+      CODER_AGENT_NAME: 'main',
+      CODER_REFERENCE_REVISION: 'pr26883',
+    });
+    const w = '"Agent Token File"'.length + 4;
+    expect(r).toEqual({
+      code: 0,
+      stdout:
+        'Option'.padEnd(w) +
+        'Value Source\n' +
+        row('Agent Auth', 'default', w) +
+        row('Agent Name', 'env', w) +
+        row('Agent Token', 'flag', w) +
+        row('Agent Token File', '', w) +
+        row('Agent URL', 'env', w) +
+        row('Extra', 'flag', w) +
+        row('Output', 'default', w),
+      stderr: '',
+    });
+  });
+  it('comes after RequireNArgs and before --version and the help handler', async () => {
+    expect((await runCli([...AT, '--debug-options'])).stderr).toBe(HEADER + 'wanted 1 args but got 0 []\n');
+    expect(await runCli(['external-auth', 'bogus', '--debug-options'])).toEqual({ code: 0, stdout: 'Option    Value Source\n', stderr: '' });
+    const root = await runCli(['--version', '--debug-options']);
+    expect(root.stdout).toMatch(/^Option {26}Value Source\n"Agent Auth" {20}default\n/);
+    expect(root.stdout).toContain('\n"version"                       flag\n');
+  });
+});
