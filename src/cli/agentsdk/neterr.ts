@@ -49,7 +49,8 @@ function hostnameError(host: string, san: string): string {
 export function mapNodeError(e: unknown, d: DialInfo): GoError {
   const err = e as NodeJS.ErrnoException & { address?: string; port?: number };
   const code = err?.code ?? '';
-  const target = hostPort(err.address ?? d.host, err.port ?? d.port);
+  // Go names the address it dialled: the resolved one, or `:port` for an empty host (the unspecified address).
+  const target = d.host === '' ? `:${d.port}` : hostPort(err.address ?? d.host, err.port ?? d.port);
   const pfx = d.viaProxy ? 'proxyconnect tcp: ' : '';
   switch (code) {
     case 'ECONNREFUSED':

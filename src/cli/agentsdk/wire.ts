@@ -87,14 +87,22 @@ interface Hop {
   bodyError?: GoError;
 }
 
-/** The proxy's port: its own, else the scheme's (Go's transport: 443 for an https proxy, 80 otherwise). */
+/**
+ * The proxy's port: its own, else its scheme's (Go's transport portMap: http 80, https 443; none for any
+ * other scheme, so Go dials port 0, which Linux refuses).
+ */
 function proxyPort(proxy: GoURL): string {
-  return proxy.port() || (proxy.scheme === 'https' ? '443' : '80');
+  return proxy.port() || (proxy.scheme === 'https' ? '443' : proxy.scheme === 'http' ? '80' : '0');
+}
+
+/** Go dials an empty host (a proxy URL without one) as the unspecified address: this machine. */
+function dialHost(host: string): string {
+  return host === '' ? '0.0.0.0' : host;
 }
 
 /** An https proxy is dialled with TLS (SNI unless an IP), before any request or CONNECT is written. */
 function tlsToProxy(tls: typeof import('node:tls'), proxy: GoURL, ca: string[] | undefined): Socket {
-  const host = proxy.hostname();
+  const host = dialHost(proxy.hostname());
   return tls.connect({ host, port: Number(proxyPort(proxy)), ...(isIP(host) ? {} : { servername: host }), ...(ca ? { ca } : {}) });
 }
 
@@ -115,7 +123,7 @@ async function tunnel(proxy: GoURL, host: string, port: string, servername: stri
   if (pa) headers.push('Proxy-Authorization', pa);
   return new Promise((resolve, reject) => {
     const req = http.request({
-      host: proxy.hostname(),
+      host: dialHost(proxy.hostname()),
       port: proxyPort(proxy),
       method: 'CONNECT',
       path: target,
@@ -157,10 +165,9 @@ async function hop(
   const choice = proxyForURL(url, env);
   if ('error' in choice) throw new TextError(choice.error);
   const proxy = choice.proxy;
-  // Go dials an https proxy with TLS, any other scheme's in plain TCP as an http proxy, at its port
-  // (schemePort: none but http's 80 and https's 443); SOCKS and a port-less proxy of another scheme are not
-  // modelled.
-  if (proxy && (proxy.scheme === 'socks5' || proxy.scheme === 'socks5h' || (proxy.scheme !== 'http' && proxy.scheme !== 'https' && proxy.port() === '')))
+  // Go dials an https proxy with TLS, any other scheme's (an empty one too) in plain TCP as an http proxy,
+  // at its port (proxyPort); SOCKS is not modelled.
+  if (proxy && (proxy.scheme === 'socks5' || proxy.scheme === 'socks5h'))
     throw new TextError(`proxy ${quote(proxy.scheme + '://' + proxy.host)} is not supported by the reference CLI`);
   const host = url.hostname();
   const port = url.port() || (https ? '443' : '80');
@@ -185,6 +192,10 @@ async function hop(
     viaProxy: !!proxy,
     requestSent: false,
   };
+  // Linux refuses a connection to port 0, which Go dials for a proxy scheme without a default port (Node
+  // would not even try).
+  const first = proxy ? { host: proxy.hostname(), port: proxyPort(proxy) } : { host, port };
+  if (first.port === '0') throw mapNodeError({ code: 'ECONNREFUSED' }, { ...first, viaProxy: !!proxy, requestSent: false });
   // The trusted CAs when SSL_CERT_FILE/SSL_CERT_DIR say (read only when TLS is spoken).
   const ca = https || proxy?.scheme === 'https' ? goRootCAs(env) : undefined;
   let tunnelSock: Socket | undefined;
@@ -209,7 +220,7 @@ async function hop(
       }
     };
     const opts = {
-      host: dial.host,
+      host: dialHost(dial.host),
       port: Number(dial.port),
       method,
       // Request.write's absolute form for a proxy: scheme://host + RequestURI (no userinfo, no fragment).
