@@ -102,7 +102,9 @@ export function reportFiles(dir = certDir()): string[] {
  * changes from one run or machine to the next replaced by the case language's placeholders, so that
  * renewing a certification only changes the lines whose behaviour changed. Per case: the temp HOME
  * becomes `{home}`, the simulator's `http://127.0.0.1:<port>` becomes `{origin}` (and a bare
- * `127.0.0.1:<port>`, as in GCE_METADATA_HOST, `{origin_host}`); the runner's PATH becomes `{PATH}`;
+ * `127.0.0.1:<port>`, as in GCE_METADATA_HOST, `{origin_host}`), its TLS port `{tls_port}` (in
+ * `https://127.0.0.1:{tls_port}`, `0.0.0.0:…`, `localhost:…`), the local port of a connection Go names in a
+ * read error `{local_port}`; the runner's PATH becomes `{PATH}`;
  * the upstream cache folder becomes `{upstream_cache}`; case files are named relative to the suite;
  * every durationMs is 0.
  */
@@ -123,9 +125,13 @@ export function stableReport(report: Record<string, unknown>, cacheDir: string, 
       .map((k) => /^(?:http:\/\/)?(127\.0\.0\.1:\d+)/.exec(inv?.env?.[k] ?? '')?.[1])
       .filter((h): h is string => h !== undefined);
     const host = hosts.sort((a, b) => hosts.filter((h) => h === b).length - hosts.filter((h) => h === a).length)[0];
+    // The simulator's TLS port: the one an https URL to this machine names anywhere in the result.
+    const tlsPort = /https:\/\/(?:127\.0\.0\.1|0\.0\.0\.0|localhost):(\d+)/.exec(JSON.stringify(r))?.[1];
     const f = (s: string) => {
       let out = common(s);
       if (home) out = out.split(home).join('{home}');
+      if (tlsPort) for (const h of ['127.0.0.1', '0.0.0.0', 'localhost']) out = out.split(`${h}:${tlsPort}`).join(`${h}:{tls_port}`);
+      out = out.replace(/read tcp 127\.0\.0\.1:\d+->/g, 'read tcp 127.0.0.1:{local_port}->');
       if (host) {
         out = out.split(`http://${host}`).join('{origin}').split(host).join('{origin_host}');
         const port = host.split(':')[1];
