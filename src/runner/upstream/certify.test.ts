@@ -55,4 +55,21 @@ describe('stableReport (the committed form of a certification report)', () => {
       ],
     });
   });
+
+  it('replaces the TLS port (in https URLs and 0.0.0.0/localhost forms) and the local port of a read error', () => {
+    const r = {
+      id: 'tls/x',
+      process: {
+        stderr:
+          'Get "https://0.0.0.0:41000/a": x; Get "https://localhost:41000/b"; read tcp 127.0.0.1:51234->127.0.0.1:33101: read: connection reset by peer\n',
+      },
+      journal: [{ url: 'https://127.0.0.1:41000/a' }],
+      invocation: { env: { HTTP_PROXY: 'http://127.0.0.1:33101' } },
+    };
+    const out = stableReport({ results: [r] }, '/cache', '/suite') as { results: { process: { stderr: string }; journal: { url: string }[] }[] };
+    expect(out.results[0].process.stderr).toBe(
+      'Get "https://0.0.0.0:{tls_port}/a": x; Get "https://localhost:{tls_port}/b"; read tcp 127.0.0.1:{local_port}->{origin_host}: read: connection reset by peer\n',
+    );
+    expect(out.results[0].journal[0].url).toBe('https://127.0.0.1:{tls_port}/a');
+  });
 });
