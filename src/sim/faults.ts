@@ -39,10 +39,11 @@ const NULL_BODY_STATUS = new Set([204, 205, 304]);
  * it): `rst` resets it (TCP RST) instead of answering; `truncate` sends the headers (with the whole body's
  * Content-Length) and only the body's first `bytes` bytes, then closes it; `truncateHead` sends only the
  * first `bytes` bytes of the head (`HTTP/1.1 <status> <reason>`, the headers, Content-Length), then closes
- * it. Under msw's own interceptors (no loopback server) there is no connection: an `rst` fault is a
- * network error, a `truncate`/`truncateHead` one the whole response.
+ * it; `raw` writes the fault's text (UTF-8) as the whole answer, head included, then closes it. Under msw's
+ * own interceptors (no loopback server) there is no connection: an `rst` or `raw` fault is a network
+ * error, a `truncate`/`truncateHead` one the whole response.
  */
-export type SocketFault = { kind: 'rst' } | { kind: 'truncate'; bytes: number } | { kind: 'truncateHead'; bytes: number };
+export type SocketFault = { kind: 'rst' } | { kind: 'truncate'; bytes: number } | { kind: 'truncateHead'; bytes: number } | { kind: 'raw'; text: string };
 const socketFaults = new WeakMap<Response, SocketFault>();
 
 /** The socket-level part of a fault's response, if any. */
@@ -52,9 +53,9 @@ export function socketFaultOf(response: Response): SocketFault | undefined {
 
 /** The fault response (undefined: a delay-only fault, let the real handler answer). */
 export function faultResponse(fault: Fault, origin?: string): Response | undefined {
-  if (fault.rst) {
+  if (fault.rst || fault.raw !== undefined) {
     const r = Response.error();
-    socketFaults.set(r, { kind: 'rst' });
+    socketFaults.set(r, fault.raw !== undefined ? { kind: 'raw', text: fault.raw } : { kind: 'rst' });
     return r;
   }
   if (fault.reset) return Response.error();

@@ -245,7 +245,8 @@ async function hop(
       // Under msw's interceptor (MockHttpSocket) the wire bytes are not real anyway, and its mock answers
       // a close-delimited response on a keep-alive request without ever ending it: keep Node's header there.
       if (sock.constructor.name !== 'MockHttpSocket') stripConnectionHeader(sock);
-      sock.on('data', (c: Buffer) => {
+      // Before node's parser (which may fail on this very chunk and report the error at once).
+      sock.prependListener('data', (c: Buffer) => {
         if (!settled && headBytes < 1 << 16) {
           head.push(c);
           headBytes += c.length;

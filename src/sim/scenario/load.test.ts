@@ -146,7 +146,7 @@ describe('scenario errors', () => {
       'b.yaml': 'description: x\nfaults:\n  - operation: awsPutToken\n',
     });
     const want =
-      'a fault needs either `operation` or `method`+`path` (not both), and at least one of status, reset, rst, delayMs (reset and rst go without status and without each other; truncate needs status)';
+      'a fault needs either `operation` or `method`+`path` (not both), and at least one of status, reset, rst, raw, delayMs (reset, rst and raw go without status and without each other; truncate needs status)';
     expect(errorOf(() => loadScenario('a', { dir })).message).toBe(`scenario a.yaml: /faults/0: ${want}`);
     expect(errorOf(() => loadScenario('b', { dir })).message).toBe(`scenario b.yaml: /faults/0: ${want}`);
   });

@@ -31,7 +31,7 @@ export function formatAjvError(e: ErrorObject): { pointer: string; problem: stri
     return {
       pointer: e.instancePath,
       problem:
-        'a fault needs either `operation` or `method`+`path` (not both), and at least one of status, reset, rst, delayMs (reset and rst go without status and without each other; truncate needs status)',
+        'a fault needs either `operation` or `method`+`path` (not both), and at least one of status, reset, rst, raw, delayMs (reset, rst and raw go without status and without each other; truncate needs status)',
     };
   }
   switch (e.keyword) {

@@ -98,6 +98,8 @@ export interface Fault {
   truncate?: number;
   /** With status: send only the first N bytes of the head (status line, headers), then close. */
   truncateHead?: number;
+  /** The whole answer, head included, as these bytes (UTF-8), then close: malformed answers. */
+  raw?: string;
   times?: number;
 }
 

@@ -86,6 +86,7 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
     let operationId: string | undefined;
     let reset = false;
     let rst = false;
+    let raw: string | undefined;
     let truncate: number | undefined;
     let truncateHead: number | undefined;
 
@@ -145,7 +146,9 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
         outBody = new TextEncoder().encode(unhandledBody(method, route.url, 'no simulated service answers this method and path'));
       } else if (response.type === 'error') {
         reset = true;
-        rst = socketFaultOf(response)?.kind === 'rst';
+        const cut = socketFaultOf(response);
+        rst = cut?.kind === 'rst';
+        if (cut?.kind === 'raw') raw = cut.text;
         status = 0;
         ({ service, operationId } = serviceOf(method, path, new URL(route.fetchUrl).hostname));
       } else {
@@ -162,7 +165,9 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
       if (abort.signal.aborted) reset = true;
     }
 
-    if (rst) {
+    if (raw !== undefined) {
+      req.socket.end(Buffer.from(raw, 'utf8'));
+    } else if (rst) {
       req.socket.resetAndDestroy();
     } else if (reset) {
       req.socket.destroy();
@@ -188,7 +193,12 @@ export function createRequestListener(ctx: ExchangeContext): (req: IncomingMessa
       }
     }
 
-    const response: JournalEntry['response'] = reset ? { status: 0, headers: [], body: '' } : { status, headers: outHeaders, body: utf8DecodeLossy(outBody) };
+    const response: JournalEntry['response'] =
+      raw !== undefined
+        ? { status: 0, headers: [], body: raw }
+        : reset
+          ? { status: 0, headers: [], body: '' }
+          : { status, headers: outHeaders, body: utf8DecodeLossy(outBody) };
     const parts = { method, url: route.url, path, query, headers: journalHeaderPairs(headers), body, response };
     journal.add({
       time,

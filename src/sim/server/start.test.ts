@@ -376,6 +376,13 @@ describe('startSimulator', () => {
     expect(await rawGet(whole)).toEqual({ bytes: 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n' });
   });
 
+  it('raw faults write their bytes as the whole answer, then close; the journal keeps them as the body', async () => {
+    const raw = 'HTTP/1.1 200 OK\r\n folded\r\n\r\n';
+    const s = await start({ scenario: 'external-auth', faults: [{ operation: 'getWorkspaceAgentExternalAuth', raw }] });
+    expect(await rawGet(s)).toEqual({ bytes: raw });
+    expect(s.journal.entries[0]).toMatchObject({ operationId: 'getWorkspaceAgentExternalAuth', response: { status: 0, body: raw } });
+  });
+
   it('delay faults let the real handler answer afterwards', async () => {
     const s = await start({ scenario: 'external-auth', faults: [{ operation: 'getWorkspaceAgentExternalAuth', delayMs: 50 }] });
     const r = await send(s, 'GET', '/api/v2/workspaceagents/me/external-auth?id=github&match=', { 'Coder-Session-Token': TOKEN });
