@@ -7,7 +7,7 @@
 import { fullName, type CommandDef } from '../serpent/tree.ts';
 import { displayName, type OptionDef } from '../serpent/options.ts';
 import { typeName } from '../serpent/values.ts';
-import { indentWrapped, wrapString } from './wrap.ts';
+import { indentWrapped, wrapString, wrapToWidth } from './wrap.ts';
 import { limitNewlines } from './limiter.ts';
 
 export const HELP_VERSION = 'v0.0.0-devel';
@@ -52,8 +52,7 @@ export function renderHelp(cmd: CommandDef, width = 80, version = HELP_VERSION):
     // indented to where it starts (help/terminal-external-auth-*); the template trims the last \n.
     for (const c of cmd.children) {
       const head = `    ${c.name.padEnd(w + 4)}`;
-      const lim = width - head.length;
-      const lines = wrapString(c.short, lim < 0 ? Number.MAX_SAFE_INTEGER : lim).split('\n');
+      const lines = wrapToWidth(c.short, width, head.length).split('\n');
       t += '\n' + head + lines.join('\n' + ' '.repeat(head.length));
     }
     t += '\n\n';

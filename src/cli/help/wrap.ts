@@ -55,13 +55,18 @@ export function wrapString(s: string, lim: number): string {
 }
 
 /**
- * coder's help `indent`: wrap to width−spaces, then prefix every line (bufio.Scanner lines) and end each with \n.
- * Go converts the limit with uint(width − spaces): on a terminal narrower than the indent it wraps
- * around to a huge limit, so nothing is wrapped and trailing spaces are kept (help/terminal-* cases).
+ * wrapString with coder's help limit `uint(width − used)`: on a terminal narrower than what is used
+ * already, Go's conversion wraps around to a huge limit, so nothing is wrapped and trailing spaces are
+ * kept (help/terminal-* cases).
  */
+export function wrapToWidth(s: string, width: number, used: number): string {
+  const lim = width - used;
+  return wrapString(s, lim < 0 ? Number.MAX_SAFE_INTEGER : lim);
+}
+
+/** coder's help `indent`: wrap to width−spaces (wrapToWidth), then prefix every line (bufio.Scanner lines) and end each with \n. */
 export function indentWrapped(body: string, spaces: number, width: number): string {
-  const lim = width - spaces;
-  const wrapped = wrapString(body, lim < 0 ? Number.MAX_SAFE_INTEGER : lim);
+  const wrapped = wrapToWidth(body, width, spaces);
   const pad = ' '.repeat(spaces);
   const lines = wrapped.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
