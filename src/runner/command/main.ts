@@ -4,7 +4,7 @@
 import { cli } from './cli.ts';
 import { contractOperations } from '../report/contract.ts';
 import { createSimulatorStarter } from '../exec/simulator.ts';
-import { cachedCloudKeys } from '../exec/keys-cache.ts';
+import { cachedCloudKeys, cachedTlsIdentity } from '../exec/keys-cache.ts';
 import { join } from 'node:path';
 import { type Scenario, scenariosDir } from '../../sim/index.ts';
 import { cacheRoot } from '../upstream/build.ts';
@@ -35,8 +35,12 @@ try {
   code = await cli(
     { argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal },
     {
-      // The simulators' cloud test keys are kept in the user cache too (minting them costs ~0.7 s).
-      startSimulator: createSimulatorStarter(scenarios, () => cachedCloudKeys(join(cacheRoot(process.env), 'keys'))),
+      // The simulators' test keys are kept in the user cache too (minting them costs ~1 s).
+      startSimulator: createSimulatorStarter(
+        scenarios,
+        () => cachedCloudKeys(join(cacheRoot(process.env), 'keys')),
+        () => cachedTlsIdentity(join(cacheRoot(process.env), 'keys')),
+      ),
       contract: contractOperations,
       // Loaded case sets are cached outside the package, keyed by this bundle and every file a load reads.
       caseCache: {

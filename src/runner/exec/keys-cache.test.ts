@@ -1,13 +1,14 @@
-// The cloud-key cache (keys-cache.ts): keys come back from the file exactly (certificates, JWKS,
+// The key cache (keys-cache.ts): cloud keys come back from the file exactly (certificates, JWKS,
 // token secret, and private keys that still sign for the original public keys), the file is private,
-// stale or foreign files are replaced by new keys, and an unusable cache still gives keys.
-import { createSign, createVerify, webcrypto } from 'node:crypto';
+// stale or foreign files are replaced by new keys, and an unusable cache still gives keys; the TLS
+// identity likewise, renewed before its certificate expires.
+import { createSign, createVerify, webcrypto, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CloudKeys } from '../../sim/index.ts';
-import { cachedCloudKeys, MAX_AGE_DAYS } from './keys-cache.ts';
+import { cachedCloudKeys, cachedTlsIdentity, MAX_AGE_DAYS } from './keys-cache.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'keys-cache-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -67,5 +68,33 @@ describe('cachedCloudKeys', () => {
     const blocked = join(root, 'not-a-dir');
     writeFileSync(blocked, 'a file where the cache folder would be');
     expect((await cachedCloudKeys(join(blocked, 'keys'))).gcp.jwks.keys).toHaveLength(1);
+  });
+});
+
+describe('cachedTlsIdentity', () => {
+  const day = 86_400_000;
+  it('mints and writes the identity once (mode 0600), then gives it back from the file', async () => {
+    const dir = join(root, 'tls-a');
+    const minted = await cachedTlsIdentity(dir);
+    expect(statSync(join(dir, 'tls-identity.json')).mode & 0o777).toBe(0o600);
+    const again = await cachedTlsIdentity(dir);
+    expect(again).toEqual(minted);
+    expect(new X509Certificate(again.certPem).checkIssued(new X509Certificate(again.caPem))).toBe(true);
+  });
+
+  it('mints a new identity when the certificate has less than a day left, is not valid yet, or the file is not ours', async () => {
+    const dir = join(root, 'tls-b');
+    const t0 = new Date('2026-03-01T00:00:00Z');
+    const first = await cachedTlsIdentity(dir, t0);
+    expect(await cachedTlsIdentity(dir, new Date(t0.getTime() + 5 * day))).toEqual(first);
+    const renewed = await cachedTlsIdentity(dir, new Date(t0.getTime() + 6.5 * day));
+    expect(renewed.certPem).not.toBe(first.certPem);
+    const past = await cachedTlsIdentity(dir, new Date(t0.getTime() - 2 * day));
+    expect(past.certPem).not.toBe(renewed.certPem);
+    const file = join(dir, 'tls-identity.json');
+    writeFileSync(file, JSON.stringify({ ...past, keyPem: first.keyPem }));
+    const mended = await cachedTlsIdentity(dir, new Date(t0.getTime() - 2 * day));
+    expect(mended.keyPem).not.toBe(first.keyPem);
+    expect(mended.certPem).not.toBe(past.certPem);
   });
 });

@@ -29,6 +29,16 @@ export function placeholderValues(sim: { origin: string; tlsOrigin?: string }, f
   };
 }
 
+/**
+ * Whether a case names the TLS simulators ({tls_origin}, {tls_port}, {ca_file}) in its argv, env,
+ * token file or expectations: only such cases get a simulator that listens on TLS (its port and
+ * certificate cost every other case time for nothing). A golden file is not read here: a golden that
+ * names them in a case that does not gets them empty.
+ */
+export function usesTls(c: { args: unknown; env?: unknown; token_file?: unknown; expect: unknown }): boolean {
+  return /\{(?:tls_origin|tls_port|ca_file)\}/.test(JSON.stringify([c.args, c.env, c.token_file, c.expect]));
+}
+
 const NAMES = ['origin', 'port', 'tls_origin', 'tls_port', 'ca_file', 'token_file', 'home'] as const;
 
 export function substitute(text: string, values: PlaceholderValues): string {

@@ -8,7 +8,7 @@ import { buildEnv } from './environment.ts';
 import { judge } from '../judge/judge.ts';
 import { goldenPath } from '../cases/load-cases.ts';
 import { normaliseStdout } from '../judge/normalize.ts';
-import { placeholderValues, substitute, substituteDeep, type PlaceholderValues } from './placeholders.ts';
+import { placeholderValues, substitute, substituteDeep, usesTls, type PlaceholderValues } from './placeholders.ts';
 import { decodeOutput, encodeOutput, runProcess } from './process.ts';
 import { runInProcess, type ReferenceRun } from './in-process.ts';
 import type { Journal, Revision } from '../../sim/index.ts';
@@ -26,7 +26,8 @@ export interface SimulatorHandle {
   release?(): Promise<void>;
 }
 
-export type StartSimulator = (options: { scenario: string; revision: Revision; faults?: Fault[] }) => Promise<SimulatorHandle>;
+/** `tls`: the case names the TLS simulators (placeholders.ts usesTls); default true. */
+export type StartSimulator = (options: { scenario: string; revision: Revision; faults?: Fault[]; tls?: boolean }) => Promise<SimulatorHandle>;
 
 export interface CaseRunOptions {
   binary: string;
@@ -74,12 +75,17 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
     const tokenFile = join(home, 'agent-token');
     if (c.token_file !== undefined) writeFileSync(tokenFile, c.token_file);
     try {
-      sim = await o.startSimulator({ scenario: c.scenario, revision: c.server_revision ?? o.profile, ...(c.faults ? { faults: c.faults } : {}) });
+      sim = await o.startSimulator({
+        scenario: c.scenario,
+        revision: c.server_revision ?? o.profile,
+        ...(c.faults ? { faults: c.faults } : {}),
+        tls: usesTls(c),
+      });
     } catch (err) {
       return notRun(c, `the simulator could not start: ${(err as Error).message}`);
     }
     const caFile = join(home, 'coder-conformance-ca.pem');
-    if (sim.caPem !== undefined) writeFileSync(caFile, sim.caPem);
+    if (sim.caPem) writeFileSync(caFile, sim.caPem);
     const values: PlaceholderValues = placeholderValues(sim, { home, tokenFile, caFile });
     const argv = c.args.map((a) => substitute(a, values));
     const caseEnv = substituteDeep(c.env, values);

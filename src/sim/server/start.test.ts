@@ -257,6 +257,16 @@ describe('startSimulator', () => {
     expect(refused).toMatch(/^HTTP\/1\.1 405 /);
   });
 
+  it('without TLS (tls: false) has no TLS port, no CA, and tunnels CONNECT nowhere', async () => {
+    const s = await start({ scenario: 'external-auth', tls: false });
+    expect([s.tlsOrigin, s.tlsPort, s.caPem]).toEqual(['', 0, '']);
+    const refused = await new Promise<string>((resolve) => {
+      const sock = connect(s.port, '127.0.0.1', () => sock.write('CONNECT 127.0.0.1:443 HTTP/1.1\r\nHost: x\r\n\r\n'));
+      sock.once('data', (c: Buffer) => resolve(c.toString()));
+    });
+    expect(refused).toMatch(/^HTTP\/1\.1 405 /);
+  });
+
   it('a client that resets its CONNECT connection does not bring the server down', async () => {
     const s = await start({ scenario: 'external-auth' });
     await new Promise<void>((resolve, reject) => {

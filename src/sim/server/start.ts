@@ -15,7 +15,7 @@ import { createWorld, type World } from '../world.ts';
 import { simulatorEnv } from './env.ts';
 import { Journal } from './journal.ts';
 import { createConnectListener, createRequestListener } from './serve-request.ts';
-import { tlsIdentity } from './tls.ts';
+import { tlsIdentity, type TlsIdentity } from './tls.ts';
 
 export { CONNECT_REFUSED_TEXT } from './serve-request.ts';
 
@@ -27,6 +27,11 @@ export interface StartOptions {
   /** Faults added to the scenario's own (they survive setScenario). */
   faults?: Fault[];
   keys?: CloudKeys;
+  /**
+   * The TLS certificate and key to serve {tls_origin} with (default: tls.ts's, made once per process);
+   * false: no TLS port (tlsOrigin and caPem are empty, and the proxy tunnels CONNECT nowhere).
+   */
+  tls?: TlsIdentity | false;
   now?: () => Date;
   linkNow?: () => Date;
   /** Check every exchange against openapi.yaml (default true). */
@@ -45,10 +50,10 @@ export const MAX_HEADER_BYTES = (1 << 20) + 4096;
 export interface Simulator {
   origin: string;
   port: number;
-  /** The same simulators over TLS (https://127.0.0.1:<tlsPort>, certificate from tls.ts). */
+  /** The same simulators over TLS (https://127.0.0.1:<tlsPort>, certificate from tls.ts); '' and 0 without. */
   tlsOrigin: string;
   tlsPort: number;
-  /** The CA that issued the TLS certificate (PEM): what a case's {ca_file} holds. */
+  /** The CA that issued the TLS certificate (PEM): what a case's {ca_file} holds ('' without TLS). */
   caPem: string;
   /** Environment for an implementation under test (updated in place by setScenario). */
   env: Record<string, string>;
@@ -98,26 +103,30 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
     s.on('close', () => sockets.delete(s));
   };
   const server = createServer(serverOptions, listener(createRequestListener({ world, handlers, journal, validate, origin: () => origin })));
-  const tls = await tlsIdentity();
-  const tlsServer = createTlsServer(
-    { ...serverOptions, key: tls.keyPem, cert: tls.certPem },
-    listener(createRequestListener({ world, handlers, journal, validate, origin: () => tlsOrigin })),
-  );
-  const listen = (s: typeof server | typeof tlsServer, p: number) =>
+  const tls = options.tls === false ? undefined : (options.tls ?? (await tlsIdentity()));
+  const tlsServer =
+    tls &&
+    createTlsServer(
+      { ...serverOptions, key: tls.keyPem, cert: tls.certPem },
+      listener(createRequestListener({ world, handlers, journal, validate, origin: () => tlsOrigin })),
+    );
+  const listen = (s: typeof server | NonNullable<typeof tlsServer>, p: number) =>
     new Promise<number>((resolve, reject) => {
       s.once('error', reject);
       s.listen(p, '127.0.0.1', () => resolve((s.address() as AddressInfo).port));
     });
-  const tlsPort = await listen(tlsServer, 0);
-  tlsOrigin = `https://127.0.0.1:${tlsPort}`;
-  server.on('connect', createConnectListener(journal, tlsPort));
+  const tlsPort = tlsServer ? await listen(tlsServer, 0) : 0;
+  if (tlsServer) {
+    tlsOrigin = `https://127.0.0.1:${tlsPort}`;
+    tlsServer.on('connection', track);
+  }
+  server.on('connect', createConnectListener(journal, tlsServer ? tlsPort : undefined));
   server.on('connection', track);
-  tlsServer.on('connection', track);
   let port: number;
   try {
     port = await listen(server, options.port ?? 0);
   } catch (e) {
-    tlsServer.close();
+    tlsServer?.close();
     throw e;
   }
   origin = `http://127.0.0.1:${port}`;
@@ -128,7 +137,7 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
     port,
     tlsOrigin,
     tlsPort,
-    caPem: tls.caPem,
+    caPem: tls?.caPem ?? '',
     env: simulatorEnv(origin, world.scenario),
     journal,
     world,
@@ -141,12 +150,12 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
     },
     close() {
       return new Promise<void>((resolve) => {
-        let open = 2;
+        let open = tlsServer ? 2 : 1;
         const done = () => {
           if (--open === 0) resolve();
         };
         server.close(done);
-        tlsServer.close(done);
+        tlsServer?.close(done);
         for (const s of sockets) s.destroy();
       });
     },

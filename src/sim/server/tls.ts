@@ -18,8 +18,9 @@ export const TLS_SERVER_NAMES = { dns: ['coderd.test'], ip: ['127.0.0.1', '0.0.0
 const SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
 let identity: Promise<TlsIdentity> | undefined;
 
-async function mint(): Promise<TlsIdentity> {
-  const now = Date.now();
+/** A new identity: its certificates are valid from an hour before `now` for seven days. */
+export async function mintTlsIdentity(at = new Date()): Promise<TlsIdentity> {
+  const now = at.getTime();
   const validity = { notBefore: new Date(now - 3600_000), notAfter: new Date(now + 7 * 24 * 3600_000) };
   const ca = await issueCertificate({ commonName: 'coder-conformance test CA', isCA: true, ...validity });
   const leaf = await issueCertificate({
@@ -35,7 +36,7 @@ async function mint(): Promise<TlsIdentity> {
 
 /** The process's TLS identity (made on first use, about 0.2 s). */
 export function tlsIdentity(): Promise<TlsIdentity> {
-  identity ??= mint().catch((e: unknown) => {
+  identity ??= mintTlsIdentity().catch((e: unknown) => {
     identity = undefined;
     throw e;
   });
