@@ -44,6 +44,11 @@ export interface CaseRunOptions {
   signal?: AbortSignal;
   /** In-process mode (embedded reference only): the reference's run() instead of a child process. */
   inProcess?: ReferenceRun;
+  /**
+   * Takes the case's clean-up (removing its temp dir) to finish in the background while the next case
+   * starts (runSuite awaits them all before it reports); absent: each case awaits its own.
+   */
+  background?: (work: Promise<unknown>) => void;
 }
 
 function notRun(c: Case, reason: string, argv: string[] = c.args): CaseResult {
@@ -158,6 +163,8 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
   } finally {
     await (reusable && sim?.release ? sim.release() : sim?.close())?.catch(() => undefined);
     // Asynchronous: removing the tree runs on libuv's threads while other cases go on.
-    await rm(home, { recursive: true, force: true }).catch(() => undefined);
+    const removal = rm(home, { recursive: true, force: true }).catch(() => undefined);
+    if (o.background) o.background(removal);
+    else await removal;
   }
 }

@@ -36,16 +36,18 @@ export interface SuiteOptions extends CaseRunOptions {
 export async function runSuite(o: SuiteOptions): Promise<RunReport> {
   const startedAt = new Date();
   const cases: Case[] = o.selection.selected;
+  const cleanups: Promise<unknown>[] = [];
   const raw = await runPool(
     cases,
     o.jobs,
     async (c) => {
-      const r = await runCase(c, o);
+      const r = await runCase(c, { ...o, background: o.background ?? ((w) => cleanups.push(w)) });
       o.onResult?.(r);
       return r;
     },
     o.signal,
   );
+  await Promise.all(cleanups);
   const results: CaseResult[] = raw.map(
     (r, i) =>
       r ?? {
