@@ -67,6 +67,13 @@ const entries = [
     define: contractDefine(),
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   },
+  // The runner's spawn helper (src/runner/exec/spawner.ts): small, so that forking from it is cheap.
+  {
+    entryPoints: { spawner: 'src/runner/exec/spawner-main.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  },
   // The judging side of `npm run mutation` (mutation/harness.ts): runner, simulator and src/go in one
   // file, a copy Stryker never mutates.
   {

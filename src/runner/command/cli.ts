@@ -16,7 +16,7 @@ import { REPORTERS } from '../report/reporters/index.ts';
 import { prettyReport } from '../report/reporters/pretty.ts';
 import { countsLine, resultLine } from '../report/reporters/common.ts';
 import { packageRoot, paths } from '../root.ts';
-import type { StartSimulator } from '../exec/run-case.ts';
+import type { CaseRunOptions, StartSimulator } from '../exec/run-case.ts';
 import { runSuite } from '../exec/run-suite.ts';
 import { loadReference, type ReferenceRun } from '../exec/in-process.ts';
 import { selectCases } from '../cases/select.ts';
@@ -46,6 +46,8 @@ export interface CliDeps {
   loadReference?: () => Promise<ReferenceRun>;
   /** Where loaded case sets are cached (src/runner/cases/cache.ts); none: every run loads them. */
   caseCache?: CaseCache;
+  /** How binaries are run (src/runner/exec/spawner.ts); none: from this process. */
+  runProcess?: CaseRunOptions['runProcess'];
 }
 
 export const USAGE = `Usage: coder-conformance <command> [options]
@@ -318,6 +320,7 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     updateGoldens: o.updateGoldens,
     updateGoldensFromFailingExit: o.updateGoldensFromFailingExit,
     startSimulator: deps.startSimulator,
+    ...(deps.runProcess ? { runProcess: deps.runProcess } : {}),
     signal: io.signal,
     ...(inProcess ? { inProcess } : {}),
     selection,

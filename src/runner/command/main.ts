@@ -4,6 +4,7 @@
 import { cli } from './cli.ts';
 import { contractOperations } from '../report/contract.ts';
 import { createSimulatorStarter } from '../exec/simulator.ts';
+import { createSpawner } from '../exec/spawner.ts';
 import { cachedCloudKeys, cachedTlsIdentity } from '../exec/keys-cache.ts';
 import { join } from 'node:path';
 import { type Scenario, scenariosDir } from '../../sim/index.ts';
@@ -27,6 +28,9 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+// Binaries are spawned from a small helper process (spawner.ts), started on the first case.
+const spawner = createSpawner(join(packageRoot(), 'dist', 'spawner.mjs'));
+
 // Filled by the case cache with the scenarios the cases name; the simulators use them.
 const scenarios = new Map<string, Scenario>();
 
@@ -41,6 +45,7 @@ try {
         () => cachedCloudKeys(join(cacheRoot(process.env), 'keys')),
         () => cachedTlsIdentity(join(cacheRoot(process.env), 'keys')),
       ),
+      runProcess: (o) => spawner.run(o),
       contract: contractOperations,
       // Loaded case sets are cached outside the package, keyed by this bundle and every file a load reads.
       caseCache: {
@@ -56,6 +61,7 @@ try {
   process.stderr.write(`coder-conformance: internal error: ${(err as Error).stack ?? String(err)}\n`);
   code = 2;
 }
+spawner.close();
 process.exitCode = code;
 // Simulators are closed per case; nothing should keep the loop alive, but do not wait on stragglers.
 setTimeout(() => process.exit(code), 200).unref();

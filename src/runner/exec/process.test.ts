@@ -144,7 +144,7 @@ describe('runProcess', () => {
   });
 });
 
-describe('runProcess on a terminal (python3 pty helper)', () => {
+describe('runProcess on a terminal (pseudo-terminals from the python3 helper of pty.ts)', () => {
   const probe = script(
     'tty-probe.js',
     `const tty = require('node:tty');
@@ -169,8 +169,24 @@ process.exitCode = Number(process.argv[2] ?? 0);`,
     expect([k.exitCode, k.signal]).toEqual([null, 'SIGKILL']);
   });
 
-  it('reports a binary the helper cannot execute as a start error', async () => {
-    const r = await runProcess({ ...base, file: join(dir, 'nope'), args: [], terminal: { stdin: true, columns: 80 } });
-    expect(r.startError).toMatch(/nope: No such file or directory/);
+  it('reports a binary that cannot be executed as a start error, and the terminal helper goes on serving', async () => {
+    const r = await runProcess({ ...base, file: join(dir, 'nope'), args: [], terminal: { stdin: true, stdout: true, columns: 80 } });
+    expect(r.startError).toMatch(/^ENOENT: /);
+    const again = await runProcess({ ...base, file: probe, args: ['0'], terminal: { stdin: true, columns: 40, rows: 10 } });
+    expect(JSON.parse(again.stdout)).toMatchObject({ in: true, size: 40 });
+  });
+
+  it('stops a binary whose terminal output passes the cap, keeping the output up to the cap', async () => {
+    const flood = script('tty-flood.js', 'const b = Buffer.alloc(1 << 16, 0x61); const w = () => process.stdout.write(b, w); w();');
+    const r = await runProcess({ ...base, file: flood, args: [], terminal: { stdout: true, columns: 80 } });
+    expect([r.stdoutCapped, r.exitCode, r.signal, r.timedOut, r.stdout.length]).toEqual([true, null, null, false, base.capBytes]);
+  });
+
+  it('runs many terminals at once, each with its own output', async () => {
+    const echo = script('tty-echo.js', 'process.stdout.write(`n=${process.argv[2]} tty=${require("node:tty").isatty(1)}\\n`);');
+    const rs = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => runProcess({ ...base, file: echo, args: [String(i)], terminal: { stdout: true, columns: 80 } })),
+    );
+    expect(rs.map((r) => r.stdout)).toEqual(Array.from({ length: 12 }, (_, i) => `n=${i} tty=true\n`));
   });
 });

@@ -1,9 +1,10 @@
 // Runs one implementation binary with execa: clean environment, stdin not a terminal (unless the
-// case's `terminal:` asks for one: then through the pty helper of pty.ts), its own process group
-// (detached) so a timeout kills the whole tree, stdout/stderr capped in bytes.
+// case's `terminal:` asks for one: then stdin and/or stdout are a pseudo-terminal from pty.ts), its
+// own process group (detached) so a timeout kills the whole tree, stdout/stderr capped in bytes.
 // Never throws for a misbehaving binary; everything is reported in the ProcessResult.
-import { execa } from 'execa';
-import { findPython, PTY_EXEC_FAILED, ptyCommand } from './pty.ts';
+import { closeSync, constants, openSync } from 'node:fs';
+import { execa, type Options } from 'execa';
+import { openTerminal, type PtyTerminal } from './pty.ts';
 import type { ProcessResult, Terminal } from '../types.ts';
 
 export interface RunProcessOptions {
@@ -101,47 +102,58 @@ function text(v: unknown): string {
 /** How long output pipes may stay open after the binary itself has exited. */
 export const PIPE_GRACE_MS = 500;
 
+function startFailure(opts: RunProcessOptions, startError: string): ProcessResult {
+  const none = { stdout: '', stderr: '', stdoutCapped: false, stderrCapped: false, capBytes: opts.capBytes, durationMs: 0 };
+  return { ...none, exitCode: null, signal: null, timedOut: false, startError };
+}
+
 export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult> {
   const t = opts.terminal;
   if (!t || !(t.stdin || t.stdout)) return runPlain(opts);
-  const python = await findPython();
-  if (python === undefined) {
-    const startError = 'python3 not found on PATH: a case with `terminal:` runs the binary on a pseudo-terminal through a python3 helper';
-    return {
-      stdout: '',
-      stderr: '',
-      stdoutCapped: false,
-      stderrCapped: false,
-      capBytes: opts.capBytes,
-      durationMs: 0,
-      exitCode: null,
-      signal: null,
-      timedOut: false,
-      startError,
-    };
+  const term = await openTerminal(t.columns, t.rows ?? 24, t.stdout === true, opts.capBytes);
+  if (typeof term === 'string') return startFailure(opts, term);
+  let fd: number;
+  try {
+    fd = openSync(term.path, constants.O_RDWR | constants.O_NOCTTY);
+  } catch (e) {
+    term.close();
+    return startFailure(opts, `cannot open the pseudo-terminal ${term.path}: ${(e as Error).message}`);
   }
-  const r = await runPlain({ ...opts, ...ptyCommand(python, t, opts.file, opts.args, opts.env) });
-  if (r.exitCode === 127 && r.stderr.startsWith(PTY_EXEC_FAILED)) return { ...r, exitCode: null, startError: r.stderr.slice(PTY_EXEC_FAILED.length).trimEnd() };
-  return r;
+  return runPlain(opts, { fd, term });
 }
 
-async function runPlain(opts: RunProcessOptions): Promise<ProcessResult> {
+/** `tty`: the case's terminal (its slave open as `fd`): the binary's stdin and/or stdout. */
+async function runPlain(opts: RunProcessOptions, tty?: { fd: number; term: PtyTerminal }): Promise<ProcessResult> {
   const started = performance.now();
   let timedOut = false;
   let pid: number | undefined;
-  const subprocess = execa(opts.file, opts.args, {
+  const onTerminal = { stdin: tty !== undefined && opts.terminal?.stdin === true, stdout: tty !== undefined && opts.terminal?.stdout === true };
+  const options: Options = {
     env: opts.env,
     extendEnv: false,
     cwd: opts.cwd,
-    stdin: 'ignore',
+    // A file descriptor is handed to the child as is (execa's types list only 0-9, its code takes any).
+    stdin: (onTerminal.stdin && tty ? tty.fd : 'ignore') as Options['stdin'],
+    stdout: (onTerminal.stdout && tty ? tty.fd : 'pipe') as Options['stdout'],
     detached: true,
     reject: false,
     encoding: 'buffer',
     maxBuffer: opts.capBytes,
     stripFinalNewline: false,
     windowsHide: true,
-  });
+  };
+  const subprocess = execa(opts.file, opts.args, options);
   pid = subprocess.pid;
+  // The binary has its own copy of the terminal now (or failed to start): the helper may read it.
+  let ttyCapped = false;
+  if (tty) {
+    closeSync(tty.fd);
+    tty.term.opened();
+    tty.term.capped.then(() => {
+      ttyCapped = true;
+      killTree(pid, 'SIGKILL');
+    });
+  }
   const timer = setTimeout(() => {
     timedOut = true;
     killTree(pid, 'SIGKILL');
@@ -156,20 +168,32 @@ async function runPlain(opts: RunProcessOptions): Promise<ProcessResult> {
     pipeTimer = setTimeout(() => {
       subprocess.stdout?.destroy();
       subprocess.stderr?.destroy();
+      tty?.term.close();
     }, PIPE_GRACE_MS);
   });
   const r = await subprocess;
+  // What the binary wrote to its terminal: complete once no process holds it (or the grace is over).
+  let ttyOut: Buffer | undefined;
+  let ttyError: string | undefined;
+  if (tty) {
+    if (pid === undefined) tty.term.close();
+    ttyOut = await tty.term.output.catch((e: Error) => {
+      ttyError = e.message;
+      return Buffer.alloc(0);
+    });
+  }
   clearTimeout(timer);
   clearTimeout(pipeTimer);
   opts.signal?.removeEventListener('abort', onAbort);
   // Grandchildren that outlived the binary die with it.
   killTree(pid, 'SIGKILL');
-  const stdoutBytes = r.stdout instanceof Uint8Array ? r.stdout.length : 0;
+  const stdout: unknown = onTerminal.stdout ? ttyOut : r.stdout;
+  const stdoutBytes = stdout instanceof Uint8Array ? stdout.length : 0;
   const stderrBytes = r.stderr instanceof Uint8Array ? r.stderr.length : 0;
   const base = {
-    stdout: text(r.stdout),
+    stdout: text(stdout),
     stderr: text(r.stderr),
-    stdoutCapped: r.isMaxBuffer && stdoutBytes >= opts.capBytes,
+    stdoutCapped: ttyCapped || (r.isMaxBuffer && stdoutBytes >= opts.capBytes),
     stderrCapped: r.isMaxBuffer && stderrBytes >= opts.capBytes,
     capBytes: opts.capBytes,
     durationMs: performance.now() - started,
@@ -178,7 +202,8 @@ async function runPlain(opts: RunProcessOptions): Promise<ProcessResult> {
   if (pid === undefined || (r.failed && r.exitCode === undefined && r.signal === undefined && code && !r.isMaxBuffer)) {
     return { ...base, exitCode: null, signal: null, timedOut: false, startError: `${code ?? 'spawn failed'}: ${r.originalMessage || r.shortMessage}` };
   }
-  if (r.isMaxBuffer) {
+  if (ttyError !== undefined) return { ...base, exitCode: null, signal: null, timedOut: false, startError: ttyError };
+  if (r.isMaxBuffer || ttyCapped) {
     // The runner cut the pipe and stopped the binary at the cap: whatever exit code or signal
     // followed (EPIPE, SIGTERM) is the runner's doing, not the binary's, so none is reported.
     return { ...base, exitCode: null, signal: null, timedOut };

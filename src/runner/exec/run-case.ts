@@ -9,7 +9,7 @@ import { judge } from '../judge/judge.ts';
 import { goldenPath } from '../cases/load-cases.ts';
 import { normaliseStdout } from '../judge/normalize.ts';
 import { placeholderValues, substitute, substituteDeep, usesTls, type PlaceholderValues } from './placeholders.ts';
-import { decodeOutput, encodeOutput, runProcess } from './process.ts';
+import { decodeOutput, encodeOutput, runProcess, type RunProcessOptions } from './process.ts';
 import { runInProcess, type ReferenceRun } from './in-process.ts';
 import type { Journal, Revision } from '../../sim/index.ts';
 import type { Case, CaseResult, Fault, GoldenUpdate, Invocation, ProcessResult, Profile, WireEntry } from '../types.ts';
@@ -49,6 +49,8 @@ export interface CaseRunOptions {
    * starts (runSuite awaits them all before it reports); absent: each case awaits its own.
    */
   background?: (work: Promise<unknown>) => void;
+  /** How the binary is run (default: runProcess from this process; the command uses spawner.ts). */
+  runProcess?: (opts: RunProcessOptions) => Promise<ProcessResult>;
 }
 
 function notRun(c: Case, reason: string, argv: string[] = c.args): CaseResult {
@@ -115,7 +117,7 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
     const timeoutMs = c.timeout_ms ?? o.timeoutMs;
     const result = o.inProcess
       ? await runInProcess({ run: o.inProcess, args: argv, env, timeoutMs, capBytes: o.capBytes, signal: o.signal, terminal: c.terminal })
-      : await runProcess({
+      : await (o.runProcess ?? runProcess)({
           file: o.binary,
           args: [...o.argPrefix, ...argv],
           env,

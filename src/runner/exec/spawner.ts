@@ -1,0 +1,124 @@
+// Runs the implementation binaries from small helper processes (spawner-main.ts, bundled as
+// dist/spawner.mjs) instead of the runner's own: spawning a child costs its parent 2-3 ms of CPU
+// (more in the runner, whose large heap fork copies the page tables of), and in the runner that CPU
+// is taken from the one thread that also serves the simulators and judges (issue 13,
+// bench/overhead.bench.mjs). A helper runs runProcess() (process.ts: execa, process groups,
+// timeouts, output caps, terminals) for the cases given to it, concurrently, and sends each
+// ProcessResult back over Node's IPC channel; aborting a case's signal asks the helper to kill that
+// binary's process tree. A run goes to an idle helper; while all are busy another is started, up to
+// MAX_HELPERS (so --jobs N spreads the spawning over up to N cores). If a helper cannot be started
+// or dies, the binaries are run from this process instead (the same runProcess), and the reason is
+// kept in `fallback`.
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { ProcessResult } from '../types.ts';
+import { runProcess, type RunProcessOptions } from './process.ts';
+
+/** A request to the helper: run this binary (RunProcessOptions without the signal), or kill run `cancel`. */
+export type SpawnRequest = { id: number; run: Omit<RunProcessOptions, 'signal'> } | { cancel: number };
+export type SpawnReply = { id: number; result: ProcessResult };
+
+export interface Spawner {
+  run(opts: RunProcessOptions): Promise<ProcessResult>;
+  /** Ends the helper (its running binaries are killed). */
+  close(): void;
+  /** Why the binaries are run in this process after all, when they are. */
+  readonly fallback: string | undefined;
+}
+
+function lost(opts: RunProcessOptions, why: string): ProcessResult {
+  const none = { stdout: '', stderr: '', stdoutCapped: false, stderrCapped: false, capBytes: opts.capBytes, durationMs: 0 };
+  return { ...none, exitCode: null, signal: null, timedOut: false, startError: `${why} while the binary ran` };
+}
+
+/** At most this many helpers (one more is started while every one is busy): spawning is CPU work. */
+export const MAX_HELPERS = Math.max(1, Math.min(4, availableParallelism()));
+
+interface Helper {
+  proc: ChildProcess;
+  pending: Map<number, { opts: RunProcessOptions; resolve: (r: ProcessResult) => void }>;
+}
+
+const channel = (h: Helper) => h.proc.channel as { ref?(): void; unref?(): void } | undefined;
+
+export function createSpawner(entry: string, maxHelpers = MAX_HELPERS): Spawner {
+  const helpers: Helper[] = [];
+  let fallback: string | undefined = existsSync(entry) ? undefined : `${entry} is missing (npm run build)`;
+  let next = 1;
+
+  const giveUp = (h: Helper, why: string) => {
+    fallback ??= why;
+    const i = helpers.indexOf(h);
+    if (i >= 0) helpers.splice(i, 1);
+    // What the helper was running is lost with it (the binaries die with their process groups, or
+    // finish unobserved): those runs report that they could not be watched; later ones run here.
+    for (const [id, p] of h.pending) {
+      h.pending.delete(id);
+      p.resolve(lost(p.opts, why));
+    }
+  };
+
+  /** An idle helper, a new one while there is room, else the least busy. */
+  const pick = (): Helper | undefined => {
+    if (fallback) return undefined;
+    const idle = helpers.find((h) => h.pending.size === 0);
+    if (idle) return idle;
+    if (helpers.length < maxHelpers) {
+      try {
+        const proc = fork(entry, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [] });
+        const h: Helper = { proc, pending: new Map() };
+        proc.on('message', (m: SpawnReply) => {
+          const p = h.pending.get(m.id);
+          h.pending.delete(m.id);
+          p?.resolve(m.result);
+        });
+        proc.on('error', (e) => giveUp(h, `the spawn helper failed: ${e.message}`));
+        proc.on('exit', (code, signal) => giveUp(h, `the spawn helper exited (${signal ?? `exit ${code}`})`));
+        // An idle helper must not keep the runner alive, nor the runner wait for it.
+        proc.unref();
+        channel(h)?.unref?.();
+        helpers.push(h);
+        return h;
+      } catch (e) {
+        fallback = `the spawn helper could not start: ${(e as Error).message}`;
+        return undefined;
+      }
+    }
+    return helpers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+  };
+
+  return {
+    get fallback() {
+      return fallback;
+    },
+    run(opts) {
+      const h = pick();
+      if (!h) return runProcess(opts);
+      const id = next++;
+      const { signal, ...run } = opts;
+      return new Promise<ProcessResult>((resolve) => {
+        const onAbort = () => h.proc.connected && h.proc.send({ cancel: id } satisfies SpawnRequest);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        h.pending.set(id, {
+          opts,
+          resolve: (r) => {
+            signal?.removeEventListener('abort', onAbort);
+            if (h.pending.size === 0) channel(h)?.unref?.();
+            resolve(r);
+          },
+        });
+        // While a binary runs, the channel keeps the runner alive (as a child of its own would).
+        channel(h)?.ref?.();
+        h.proc.send({ id, run } satisfies SpawnRequest, (err) => {
+          if (err) giveUp(h, `the spawn helper did not take a request: ${err.message}`);
+        });
+        if (signal?.aborted) onAbort();
+      });
+    },
+    close() {
+      fallback ??= 'the spawner was closed';
+      for (const h of helpers.splice(0)) if (h.proc.connected) h.proc.disconnect();
+    },
+  };
+}
