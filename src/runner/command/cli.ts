@@ -48,6 +48,8 @@ export interface CliDeps {
   caseCache?: CaseCache;
   /** How binaries are run (src/runner/exec/spawner.ts); none: from this process. */
   runProcess?: CaseRunOptions['runProcess'];
+  /** Called when a run in process mode is about to load its cases (starts a spawn helper early). */
+  warmUp?: () => void;
 }
 
 export const USAGE = `Usage: coder-conformance <command> [options]
@@ -239,6 +241,7 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     return 0;
   }
   if (o.updateGoldens && io.env.CI) return fail(io, '--update-goldens is refused when CI is set: goldens are reviewed changes, not CI output');
+  if (!o.inProcess) deps.warmUp?.();
   let cases;
   try {
     cases = loadCasesCached(deps.caseCache, o.casesDir, { allowMissingGoldens: o.updateGoldens });

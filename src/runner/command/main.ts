@@ -46,6 +46,7 @@ try {
         () => cachedTlsIdentity(join(cacheRoot(process.env), 'keys')),
       ),
       runProcess: (o) => spawner.run(o),
+      warmUp: () => spawner.warm(),
       contract: contractOperations,
       // Loaded case sets are cached outside the package, keyed by this bundle and every file a load reads.
       caseCache: {

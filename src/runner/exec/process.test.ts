@@ -1,6 +1,6 @@
 // Process control with real child processes: clean env, no TTY stdin, timeout kills the whole
 // tree, output cap, crash signals and start errors.
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,20 @@ describe('runProcess', () => {
     expect([r.timedOut, r.stdout, r.signal, r.exitCode]).toEqual([true, 'started', null, null]);
     const grandchild = Number(readFileSync(pidFile, 'utf8'));
     expect(await deadSoon(grandchild)).toBe(true);
+  });
+
+  it('removes its working directory once the binary is gone when asked (removeCwd), not before', async () => {
+    const home = mkdtempSync(join(dir, 'home-'));
+    const writer = script(
+      'writer.js',
+      'require("node:fs").mkdirSync("sub/deeper", { recursive: true }); require("node:fs").writeFileSync("sub/deeper/f", "x"); console.log(process.cwd());',
+    );
+    const r = await runProcess({ ...base, cwd: home, file: writer, args: [], removeCwd: true });
+    expect([r.exitCode, r.stdout]).toEqual([0, `${home}\n`]);
+    expect(existsSync(home)).toBe(false);
+    const kept = mkdtempSync(join(dir, 'home-'));
+    await runProcess({ ...base, cwd: kept, file: writer, args: [] });
+    expect(existsSync(join(kept, 'sub', 'deeper', 'f'))).toBe(true);
   });
 
   it('reports a binary that cannot start', async () => {

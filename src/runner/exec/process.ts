@@ -2,7 +2,7 @@
 // case's `terminal:` asks for one: then stdin and/or stdout are a pseudo-terminal from pty.ts), its
 // own process group (detached) so a timeout kills the whole tree, stdout/stderr capped in bytes.
 // Never throws for a misbehaving binary; everything is reported in the ProcessResult.
-import { closeSync, constants, openSync } from 'node:fs';
+import { closeSync, constants, openSync, rmSync } from 'node:fs';
 import { execa, type Options } from 'execa';
 import { openTerminal, type PtyTerminal } from './pty.ts';
 import type { ProcessResult, Terminal } from '../types.ts';
@@ -18,6 +18,11 @@ export interface RunProcessOptions {
   signal?: AbortSignal;
   /** Run on a pseudo-terminal (the case's `terminal:`), through the python3 helper of pty.ts. */
   terminal?: Terminal;
+  /**
+   * Remove `cwd` (the case's temp HOME) once the binary and its process group are gone: done where
+   * the binary ran, so that a spawn helper (spawner.ts) does this work, not the runner's thread.
+   */
+  removeCwd?: boolean;
 }
 
 /** Kills the process group led by `pid`; quiet if it is already gone. */
@@ -187,6 +192,13 @@ async function runPlain(opts: RunProcessOptions, tty?: { fd: number; term: PtyTe
   opts.signal?.removeEventListener('abort', onAbort);
   // Grandchildren that outlived the binary die with it.
   killTree(pid, 'SIGKILL');
+  if (opts.removeCwd) {
+    try {
+      rmSync(opts.cwd, { recursive: true, force: true });
+    } catch {
+      // the runner removes it again after the case (run-case.ts)
+    }
+  }
   const stdout: unknown = onTerminal.stdout ? ttyOut : r.stdout;
   const stdoutBytes = stdout instanceof Uint8Array ? stdout.length : 0;
   const stderrBytes = r.stderr instanceof Uint8Array ? r.stderr.length : 0;

@@ -1,6 +1,6 @@
 // Runs one case end to end: temp HOME (and token file), its own simulator, the binary with a
 // clean environment, the journal snapshot, optional golden update, then the pure judge.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,6 +126,7 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
           capBytes: o.capBytes,
           signal: o.signal,
           terminal: c.terminal,
+          removeCwd: true,
         });
     if (o.signal?.aborted) return { ...notRun(c, 'the run was interrupted', argv), invocation };
     reusable = result.startError === undefined && !result.timedOut && !result.stdoutCapped && !result.stderrCapped;
@@ -164,9 +165,13 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseResult> {
     };
   } finally {
     await (reusable && sim?.release ? sim.release() : sim?.close())?.catch(() => undefined);
-    // Asynchronous: removing the tree runs on libuv's threads while other cases go on.
-    const removal = rm(home, { recursive: true, force: true }).catch(() => undefined);
-    if (o.background) o.background(removal);
-    else await removal;
+    // Usually removed already where the binary ran (removeCwd; existsSync is cheap, while rm of a
+    // missing path builds an ENOENT error). Asynchronous: removing the tree runs on libuv's threads
+    // while other cases go on.
+    if (existsSync(home)) {
+      const removal = rm(home, { recursive: true, force: true }).catch(() => undefined);
+      if (o.background) o.background(removal);
+      else await removal;
+    }
   }
 }

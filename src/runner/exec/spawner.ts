@@ -21,7 +21,9 @@ export type SpawnReply = { id: number; result: ProcessResult };
 
 export interface Spawner {
   run(opts: RunProcessOptions): Promise<ProcessResult>;
-  /** Ends the helper (its running binaries are killed). */
+  /** Starts a helper now (while the runner loads its cases), so the first case does not wait for it. */
+  warm(): void;
+  /** Ends the helpers (their running binaries are killed). */
   close(): void;
   /** Why the binaries are run in this process after all, when they are. */
   readonly fallback: string | undefined;
@@ -59,38 +61,43 @@ export function createSpawner(entry: string, maxHelpers = MAX_HELPERS): Spawner 
     }
   };
 
+  const startHelper = (): Helper | undefined => {
+    try {
+      const proc = fork(entry, [], { serialization: 'json', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [] });
+      const h: Helper = { proc, pending: new Map() };
+      proc.on('message', (m: SpawnReply) => {
+        const p = h.pending.get(m.id);
+        h.pending.delete(m.id);
+        p?.resolve(m.result);
+      });
+      proc.on('error', (e) => giveUp(h, `the spawn helper failed: ${e.message}`));
+      proc.on('exit', (code, signal) => giveUp(h, `the spawn helper exited (${signal ?? `exit ${code}`})`));
+      // An idle helper must not keep the runner alive, nor the runner wait for it.
+      proc.unref();
+      channel(h)?.unref?.();
+      helpers.push(h);
+      return h;
+    } catch (e) {
+      fallback = `the spawn helper could not start: ${(e as Error).message}`;
+      return undefined;
+    }
+  };
+
   /** An idle helper, a new one while there is room, else the least busy. */
   const pick = (): Helper | undefined => {
     if (fallback) return undefined;
     const idle = helpers.find((h) => h.pending.size === 0);
     if (idle) return idle;
-    if (helpers.length < maxHelpers) {
-      try {
-        const proc = fork(entry, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [] });
-        const h: Helper = { proc, pending: new Map() };
-        proc.on('message', (m: SpawnReply) => {
-          const p = h.pending.get(m.id);
-          h.pending.delete(m.id);
-          p?.resolve(m.result);
-        });
-        proc.on('error', (e) => giveUp(h, `the spawn helper failed: ${e.message}`));
-        proc.on('exit', (code, signal) => giveUp(h, `the spawn helper exited (${signal ?? `exit ${code}`})`));
-        // An idle helper must not keep the runner alive, nor the runner wait for it.
-        proc.unref();
-        channel(h)?.unref?.();
-        helpers.push(h);
-        return h;
-      } catch (e) {
-        fallback = `the spawn helper could not start: ${(e as Error).message}`;
-        return undefined;
-      }
-    }
+    if (helpers.length < maxHelpers) return startHelper();
     return helpers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
   };
 
   return {
     get fallback() {
       return fallback;
+    },
+    warm() {
+      if (!fallback && helpers.length === 0) startHelper();
     },
     run(opts) {
       const h = pick();
