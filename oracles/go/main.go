@@ -266,6 +266,19 @@ func handle(req request) answer {
 			return answer{"err": err.Error()}
 		}
 		return answer{}
+	case "transportReadResponse":
+		// a = the bytes a connection delivered, read as the HTTP/1 transport reads a response: again after
+		// each informational head (1xx other than 101 Switching Protocols); its error (none: a final head parsed).
+		br := bufio.NewReader(bytes.NewReader(req.A))
+		for {
+			resp, err := http.ReadResponse(br, nil)
+			if err != nil {
+				return answer{"err": err.Error()}
+			}
+			if resp.StatusCode < 100 || resp.StatusCode > 199 || resp.StatusCode == http.StatusSwitchingProtocols {
+				return answer{}
+			}
+		}
 	case "csvRead":
 		rec, err := csv.NewReader(strings.NewReader(a)).Read()
 		out := make([][]byte, len(rec))

@@ -1,7 +1,10 @@
 // Differential test of readresponse.ts (Go's http.ReadResponse errors on a response head cut short or
-// malformed) against real Go (the Go oracle, op "readResponse"): ≥ 3,000 drawn heads a run with the run's
-// fast-check seed, every one without its final blank line (a head that stops before it is complete),
-// built from Go's well-formed pieces, near misses and byte soup, cut at any byte.
+// malformed) against real Go (the Go oracle): ≥ 3,000 drawn heads a run with the run's fast-check seed,
+// every one without its final blank line (a head that stops before it is complete), built from Go's
+// well-formed pieces, near misses and byte soup, cut at any byte (op "readResponse"); and ≥ 1,000 runs of
+// complete heads, informational (1xx) ones first, then one more head, complete or cut (op
+// "transportReadResponse": the transport reads again after a 1xx head other than 101), none with a
+// Content-Length or Transfer-Encoding header (readTransfer's framing checks are not modelled).
 import fc from 'fast-check';
 import { it } from 'vitest';
 import { agree, describeWithGo, differential } from '../../testing/go-oracle.ts';
@@ -44,7 +47,45 @@ const head = fc
   // Only heads that stop before they are complete: no blank line anywhere.
   .filter((b) => b.length > 0 && !/\r?\n\r?\n/.test(b.toString('latin1')));
 
+// A complete head: a status line (1xx or not, well-formed or a near miss), header lines, the blank line.
+const status = fc.oneof(
+  fc.constantFrom(
+    'HTTP/1.1 100 Continue',
+    'HTTP/1.1 101 Switching Protocols',
+    'HTTP/1.1 103 Early Hints',
+    'HTTP/1.0 199 x',
+    'HTTP/1.1 200 OK',
+    'HTTP/1.1 099 x',
+  ),
+  statusLine,
+);
+// Without Content-Length or Transfer-Encoding (even folded): Go's readTransfer checks these framing
+// headers of a complete head (1xx ones too), which readresponse.ts does not model.
+const completeHead = fc
+  .tuple(status, fc.array(headerLine, { maxLength: 3 }), fc.constantFrom('\r\n', '\n'))
+  .map(([s, hs, e]) => [s, ...hs, '', ''].join(e))
+  .filter((h) => !/content-length|transfer-encoding/i.test(h));
+const transportHead = fc.tuple(fc.array(completeHead, { maxLength: 3 }), completeHead, fc.nat(), fc.boolean()).map(([before, last, cut, whole]) => {
+  const b = Buffer.from(before.join('') + last, 'latin1');
+  return whole ? b : b.subarray(0, Math.max(1, b.length - 1 - (cut % Buffer.byteLength(last, 'latin1'))));
+});
+
 describeWithGo('readresponse.ts against the Go oracle', (oracle) => {
+  it('the transport: heads again after a 1xx one (not 101), complete or cut', async () => {
+    await differential({
+      oracle: oracle(),
+      arb: transportHead,
+      n: 1000,
+      examples: ['HTTP/1.1 100 Continue\r\n\r\n', 'HTTP/1.1 101 x\r\n\r\n', 'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 2000 OK\r\n', 'HTTP/1.1 199 x\r\n\r\n'].map(
+        (s) => Buffer.from(s, 'latin1'),
+      ),
+      request: (b) => ({ op: 'transportReadResponse', a: b }),
+      check: (b, ans) => {
+        agree(`transportReadResponse(${JSON.stringify(b.toString('latin1'))})`, responseHeadError(b)?.unwrap()?.error() ?? null, ans.err ?? null);
+      },
+    });
+  });
+
   it('the error of http.ReadResponse on a head cut short', async () => {
     await differential({
       oracle: oracle(),
