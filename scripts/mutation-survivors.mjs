@@ -2,7 +2,10 @@
 // against the reasons written down for them in mutation/survivors.yaml. Prints, per file, the score and
 // every survivor (survived or without coverage) that no entry explains, then the entries that explain
 // nothing any more (stale: the code changed or a case now kills the mutant). `--check` exits 1 when a
-// survivor is unexplained or an entry is stale.
+// survivor is unexplained or an entry is stale. More reports after the first (e.g. a targeted
+// `npx stryker run --mutate FILE:LINES` saved aside) overlay it: a mutant they ran on the same source
+// takes their result. This corrects an incremental run, which reuses a module-level ("static")
+// mutant's old result even when new cases would now kill it.
 //
 // An entry explains the survivors of one source line:
 //   - file: src/cli/run.ts
@@ -58,6 +61,34 @@ export function matchSurvivors(report, entries) {
   return out;
 }
 
+const sameMutant = (a, b) =>
+  a.mutatorName === b.mutatorName &&
+  a.replacement === b.replacement &&
+  a.location.start.line === b.location.start.line &&
+  a.location.start.column === b.location.start.column &&
+  a.location.end?.line === b.location.end?.line &&
+  a.location.end?.column === b.location.end?.column;
+
+/**
+ * The report with the results of `overlay` (a later run over some of the same code) put in: each mutant
+ * of a file whose source is the same in both takes the overlay's status. Returns how many were taken.
+ */
+export function overlayReport(report, overlay) {
+  let taken = 0;
+  for (const [file, fr] of Object.entries(overlay.files)) {
+    const base = report.files[file];
+    if (!base || base.source !== fr.source) continue;
+    for (const m of fr.mutants) {
+      const i = base.mutants.findIndex((b) => sameMutant(b, m));
+      if (i >= 0) {
+        base.mutants[i] = { ...base.mutants[i], status: m.status, killedBy: m.killedBy, coveredBy: m.coveredBy };
+        taken++;
+      }
+    }
+  }
+  return taken;
+}
+
 /** Per file: mutants, detected (killed + timeout), survived, no coverage, ignored, score. */
 export function scores(report) {
   const rows = [];
@@ -81,13 +112,22 @@ export function scores(report) {
 
 function main(argv) {
   const check = argv.includes('--check');
-  const reportPath = argv.find((a) => a.endsWith('.json')) ?? 'reports/mutation/mutation.json';
+  const [reportPath = 'reports/mutation/mutation.json', ...overlays] = argv.filter((a) => a.endsWith('.json'));
   const entriesPath = argv.find((a) => a.endsWith('.yaml')) ?? 'mutation/survivors.yaml';
   let report;
   try {
     report = JSON.parse(readFileSync(reportPath, 'utf8'));
   } catch (e) {
     fail(`cannot read ${reportPath} (${e.code ?? e.message}): run \`npm run mutation\` first`);
+  }
+  for (const o of overlays) {
+    let overlay;
+    try {
+      overlay = JSON.parse(readFileSync(o, 'utf8'));
+    } catch (e) {
+      fail(`cannot read ${o} (${e.code ?? e.message})`);
+    }
+    console.log(`${o}: ${overlayReport(report, overlay)} mutant results taken over ${reportPath}'s`);
   }
   let entries;
   try {

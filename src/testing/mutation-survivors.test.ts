@@ -2,7 +2,7 @@
 // reasons, and mutation/survivors.yaml well-formed.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadEntries, matchSurvivors, scores } from '../../scripts/mutation-survivors.mjs';
+import { loadEntries, matchSurvivors, overlayReport, scores } from '../../scripts/mutation-survivors.mjs';
 
 const report = {
   files: {
@@ -30,6 +30,20 @@ describe('mutation survivors', () => {
   });
   it('scores count killed and timed-out mutants as detected, survived and uncovered as not', () => {
     expect(scores(report)).toEqual([{ file: 'src/a.ts', mutants: 4, detected: 2, survived: 1, noCoverage: 1, ignored: 0, score: 50 }]);
+  });
+  it('a later report overlays the mutants it ran on the same source, and nothing of a changed file', () => {
+    const base = structuredClone(report);
+    const at = (line: number, column: number) => ({ start: { line, column }, end: { line, column: column + 1 } });
+    for (const [i, m] of base.files['src/a.ts'].mutants.entries()) Object.assign(m, { location: at(m.location.start.line, m.location.start.column + i) });
+    const later = structuredClone(base);
+    later.files['src/a.ts'].mutants = [{ ...later.files['src/a.ts'].mutants[0], status: 'Killed' }];
+    expect(overlayReport(base, later)).toBe(1);
+    expect(base.files['src/a.ts'].mutants.map((m) => m.status)).toEqual(['Killed', 'NoCoverage', 'Killed', 'Timeout']);
+    const changed = structuredClone(later);
+    changed.files['src/a.ts'].source += '// changed\n';
+    changed.files['src/a.ts'].mutants[0].status = 'Survived';
+    expect(overlayReport(base, changed)).toBe(0);
+    expect(base.files['src/a.ts'].mutants[0].status).toBe('Killed');
   });
   it('a malformed entry is refused with its position', () => {
     expect(() => loadEntries('survivors:\n  - { file: src/a.ts, line: x, kind: maybe, reason: r }\n', 'f.yaml')).toThrow(

@@ -107,7 +107,8 @@ function text(v: unknown): string {
 /** How long output pipes may stay open after the binary itself has exited. */
 export const PIPE_GRACE_MS = 500;
 
-function startFailure(opts: RunProcessOptions, startError: string): ProcessResult {
+/** The result of a binary that did not start (or could not be watched): nothing but the reason. */
+export function startFailure(opts: RunProcessOptions, startError: string): ProcessResult {
   const none = { stdout: '', stderr: '', stdoutCapped: false, stderrCapped: false, capBytes: opts.capBytes, durationMs: 0 };
   return { ...none, exitCode: null, signal: null, timedOut: false, startError };
 }

@@ -13,7 +13,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { ProcessResult } from '../types.ts';
-import { runProcess, type RunProcessOptions } from './process.ts';
+import { runProcess, startFailure, type RunProcessOptions } from './process.ts';
 
 /** A request to the helper: run this binary (RunProcessOptions without the signal), or kill run `cancel`. */
 export type SpawnRequest = { id: number; run: Omit<RunProcessOptions, 'signal'> } | { cancel: number };
@@ -27,11 +27,6 @@ export interface Spawner {
   close(): void;
   /** Why the binaries are run in this process after all, when they are. */
   readonly fallback: string | undefined;
-}
-
-function lost(opts: RunProcessOptions, why: string): ProcessResult {
-  const none = { stdout: '', stderr: '', stdoutCapped: false, stderrCapped: false, capBytes: opts.capBytes, durationMs: 0 };
-  return { ...none, exitCode: null, signal: null, timedOut: false, startError: `${why} while the binary ran` };
 }
 
 /** At most this many helpers (one more is started while every one is busy): spawning is CPU work. */
@@ -57,7 +52,7 @@ export function createSpawner(entry: string, maxHelpers = MAX_HELPERS): Spawner 
     // finish unobserved): those runs report that they could not be watched; later ones run here.
     for (const [id, p] of h.pending) {
       h.pending.delete(id);
-      p.resolve(lost(p.opts, why));
+      p.resolve(startFailure(p.opts, `${why} while the binary ran`));
     }
   };
 
