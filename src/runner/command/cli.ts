@@ -16,7 +16,9 @@ import { REPORTERS } from '../report/reporters/index.ts';
 import { prettyReport } from '../report/reporters/pretty.ts';
 import { countsLine, resultLine } from '../report/reporters/common.ts';
 import { packageRoot, paths } from '../root.ts';
-import type { CaseRunOptions, StartSimulator } from '../exec/run-case.ts';
+import type { StartSimulator } from '../exec/run-case.ts';
+import type { RunProcessOptions } from '../exec/process.ts';
+import type { Spawner } from '../exec/spawner.ts';
 import { runSuite } from '../exec/run-suite.ts';
 import { loadReference, type ReferenceRun } from '../exec/in-process.ts';
 import { selectCases } from '../cases/select.ts';
@@ -46,10 +48,12 @@ export interface CliDeps {
   loadReference?: () => Promise<ReferenceRun>;
   /** Where loaded case sets are cached (src/runner/cases/cache.ts); none: every run loads them. */
   caseCache?: CaseCache;
-  /** How binaries are run (src/runner/exec/spawner.ts); none: from this process. */
-  runProcess?: CaseRunOptions['runProcess'];
-  /** Called when a run in process mode is about to load its cases (starts a spawn helper early). */
-  warmUp?: () => void;
+  /**
+   * How binaries are run (src/runner/exec/spawner.ts: `prepare(jobs)` when a process-mode run is about
+   * to load its cases; it keeps --jobs binaries running at once, so a run may keep twice as many cases
+   * in flight); none: from this process, one case per job.
+   */
+  spawner?: Pick<Spawner, 'run' | 'prepare'>;
 }
 
 export const USAGE = `Usage: coder-conformance <command> [options]
@@ -241,7 +245,8 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     return 0;
   }
   if (o.updateGoldens && io.env.CI) return fail(io, '--update-goldens is refused when CI is set: goldens are reviewed changes, not CI output');
-  if (!o.inProcess) deps.warmUp?.();
+  const spawner = o.inProcess ? undefined : deps.spawner;
+  spawner?.prepare(o.jobs);
   let cases;
   try {
     cases = loadCasesCached(deps.caseCache, o.casesDir, { allowMissingGoldens: o.updateGoldens });
@@ -323,7 +328,7 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     updateGoldens: o.updateGoldens,
     updateGoldensFromFailingExit: o.updateGoldensFromFailingExit,
     startSimulator: deps.startSimulator,
-    ...(deps.runProcess ? { runProcess: deps.runProcess } : {}),
+    ...(spawner ? { runProcess: (p: RunProcessOptions) => spawner.run(p), casesInFlight: 2 * o.jobs } : {}),
     signal: io.signal,
     ...(inProcess ? { inProcess } : {}),
     selection,

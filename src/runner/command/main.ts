@@ -45,8 +45,7 @@ try {
         () => cachedCloudKeys(join(cacheRoot(process.env), 'keys')),
         () => cachedTlsIdentity(join(cacheRoot(process.env), 'keys')),
       ),
-      runProcess: (o) => spawner.run(o),
-      warmUp: () => spawner.warm(),
+      spawner,
       contract: contractOperations,
       // Loaded case sets are cached outside the package, keyed by this bundle and every file a load reads.
       caseCache: {

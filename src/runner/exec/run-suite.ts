@@ -27,6 +27,11 @@ export interface SuiteOptions extends CaseRunOptions {
   filters: string[];
   shard?: string;
   jobs: number;
+  /**
+   * Cases prepared and judged at once (default `jobs`): more than `jobs` when runProcess itself keeps
+   * at most `jobs` binaries running (spawner.ts), so a case's preparation and judging overlap others' binaries.
+   */
+  casesInFlight?: number;
   knownFailures: KnownFailure[];
   contract: ContractOperation[];
   onResult?: (r: CaseResult) => void;
@@ -39,7 +44,7 @@ export async function runSuite(o: SuiteOptions): Promise<RunReport> {
   const cleanups: Promise<unknown>[] = [];
   const raw = await runPool(
     cases,
-    o.jobs,
+    o.casesInFlight ?? o.jobs,
     async (c) => {
       const r = await runCase(c, { ...o, background: o.background ?? ((w) => cleanups.push(w)) });
       o.onResult?.(r);

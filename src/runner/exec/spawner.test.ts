@@ -66,6 +66,7 @@ describe('createSpawner', () => {
 
   it('kills the binary of an aborted run, and runs at once go to separate helpers', async () => {
     const s = createSpawner(entry, 2);
+    s.prepare(2);
     try {
       const ac = new AbortController();
       const pidFile = join(dir, 'sleeper-1.pid');
@@ -77,6 +78,34 @@ describe('createSpawner', () => {
       const r = await runs[0];
       expect([r.exitCode, r.signal, r.timedOut]).toEqual([null, 'SIGKILL', false]);
       expect(r.durationMs).toBeLessThan(15_000);
+    } finally {
+      s.close();
+    }
+  });
+
+  it('keeps at most the prepared number of binaries running; a queued run that is cancelled never starts', async () => {
+    const s = createSpawner(entry, 2);
+    s.prepare(1);
+    try {
+      const ac = new AbortController();
+      const queued = new AbortController();
+      const pidFile = join(dir, 'sleeper-3.pid');
+      const first = s.run({ ...base, file: sleeper, args: [pidFile], signal: ac.signal });
+      await sleeperPid(pidFile);
+      const second = s.run({ ...base, file: hello, args: ['queued'] });
+      const third = s.run({ ...base, file: hello, args: ['dropped'], signal: queued.signal });
+      queued.abort();
+      expect((await third).startError).toBe('the run was interrupted before the binary started');
+      let secondDone = false;
+      second.then(() => {
+        secondDone = true;
+      });
+      await new Promise((res) => setTimeout(res, 300));
+      expect(secondDone).toBe(false);
+      expect(helperPids()).toHaveLength(1);
+      ac.abort();
+      expect((await first).signal).toBe('SIGKILL');
+      expect((await second).stdout).toBe('out x\u00e9 queued\n');
     } finally {
       s.close();
     }

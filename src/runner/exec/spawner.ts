@@ -5,10 +5,12 @@
 // bench/overhead.bench.mjs). A helper runs runProcess() (process.ts: execa, process groups,
 // timeouts, output caps, terminals) for the cases given to it, concurrently, and sends each
 // ProcessResult back over Node's IPC channel; aborting a case's signal asks the helper to kill that
-// binary's process tree. A run goes to an idle helper; while all are busy another is started, up to
-// MAX_HELPERS (so --jobs N spreads the spawning over up to N cores). If a helper cannot be started
-// or dies, the binaries are run from this process instead (the same runProcess), and the reason is
-// kept in `fallback`.
+// binary's process tree. --jobs N binaries run at once, shared by up to MAX_HELPERS helpers (so the
+// spawning spreads over the cores); a run goes to the helper with the most free room and waits in
+// its queue when it has none, so the runner can send a case as soon as it is prepared and the next
+// binary starts the moment one ends (a message to an idle helper and back costs ~0.7 ms on a VM). If
+// a helper cannot be started or dies, the binaries are run from this process instead (the same
+// runProcess, still N at once), and the reason is kept in `fallback`.
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -21,19 +23,26 @@ export type SpawnReply = { id: number; result: ProcessResult };
 
 export interface Spawner {
   run(opts: RunProcessOptions): Promise<ProcessResult>;
-  /** Starts a helper now (while the runner loads its cases), so the first case does not wait for it. */
-  warm(): void;
+  /**
+   * At most `binaries` binaries run at once (the run's --jobs); runs given beyond that wait in a
+   * helper's queue, so a runner may keep more cases in flight than binaries (runSuite's casesInFlight).
+   * Starts the first helper now (while the runner loads its cases), so the first case does not wait.
+   */
+  prepare(binaries: number): void;
   /** Ends the helpers (their running binaries are killed). */
   close(): void;
   /** Why the binaries are run in this process after all, when they are. */
   readonly fallback: string | undefined;
 }
 
-/** At most this many helpers (one more is started while every one is busy): spawning is CPU work. */
+/** At most this many helpers: spawning is CPU work, spread over the cores. */
 export const MAX_HELPERS = Math.max(1, Math.min(4, availableParallelism()));
 
 interface Helper {
   proc: ChildProcess;
+  /** How many of its binaries may run at once. */
+  slots: number;
+  /** Its runs, queued or running. */
   pending: Map<number, { opts: RunProcessOptions; resolve: (r: ProcessResult) => void }>;
 }
 
@@ -56,10 +65,16 @@ export function createSpawner(entry: string, maxHelpers = MAX_HELPERS): Spawner 
     }
   };
 
+  // The binaries allowed at once, and how they are shared: helper i of n gets its part of them.
+  let binaries = 1;
+  const helperCount = () => Math.max(1, Math.min(maxHelpers, binaries));
+  const slotsOf = (i: number) => Math.floor(binaries / helperCount()) + (i < binaries % helperCount() ? 1 : 0);
+
   const startHelper = (): Helper | undefined => {
     try {
-      const proc = fork(entry, [], { serialization: 'json', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [] });
-      const h: Helper = { proc, pending: new Map() };
+      const slots = slotsOf(helpers.length);
+      const proc = fork(entry, ['--slots', String(slots)], { serialization: 'json', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [] });
+      const h: Helper = { proc, slots, pending: new Map() };
       proc.on('message', (m: SpawnReply) => {
         const p = h.pending.get(m.id);
         h.pending.delete(m.id);
@@ -78,25 +93,40 @@ export function createSpawner(entry: string, maxHelpers = MAX_HELPERS): Spawner 
     }
   };
 
-  /** An idle helper, a new one while there is room, else the least busy. */
+  /** The helper with the most free room (a new one while there is room for one and none is free). */
   const pick = (): Helper | undefined => {
     if (fallback) return undefined;
-    const idle = helpers.find((h) => h.pending.size === 0);
-    if (idle) return idle;
-    if (helpers.length < maxHelpers) return startHelper();
-    return helpers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const room = (h: Helper) => h.slots - h.pending.size;
+    const best = helpers.reduce<Helper | undefined>((a, b) => (a === undefined || room(b) > room(a) ? b : a), undefined);
+    if ((best === undefined || room(best) <= 0) && helpers.length < helperCount()) return startHelper() ?? best;
+    return best;
+  };
+
+  // After a fallback, binaries run in this process, still at most `binaries` at once.
+  let localRunning = 0;
+  const localWaiting: (() => void)[] = [];
+  const runHere = async (opts: RunProcessOptions): Promise<ProcessResult> => {
+    if (localRunning >= binaries) await new Promise<void>((resolve) => localWaiting.push(resolve));
+    localRunning++;
+    try {
+      return await runProcess(opts);
+    } finally {
+      localRunning--;
+      localWaiting.shift()?.();
+    }
   };
 
   return {
     get fallback() {
       return fallback;
     },
-    warm() {
+    prepare(n) {
+      binaries = Math.max(1, n);
       if (!fallback && helpers.length === 0) startHelper();
     },
     run(opts) {
       const h = pick();
-      if (!h) return runProcess(opts);
+      if (!h) return runHere(opts);
       const id = next++;
       const { signal, ...run } = opts;
       return new Promise<ProcessResult>((resolve) => {
