@@ -26,7 +26,7 @@ export interface Spawner {
   /**
    * At most `binaries` binaries run at once (the run's --jobs); runs given beyond that wait in a
    * helper's queue, so a runner may keep more cases in flight than binaries (runSuite's casesInFlight).
-   * Starts the first helper now (while the runner loads its cases), so the first case does not wait.
+   * Starts the helpers now (while the runner loads its cases), so that no case waits for one to boot.
    */
   prepare(binaries: number): void;
   /** Ends the helpers (their running binaries are killed). */
@@ -122,7 +122,7 @@ export function createSpawner(entry: string, maxHelpers = MAX_HELPERS): Spawner 
     },
     prepare(n) {
       binaries = Math.max(1, n);
-      if (!fallback && helpers.length === 0) startHelper();
+      while (!fallback && helpers.length < helperCount()) if (!startHelper()) break;
     },
     run(opts) {
       const h = pick();
