@@ -47,10 +47,20 @@ async function sleeperPid(file: string): Promise<number> {
   throw new Error('the sleeper did not start');
 }
 
+/** A spawner of at most `maxHelpers` helpers sharing `binaries` binaries at once, closed after `fn`. */
+async function withSpawner(maxHelpers: number, binaries: number, fn: (s: ReturnType<typeof createSpawner>) => Promise<void>): Promise<void> {
+  const s = createSpawner(entry, maxHelpers);
+  s.prepare(binaries);
+  try {
+    await fn(s);
+  } finally {
+    s.close();
+  }
+}
+
 describe('createSpawner', () => {
   it('gives what runProcess gives in this process (output, exit code, environment, terminal)', async () => {
-    const s = createSpawner(entry);
-    try {
+    await withSpawner(2, 1, async (s) => {
       for (const opts of [
         { ...base, file: hello, args: ['a b'] },
         { ...base, file: hello, args: ['t'], terminal: { stdout: true, columns: 80 } },
@@ -59,15 +69,11 @@ describe('createSpawner', () => {
         expect(comparable(await s.run(opts))).toEqual(comparable(await runProcess(opts)));
       }
       expect(s.fallback).toBeUndefined();
-    } finally {
-      s.close();
-    }
+    });
   });
 
   it('kills the binary of an aborted run, and runs at once go to separate helpers', async () => {
-    const s = createSpawner(entry, 2);
-    s.prepare(2);
-    try {
+    await withSpawner(2, 2, async (s) => {
       const ac = new AbortController();
       const pidFile = join(dir, 'sleeper-1.pid');
       const runs = [s.run({ ...base, file: sleeper, args: [pidFile], signal: ac.signal }), s.run({ ...base, file: hello, args: ['2'] })];
@@ -78,15 +84,11 @@ describe('createSpawner', () => {
       const r = await runs[0];
       expect([r.exitCode, r.signal, r.timedOut]).toEqual([null, 'SIGKILL', false]);
       expect(r.durationMs).toBeLessThan(15_000);
-    } finally {
-      s.close();
-    }
+    });
   });
 
   it('keeps at most the prepared number of binaries running; a queued run that is cancelled never starts', async () => {
-    const s = createSpawner(entry, 2);
-    s.prepare(1);
-    try {
+    await withSpawner(2, 1, async (s) => {
       const ac = new AbortController();
       const queued = new AbortController();
       const pidFile = join(dir, 'sleeper-3.pid');
@@ -106,9 +108,7 @@ describe('createSpawner', () => {
       ac.abort();
       expect((await first).signal).toBe('SIGKILL');
       expect((await second).stdout).toBe('out x\u00e9 queued\n');
-    } finally {
-      s.close();
-    }
+    });
   });
 
   it('fails the runs of a helper that dies, and then runs binaries in this process', async () => {
