@@ -18,7 +18,8 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 
 export const PTY_SERVER = `
-import os, sys, fcntl, termios, struct, tty, selectors, base64
+import os, sys, fcntl, termios, struct, tty, selectors, base64, _signal
+_signal.signal(_signal.SIGINT, _signal.SIG_IGN)  # Ctrl-C stops the runner, which ends this helper
 sel = selectors.DefaultSelector()
 pending = {}  # id -> (master, slave, relay, cap) until the runner has opened the slave
 reading = {}  # master -> [id, relay, cap, chunks, kept, capped]
