@@ -5,11 +5,11 @@
 // is never mutated. A mutant of src/go therefore changes the implementation under test only, never the
 // simulator that answers it nor the judge that compares its output.
 // Also the fast path of a mutant run (Stryker re-imports the test file for every mutant): the loaded
-// case set comes from the runner's case cache, the cloud test keys from its key cache.
+// case set comes from the runner's case cache, the test keys (cloud keys, TLS identity) from its key cache.
 import { join } from 'node:path';
 import { loadCasesCached } from '../src/runner/cases/cache.ts';
 import { selectCases } from '../src/runner/cases/select.ts';
-import { cachedCloudKeys } from '../src/runner/exec/keys-cache.ts';
+import { cachedCloudKeys, cachedTlsIdentity } from '../src/runner/exec/keys-cache.ts';
 import type { ReferenceRun } from '../src/runner/exec/in-process.ts';
 import { runCase } from '../src/runner/exec/run-case.ts';
 import { createSimulatorStarter } from '../src/runner/exec/simulator.ts';
@@ -41,7 +41,11 @@ export function createHarness(): Harness {
     schema: paths.schema(),
     scenarios,
   });
-  const startSimulator = createSimulatorStarter(scenarios, () => cachedCloudKeys(join(cacheRoot(process.env), 'keys')));
+  const startSimulator = createSimulatorStarter(
+    scenarios,
+    () => cachedCloudKeys(join(cacheRoot(process.env), 'keys')),
+    () => cachedTlsIdentity(join(cacheRoot(process.env), 'keys')),
+  );
   const plan = PROFILES.flatMap((profile) =>
     selectCases(all, { profile, level: 'strict', filters: [] }).selected.map((c) => ({ name: `${c.id} [${profile}]`, c, profile })),
   );

@@ -15,5 +15,5 @@ export { journalInProcess } from './server/in-process.ts';
 export { simulatorEnv, shellExports } from './server/env.ts';
 export { createCloudKeys, mintCloudKeys, exportCloudKeys, importCloudKeys } from './cloud/index.ts';
 export type { CloudKeys, CloudKeysData } from './cloud/index.ts';
-export { mintTlsIdentity } from './server/tls.ts';
+export { mintTlsIdentity, tlsIdentity } from './server/tls.ts';
 export type { TlsIdentity } from './server/tls.ts';

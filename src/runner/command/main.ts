@@ -28,7 +28,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-// Binaries are spawned from a small helper process (spawner.ts), started on the first case.
+// Binaries are started by small helper processes (spawner.ts), themselves started when a run begins.
 const spawner = createSpawner(join(packageRoot(), 'dist', 'spawner.mjs'));
 
 // Filled by the case cache with the scenarios the cases name; the simulators use them.

@@ -1,20 +1,21 @@
 // The real simulator for each case (src/sim), with the cloud keys and the TLS identity made once per
-// run and shared (minting RSA keys per case would dominate the run time). Simulators are reused: a case that ended
-// cleanly releases its simulator to an idle pool (per set of runner-added faults, which survive a
-// scenario change, and per TLS or none: only cases that name {tls_origin}/{ca_file} get a TLS port),
-// and the next case takes it with its own scenario and revision loaded by setScenario (a full reset of the world: agents, providers, links, fault hit counts) and an empty
+// run and shared (minting RSA keys per case would dominate the run time). Simulators are reused: a
+// case that ended cleanly releases its simulator to an idle pool (per set of runner-added faults,
+// which survive a scenario change, and per TLS or none: only cases that name {tls_origin}/{ca_file}
+// get a TLS port), and the next case takes it with its own scenario and revision loaded by
+// setScenario (a full reset of the world: agents, providers, links, fault hit counts) and an empty
 // journal; a case that timed out, hit the output cap or could not start closes its simulator
 // instead (its traffic may still be in flight). closeIdle() ends the run's idle simulators.
 // Scenario files are read and validated once per run; each case gets its own copy.
 import {
   createCloudKeys,
   loadScenario,
-  mintTlsIdentity,
   startSimulator,
   type CloudKeys,
   type Scenario,
   type Simulator,
   type TlsIdentity,
+  tlsIdentity as processTlsIdentity,
 } from '../../sim/index.ts';
 import type { SimulatorHandle, StartSimulator } from './run-case.ts';
 
@@ -23,12 +24,12 @@ export type SimulatorStarter = StartSimulator & { closeIdle(): Promise<void> };
 /**
  * `preloaded`: scenarios already read and validated (the case cache's), used instead of reading them
  * again. `cloudKeys` and `tlsIdentity`: where the run's keys come from (the command's key cache),
- * else minted.
+ * else minted (the TLS identity once per process, tls.ts).
  */
 export function createSimulatorStarter(
   preloaded?: ReadonlyMap<string, Scenario>,
   cloudKeys: () => Promise<CloudKeys> = createCloudKeys,
-  tlsIdentity: () => Promise<TlsIdentity> = () => mintTlsIdentity(),
+  tlsIdentity: () => Promise<TlsIdentity> = processTlsIdentity,
 ): SimulatorStarter {
   let keys: Promise<CloudKeys> | undefined;
   let tls: Promise<TlsIdentity> | undefined;
