@@ -48,7 +48,7 @@ Options:
   --shard I/N                run the I-th of N deterministic slices
   --reporter NAME            pretty (default) | json | junit | tap | html (one self-contained page)
   --out FILE                 write the report to FILE (a summary line still goes to stdout)
-  --jobs N                   binaries running at once (default: number of CPU cores)
+  --jobs N                   binaries running at once, or cases with --in-process (default: CPU cores)
   --timeout MS               per-case timeout, whole process tree killed (default: 30000)
   --max-output BYTES         cap on stdout and stderr per case (default: 1048576)
   --expect-failures FILE     known-failures file (YAML: known_failures: [{id, reason, expires?}])
