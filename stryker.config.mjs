@@ -4,25 +4,13 @@
 // bundle, dist/mutation-harness.mjs, which Stryker never mutates: a mutant of src/go changes the CLI
 // under test only. Results and the documented survivors: conformance/README.md ("Mutation score").
 // Not mutated: main.ts and signals.ts (the process wiring, which in-process runs do not use: the
-// child-process suite covers them), testutil.ts, tests; of src/go, the files run() does not bundle
-// (dist/coder-run.meta.json, written by `npm run build`) and the generated Unicode tables (data
-// generated from @unicode/unicode-15.0.0 and checked against it by src/go/unicode.test.ts).
-import { existsSync, readFileSync } from 'node:fs';
+// child-process suite covers them), testutil.ts, tests; of src/go, the top-level statements esbuild drops
+// from run()'s bundle and the generated Unicode tables (mutation/scope.mjs).
+import { readFileSync } from 'node:fs';
+import { goMutateRanges } from './mutation/scope.mjs';
 
-const META = 'dist/coder-run.meta.json';
-if (!existsSync(META)) throw new Error(`${META} is missing: run \`npm run build\` first (npm run mutation does)`);
-/** The src/go files bundled into the reference's run(), i.e. the Go semantics the CLI relies on. */
-const goFiles = [
-  ...new Set(
-    Object.values(JSON.parse(readFileSync(META, 'utf8')).outputs).flatMap((o) =>
-      Object.entries(o.inputs)
-        .filter(([, i]) => i.bytesInOutput > 0)
-        .map(([f]) => f),
-    ),
-  ),
-]
-  .filter((f) => f.startsWith('src/go/') && f !== 'src/go/unicode-tables.ts')
-  .sort();
+/** `src/go/<file>:<first>-<last>` for each top-level statement of src/go that run() bundles. */
+const goRanges = goMutateRanges(process.cwd(), (file) => readFileSync(file, 'utf8'));
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -30,7 +18,7 @@ export default {
   // related: false: the test file imports the runner, which reaches src/cli only through run.ts.
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   plugins: ['@stryker-mutator/vitest-runner'],
-  mutate: ['src/cli/**/*.ts', '!src/cli/**/*.test.ts', '!src/cli/testutil.ts', '!src/cli/main.ts', '!src/cli/signals.ts', ...goFiles],
+  mutate: ['src/cli/**/*.ts', '!src/cli/**/*.test.ts', '!src/cli/testutil.ts', '!src/cli/main.ts', '!src/cli/signals.ts', ...goRanges],
   coverageAnalysis: 'perTest',
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   timeoutMS: 15_000,

@@ -6,7 +6,7 @@
 //   bundleTs outputs keep npm dependencies external.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -48,14 +48,12 @@ export function contractDefine(file = fileURLToPath(new URL('../openapi.yaml', i
 const entries = [
   { entryPoints: { coder: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/coder-[hash]' },
   // The reference's run() as a module, for the runner's --in-process mode (src/runner/exec/in-process.ts).
-  // Its metafile says which source files it bundles: stryker.config.mjs mutates the src/go ones.
   {
     entryPoints: { 'coder-run': 'src/cli/run.ts' },
     outdir: 'dist',
     splitting: true,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/run-[hash]',
-    metafileTo: 'dist/coder-run.meta.json',
   },
   // The runner with its npm dependencies bundled in: one file to load instead of hundreds of modules
   // resolved in node_modules (start-up 0.5 s -> 0.3 s; bench/overhead.bench.mjs). CommonJS dependencies
@@ -88,12 +86,7 @@ const entries = [
 
 /** Builds dist/ (also vitest's global setup, so tests never run a stale bundle). */
 export async function buildAll() {
-  await Promise.all(
-    entries.map(async ({ metafileTo, ...e }) => {
-      const r = await build({ ...common, ...e, metafile: !!metafileTo });
-      if (metafileTo) await writeFile(metafileTo, `${JSON.stringify(r.metafile)}\n`);
-    }),
-  );
+  await Promise.all(entries.map((e) => build({ ...common, ...e })));
 }
 
 /** Bundles one TypeScript entry (npm packages external) to `outfile`, for `import()`. */
