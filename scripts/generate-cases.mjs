@@ -4,6 +4,8 @@
 //   to conformance/cases/<cloud>/<same path>;
 // - every table under conformance/templates/tables/ (a `template`, `defaults` and `rows`) once per row,
 //   to conformance/cases/<its `path`>.yaml (the row's values over the defaults).
+// `{{name|json}}` writes the value as a YAML double-quoted scalar (for values with quotes, backslashes
+// or control characters), `{{name|sq}}` escaped for a single-quoted one.
 // Run by `npm run generate`; src/runner/cases/generated-cases.test.ts fails when the committed cases
 // differ from what this produces.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -29,10 +31,24 @@ function listFiles(dir) {
   return out;
 }
 
-function render(template, values, where) {
-  return template.replace(/\{\{([^}]*)\}\}/g, (_m, name) => {
+/**
+ * How a filter writes a value into YAML: `{{x|json}}` as a double-quoted scalar (JSON's escapes are
+ * YAML's too; the characters YAML may not hold as they are, such as DEL and U+2028, escaped as well),
+ * `{{x|sq}}` inside a single-quoted scalar (a quote doubled; printable text only). Without one, as it is.
+ */
+const FILTERS = {
+  json: (v) =>
+    JSON.stringify(String(v)).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  sq: (v) => String(v).replaceAll("'", "''"),
+};
+
+export function render(template, values, where) {
+  return template.replace(/\{\{([^}|]*)(?:\|([^}]*))?\}\}/g, (_m, name, filter) => {
     if (!Object.hasOwn(values, name)) throw new Error(`${where}: unknown placeholder {{${name}}} (known: ${Object.keys(values).join(', ')})`);
-    return values[name];
+    if (filter === undefined) return values[name];
+    if (!Object.hasOwn(FILTERS, filter))
+      throw new Error(`${where}: unknown filter |${filter} in {{${name}|${filter}}} (known: ${Object.keys(FILTERS).join(', ')})`);
+    return FILTERS[filter](values[name]);
   });
 }
 

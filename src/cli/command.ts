@@ -1,7 +1,7 @@
 // The `coder external-auth access-token <provider>` handler (behavior.md §1.2): create the agent
 // client, GET the external auth token, print exactly one of JSON (--output json, pr26883), the URL
 // (then exit 1 silently via ErrCanceled), the --extra gjson result, or the access token; no newline.
-import { gjsonGet, jsonMarshal, jsonMarshalIndent, zeroTime, type GoURL } from '../go/index.ts';
+import { gjsonGet, jsonMarshal, jsonMarshalIndent, MarshalerError, zeroTime, type GoURL } from '../go/index.ts';
 import { createClientConfig } from './agentauth.ts';
 import { ErrCanceled, GoError, TextError, WrapError } from './errors/model.ts';
 import { traitsOf } from './revision.ts';
@@ -72,7 +72,15 @@ async function fetchAndPrint(inv: Invocation, client: Client, signal: AbortSigna
 
   const extra = str(inv.value('extra'));
   if (traits.outputFlag && inv.value('output') === 'json') {
-    inv.stdout.write(responseJSON(resp));
+    let out: string;
+    try {
+      out = responseJSON(resp);
+    } catch (e) {
+      // An expires_at that parsed but does not marshal (an offset of 24 hours or more).
+      if (e instanceof MarshalerError) return new WrapError('marshal external auth response', new TextError(e.message));
+      throw e;
+    }
+    inv.stdout.write(out);
   } else if (resp.url !== '') {
     inv.stdout.write(resp.url);
   } else if (extra !== '') {

@@ -5,7 +5,7 @@ export { trimSpace } from './strings.ts';
 export { parseMediaType } from './mime.ts';
 export { quote, quoteBytes, formatSliceV } from './quote.ts';
 export { formatFloat, formatFloatJSON } from './float.ts';
-export { jsonMarshal, jsonMarshalIndent, jsonEncode, jsonString } from './json/encode.ts';
+export { jsonMarshal, jsonMarshalIndent, jsonEncode, jsonString, MarshalerError } from './json/encode.ts';
 export type { MarshalOptions, GoJSONMarshaler } from './json/encode.ts';
 export { indentJSON } from './json/indent.ts';
 export { queryEscape, pathEscape, encodeQuery } from './url/escape.ts';

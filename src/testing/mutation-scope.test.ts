@@ -14,7 +14,7 @@ describe('mutation scope', () => {
   });
 
   it('keeps what run() calls and drops what only the simulator calls', () => {
-    const ranges: string[] = goMutateRanges(process.cwd(), (f: string) => readFileSync(f, 'utf8'));
+    const ranges = goMutateRanges(process.cwd(), (f) => readFileSync(f, 'utf8'));
     const at = (file: string, needle: string) => {
       const line =
         readFileSync(file, 'utf8')

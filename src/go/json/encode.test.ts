@@ -1,7 +1,7 @@
 // Tests for jsonMarshal / jsonMarshalIndent / jsonEncode (Go encoding/json encoding).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { jsonEncode, jsonMarshal, jsonMarshalIndent } from '../index.ts';
+import { jsonEncode, jsonMarshal, jsonMarshalIndent, MarshalerError, parseGoTimeJSON } from '../index.ts';
 import { goNormalize, jsonValue } from './arbitraries.ts';
 
 describe('jsonMarshal', () => {
@@ -35,7 +35,20 @@ describe('jsonMarshal', () => {
     expect(jsonMarshal({ a: [true, false, null, {}], b: [] })).toBe('{"a":[true,false,null,{}],"b":[]}');
   });
   it('uses a GoJSONMarshaler', () => {
-    expect(jsonMarshal({ t: { marshalGoJSON: () => '{ "x" : "<" }' } })).toBe('{"t":{"x":"\\u003c"}}');
+    expect(jsonMarshal({ t: { goType: 'x.T', marshalGoJSON: () => '{ "x" : "<" }' } })).toBe('{"t":{"x":"\\u003c"}}');
+  });
+  it("wraps a GoJSONMarshaler's error as Go's json.MarshalerError", () => {
+    const bad = parseGoTimeJSON('"2026-06-30T12:00:00+24:00"');
+    if (!bad.ok) throw new Error('+24:00 parses in Go');
+    const err = (() => {
+      try {
+        jsonMarshalIndent({ t: bad.value }, '', '  ');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(MarshalerError);
+    expect((err as Error).message).toBe('json: error calling MarshalJSON for type time.Time: Time.MarshalJSON: timezone hour outside of range [0,23]');
   });
   it('rejects values Go cannot encode', () => {
     expect(() => jsonMarshal(NaN)).toThrow('json: unsupported value: NaN');

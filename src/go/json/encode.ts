@@ -11,9 +11,29 @@ export interface MarshalOptions {
   escapeHTML?: boolean;
 }
 
-/** A value that marshals itself, like Go's json.Marshaler. Must return valid compact JSON. */
+/**
+ * A value that marshals itself, like Go's json.Marshaler: returns valid compact JSON, or throws an Error
+ * whose message is the Go error's text. goType names the Go type in json.MarshalerError's text.
+ */
 export interface GoJSONMarshaler {
+  readonly goType: string;
   marshalGoJSON(): string;
+}
+
+/** Go's *json.MarshalerError: a Marshaler's error, as json.Marshal returns it. */
+export class MarshalerError extends Error {
+  constructor(goType: string, cause: Error) {
+    super(`json: error calling MarshalJSON for type ${goType}: ${cause.message}`);
+    this.name = 'MarshalerError';
+  }
+}
+
+function callMarshaler(m: GoJSONMarshaler): string {
+  try {
+    return m.marshalGoJSON();
+  } catch (e) {
+    throw new MarshalerError(m.goType, e instanceof Error ? e : new Error(String(e)));
+  }
 }
 
 function isMarshaler(v: object): v is GoJSONMarshaler {
@@ -98,7 +118,7 @@ function encode(v: unknown, escapeHTML: boolean, path: string, seen: Set<object>
   if (seen.has(obj)) throw new TypeError(`json: unsupported value: encountered a cycle at ${path || 'top level'}`);
   seen.add(obj);
   try {
-    if (isMarshaler(obj)) return compactHTML(obj.marshalGoJSON(), escapeHTML);
+    if (isMarshaler(obj)) return compactHTML(callMarshaler(obj), escapeHTML);
     if (Array.isArray(obj)) {
       return '[' + obj.map((x, i) => encode(x, escapeHTML, `${path}[${i}]`, seen)).join(',') + ']';
     }

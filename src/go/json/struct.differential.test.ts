@@ -208,11 +208,7 @@ describeWithGo('Go struct decoders against encoding/json (the Go oracle)', (orac
         }
         // A nil and an empty slice both print as no validations: the CLI's value does not tell them apart.
         const goOut = showBytes(bytesOf(ans.out)).replace('"validations":[]', '"validations":null');
-        agree(
-          `decode ${shape} ${b}`,
-          ours,
-          ans.merr ? { merr: String(ans.merr).replace('json: error calling MarshalJSON for type time.Time: ', '') } : { out: goOut },
-        );
+        agree(`decode ${shape} ${b}`, ours, ans.merr ? { merr: String(ans.merr) } : { out: goOut });
       },
     });
   });

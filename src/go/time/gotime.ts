@@ -6,6 +6,7 @@ import { civilFromDays, daysFromCivil } from './civil.ts';
 const ZERO_UNIX = -62135596800; // 0001-01-01T00:00:00Z
 
 export class GoTime implements GoJSONMarshaler {
+  readonly goType = 'time.Time';
   /**
    * @param unixSeconds whole seconds since 1970-01-01T00:00:00Z (the instant)
    * @param nanosecond 0..999999999

@@ -71,6 +71,19 @@ describe('table templates (conformance/templates/tables)', () => {
       ['conformance/cases/g/b.yaml', 'id: g/b x {origin}'],
     ]);
   });
+  it('quote a value for YAML with |json and |sq, so that it reads back as written', () => {
+    const value = 'a \'q\' "d" \\ é';
+    const controls = '\u0001\t\u007f\u0085\u2028\ufeff\ud83d\ude00';
+    const out = withTable(
+      `path: g/x\nrows: [{v: ${JSON.stringify(value)}, c: ${JSON.stringify(controls)}}]\ntemplate: |\n  d: {{c|json}}\n  s: '{{v|sq}}'\n`,
+    )();
+    const text = out.get('conformance/cases/g/x.yaml') as string;
+    expect(text).not.toMatch(/[\u0001\t\u007f\u0085\u2028\ufeff]/);
+    const doc = parse(text) as { d: string; s: string };
+    expect(doc.d).toBe(controls);
+    expect(doc.s).toBe(value);
+    expect(withTable('path: g/x\nrows: [{v: a}]\ntemplate: "{{v|nope}}"\n')).toThrow(/unknown filter \|nope/);
+  });
   it('name the table and the row of a mistake', () => {
     expect(withTable('path: g/x\nrows: [{}]\n')).toThrow(/t\.yaml: missing `template`/);
     expect(withTable('path: g/{{name}}\nrows: [{name: a}]\ntemplate: "{{nope}}"\n')).toThrow(/t\.yaml row 1: unknown placeholder \{\{nope\}\}/);
