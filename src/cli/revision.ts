@@ -2,6 +2,7 @@
 // is src/revisions), plus the UNCONFIRMED judgement calls (behavior.md §0, §1.1, §2.1, §5.1, §6).
 // The revision comes from CODER_REFERENCE_REVISION (our variable, not coder's).
 
+import type { GoURLVersion } from '../go/index.ts';
 import { DEFAULT_REVISION, isProfile, PROFILES, traitsOf as tableTraits, type Profile, type RevisionTraits } from '../revisions/index.ts';
 
 /** The revisions the reference CLI implements: the profiles of src/revisions (pr25443 changed only coderd). */
@@ -52,4 +53,9 @@ export function resolveRevision(env: Record<string, string | undefined>): Revisi
 
 export function traitsOf(revision: Revision): RevisionTraits {
   return tableTraits(revision);
+}
+
+/** The net/url generation of the revision's build: '1.26' with strict colons, else '1.25'. */
+export function goURLVersion(traits: RevisionTraits): GoURLVersion {
+  return traits.urlStrictColons ? '1.26' : '1.25';
 }

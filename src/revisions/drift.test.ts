@@ -34,7 +34,16 @@ describe('the revision table', () => {
     for (let i = 1; i < REVISIONS.length; i++) {
       const before = REVISION_TABLE[REVISIONS[i - 1]];
       const after = REVISION_TABLE[REVISIONS[i]];
-      for (const t of ['agentName', 'outputFlag', 'expiresAt', 'emptyEnvIsSet', 'staleBuildFilter', 'validateRateLimit', 'azureContentSignature'] as const) {
+      for (const t of [
+        'agentName',
+        'outputFlag',
+        'expiresAt',
+        'emptyEnvIsSet',
+        'staleBuildFilter',
+        'validateRateLimit',
+        'azureContentSignature',
+        'urlStrictColons',
+      ] as const) {
         if (before[t]) expect(after[t], `${REVISIONS[i]}.${t}`).toBe(true);
       }
       expect(after.exampleCount, REVISIONS[i]).toBeGreaterThanOrEqual(before.exampleCount);

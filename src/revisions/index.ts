@@ -51,6 +51,14 @@ export interface RevisionTraits {
    * the profile in root help and in accepting these flags.
    */
   clientTLSFlags: boolean;
+  /**
+   * Go's url.Parse takes the port of an unbracketed http(s) host from the FIRST colon (`http://h:1:2` and
+   * `http://::1/` fail): GODEBUG urlstrictcolons=1, the default for a main module of `go 1.26`, which coder
+   * declares from 2026-05 (the #26883 era). Real builds say DefaultGODEBUG=urlstrictcolons=0 for v2.30.0;
+   * v2.35.3 and v2.36.0 take the Go 1.26 default. Like emptyEnvIsSet, a later toolchain change that the
+   * pr24325 profile does not have (v2.35.3 lists the difference as a known failure).
+   */
+  urlStrictColons: boolean;
 }
 
 export const REVISION_TABLE = {
@@ -65,6 +73,7 @@ export const REVISION_TABLE = {
     validateRateLimit: false,
     azureContentSignature: false,
     clientTLSFlags: false,
+    urlStrictColons: false,
   },
   pr24325: {
     profile: true,
@@ -77,6 +86,7 @@ export const REVISION_TABLE = {
     validateRateLimit: true,
     azureContentSignature: true,
     clientTLSFlags: true,
+    urlStrictColons: false,
   },
   pr25443: {
     profile: false,
@@ -89,6 +99,7 @@ export const REVISION_TABLE = {
     validateRateLimit: true,
     azureContentSignature: true,
     clientTLSFlags: true,
+    urlStrictColons: false,
   },
   pr26883: {
     profile: true,
@@ -101,6 +112,7 @@ export const REVISION_TABLE = {
     validateRateLimit: true,
     azureContentSignature: true,
     clientTLSFlags: true,
+    urlStrictColons: true,
   },
 } as const satisfies Readonly<Record<Revision, RevisionTraits>>;
 

@@ -51,8 +51,12 @@ function comparable(r: CaseResult): string {
     j.violations,
     j.proxied,
   ]);
-  return JSON.stringify({ ...rest, process: proc, wire })
+  const text = JSON.stringify({ ...rest, process: proc, wire });
+  // The simulator's ports (the ones its variables name), wherever they appear: `[::1]:…`, `127.0.0.1:1:…`.
+  const ports = new Set([...JSON.stringify(r.invocation?.env ?? {}).matchAll(/127\.0\.0\.1:(\d+)/g)].map((m) => m[1]));
+  return text
     .replace(/(127\.0\.0\.1|0\.0\.0\.0|localhost):\d+/g, '$1:PORT')
+    .replace(/:(\d{4,5})\b/g, (m, p: string) => (ports.has(p) ? ':PORT' : m))
     .replace(/coder-conformance-[A-Za-z0-9]{6}/g, 'coder-conformance-XXXXXX');
 }
 

@@ -4,7 +4,7 @@
 // ECONNRESET, ECONNREFUSED and connect timeouts, not on a connection closed before a response (EOF);
 // its error texts), then POST {json_web_token[, agent_name]} to coderd.
 // The metadata call is not bound by the exchange context (Go uses a non-context Get).
-import { parseURL, quote } from '../../go/index.ts';
+import { parseURL, quote, type GoURLVersion } from '../../go/index.ts';
 import type { components } from '../../generated/openapi.ts';
 import { ErrUnexpectedEOF, GoError, TextError, WrapError } from '../errors/model.ts';
 import type { ExchangeOptions } from './aws.ts';
@@ -42,10 +42,10 @@ function retryableError(e: GoError | undefined): boolean {
   return false;
 }
 
-export async function metadataGet(suffix: string, env: ExchangeOptions['env'], backoff: Backoff): Promise<string> {
+export async function metadataGet(suffix: string, env: ExchangeOptions['env'], backoff: Backoff, go?: GoURLVersion): Promise<string> {
   const host = env.GCE_METADATA_HOST && env.GCE_METADATA_HOST !== '' ? env.GCE_METADATA_HOST : GCP_METADATA_IP;
   const trimmed = suffix.replace(/^\/+/, '');
-  const u = parseURL(`http://${host}/computeMetadata/v1/${trimmed}`);
+  const u = parseURL(`http://${host}/computeMetadata/v1/${trimmed}`, { go });
   if (!u.ok) throw new TextError(u.error);
   let cur = 100;
   let res: GoResponse | undefined;
@@ -75,7 +75,7 @@ export async function metadataGet(suffix: string, env: ExchangeOptions['env'], b
 export async function exchangeGoogle(o: ExchangeOptions & { backoff?: Backoff }): Promise<AuthenticateResponse> {
   let jwt: string;
   try {
-    jwt = await metadataGet(GCP_IDENTITY_SUFFIX, o.env, o.backoff ?? realBackoff);
+    jwt = await metadataGet(GCP_IDENTITY_SUFFIX, o.env, o.backoff ?? realBackoff, o.agentURL.goVersion);
   } catch (e) {
     throw new WrapError('get metadata identity', e instanceof GoError ? e : new TextError(String(e)));
   }

@@ -7,7 +7,7 @@
 import { decodeGoStruct, encodeQuery, parseGoTimeJSON, parseURL, zeroTime, type GoStructType, type GoURL } from '../../go/index.ts';
 import type { components } from '../../generated/openapi.ts';
 import { ErrDeadlineExceeded, TextError, WrapError } from '../errors/model.ts';
-import { DEFAULT_REVISION, traitsOf, type Revision } from '../revision.ts';
+import { DEFAULT_REVISION, goURLVersion, traitsOf, type Revision } from '../revision.ts';
 import { exchangeAws, type ExchangeOptions } from './aws.ts';
 import { exchangeAzure } from './azure.ts';
 import { asGoError, joinPath, type AuthenticateResponse } from './coderd.ts';
@@ -74,7 +74,7 @@ export function createAgentClient(opts: AgentClientOptions): AgentClient {
   const revision = opts.revision ?? DEFAULT_REVISION;
   let agentURL: GoURL;
   if (typeof opts.agentURL === 'string') {
-    const r = parseURL(opts.agentURL);
+    const r = parseURL(opts.agentURL, { go: goURLVersion(traitsOf(revision)) });
     if (!r.ok) throw new TextError(r.error);
     agentURL = r.url;
   } else agentURL = opts.agentURL;

@@ -20,6 +20,23 @@ function hostPort(host: string, port: number | string): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
+/**
+ * Go's text of a dialled IP (net.IP String): IPv6 in its shortest form (RFC 5952, which WHATWG's URL
+ * serialiser also writes), an IPv4-mapped address as IPv4, a zone kept. Node names the address as given.
+ */
+export function goIPString(addr: string): string {
+  const pct = addr.indexOf('%');
+  const ip = pct < 0 ? addr : addr.slice(0, pct);
+  if (isIP(ip) !== 6) return addr;
+  let s = new URL(`http://[${ip}]/`).hostname.slice(1, -1);
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(s);
+  if (mapped) {
+    const [hi, lo] = [Number.parseInt(mapped[1], 16), Number.parseInt(mapped[2], 16)];
+    s = `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  }
+  return pct < 0 ? s : s + addr.slice(pct);
+}
+
 export interface DialInfo {
   host: string;
   port: string;
@@ -50,9 +67,12 @@ export function mapNodeError(e: unknown, d: DialInfo): GoError {
   const err = e as NodeJS.ErrnoException & { address?: string; port?: number };
   const code = err?.code ?? '';
   // Go names the address it dialled: the resolved one, or `:port` for an empty host (the unspecified address).
-  const target = d.host === '' ? `:${d.port}` : hostPort(err.address ?? d.host, err.port ?? d.port);
+  const target = d.host === '' ? `:${d.port}` : hostPort(goIPString(err.address ?? d.host), err.port ?? d.port);
   const pfx = d.viaProxy ? 'proxyconnect tcp: ' : '';
   switch (code) {
+    case 'ERR_SOCKET_BAD_PORT':
+      // A port above 65535 (url.Parse takes any digits): Go's net.Dial refuses it before dialling.
+      return new NetError(`${pfx}dial tcp: address ${d.port}: invalid port`, code);
     case 'ECONNREFUSED':
       return new NetError(`${pfx}dial tcp ${target}: connect: connection refused`, code);
     case 'ETIMEDOUT':

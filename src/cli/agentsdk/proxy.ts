@@ -7,6 +7,7 @@
 import {
   cidrContains,
   type GoURL,
+  type GoURLVersion,
   type IP,
   type IPNet,
   ipEqual,
@@ -92,11 +93,11 @@ export function useProxy(host: string, port: string, noProxy: string): boolean {
  * httpproxy parseProxy: a value without scheme or host is retried as `http://` + value; a value that
  * parses neither way is no proxy at all (config.init drops the error). Any scheme is kept.
  */
-function parseProxy(raw: string): GoURL | undefined {
+function parseProxy(raw: string, go: GoURLVersion): GoURL | undefined {
   if (raw === '') return undefined;
-  const r = parseURL(raw);
+  const r = parseURL(raw, { go });
   if (!r.ok || r.url.scheme === '' || r.url.host === '') {
-    const r2 = parseURL(`http://${raw}`);
+    const r2 = parseURL(`http://${raw}`, { go });
     if (r2.ok) return r2.url;
   }
   return r.ok ? r.url : undefined;
@@ -106,9 +107,9 @@ function parseProxy(raw: string): GoURL | undefined {
 export function proxyForURL(url: GoURL, env: Record<string, string | undefined>): ProxyChoice {
   const isCGI = env.REQUEST_METHOD !== undefined && env.REQUEST_METHOD !== '';
   let proxy: GoURL | undefined;
-  if (url.scheme === 'https') proxy = parseProxy(getEnvAny(env, 'HTTPS_PROXY', 'https_proxy'));
+  if (url.scheme === 'https') proxy = parseProxy(getEnvAny(env, 'HTTPS_PROXY', 'https_proxy'), url.goVersion);
   else if (url.scheme === 'http') {
-    proxy = parseProxy(getEnvAny(env, 'HTTP_PROXY', 'http_proxy'));
+    proxy = parseProxy(getEnvAny(env, 'HTTP_PROXY', 'http_proxy'), url.goVersion);
     // httpoxy: under CGI, HTTP_PROXY may come from a request header; Go refuses every http request.
     if (proxy && isCGI) return { error: 'refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy' };
   }

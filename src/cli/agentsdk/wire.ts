@@ -196,6 +196,8 @@ async function hop(
   // would not even try).
   const first = proxy ? { host: proxy.hostname(), port: proxyPort(proxy) } : { host, port };
   if (first.port === '0') throw mapNodeError({ code: 'ECONNREFUSED' }, { ...first, viaProxy: !!proxy, requestSent: false });
+  // url.Parse accepts any digits as a port; Go's dialer refuses one above 65535 (Node throws a RangeError).
+  if (Number(first.port) > 65535) throw mapNodeError({ code: 'ERR_SOCKET_BAD_PORT' }, { ...first, viaProxy: !!proxy, requestSent: false });
   // The trusted CAs when SSL_CERT_FILE/SSL_CERT_DIR say (read only when TLS is spoken).
   const ca = https || proxy?.scheme === 'https' ? goRootCAs(env) : undefined;
   let tunnelSock: Socket | undefined;

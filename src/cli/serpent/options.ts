@@ -2,7 +2,7 @@
 // Hidden, Value type). Agent-auth options follow behavior.md §2.1; `--extra`/`--output` §1.1.
 // Root global options are modelled only as far as they parse and show in help (see rootOptions).
 import { posix } from 'node:path';
-import type { RevisionTraits } from '../revision.ts';
+import { goURLVersion, type RevisionTraits } from '../revision.ts';
 import type { ValueKind } from './values.ts';
 
 export interface OptionDef {
@@ -43,7 +43,7 @@ export function agentAuthOptions(traits: RevisionTraits, hidden: boolean): Optio
       flag: 'agent-url',
       env: 'CODER_AGENT_URL',
       description: 'URL for an agent to access your deployment.',
-      value: { kind: 'url' },
+      value: { kind: 'url', go: goURLVersion(traits) },
     },
     {
       key: 'agentAuth',
@@ -140,7 +140,7 @@ export function defaultConfigDir(env: Readonly<Record<string, string | undefined
  */
 export function rootOptions(traits: RevisionTraits, env: Readonly<Record<string, string | undefined>>): OptionDef[] {
   return [
-    { key: 'url', name: '', flag: 'url', env: 'CODER_URL', description: 'URL to a deployment.', value: { kind: 'url' } },
+    { key: 'url', name: '', flag: 'url', env: 'CODER_URL', description: 'URL to a deployment.', value: { kind: 'url', go: goURLVersion(traits) } },
     ...(traits.clientTLSFlags ? CLIENT_TLS_OPTIONS : []),
     { key: 'debugOptions', name: '', flag: 'debug-options', description: "Print all options, how they're set, then exit.", value: bool },
     {

@@ -1,8 +1,13 @@
 // serpent option value types (String, URL, Bool, Enum, StringArray): how each one Sets a text value
 // (from a flag or an env var) and the exact Go error text when it rejects it.
-import { csvReadRecord, foldName, formatSliceV, parseURL, quote, type GoURL } from '../../go/index.ts';
+import { csvReadRecord, foldName, formatSliceV, parseURL, quote, type GoURL, type GoURLVersion } from '../../go/index.ts';
 
-export type ValueKind = { kind: 'string' } | { kind: 'url' } | { kind: 'bool' } | { kind: 'enum'; choices: string[] } | { kind: 'string-array' };
+export type ValueKind =
+  | { kind: 'string' }
+  | { kind: 'url'; go: GoURLVersion }
+  | { kind: 'bool' }
+  | { kind: 'enum'; choices: string[] }
+  | { kind: 'string-array' };
 
 export type StoredValue = string | boolean | GoURL | string[] | undefined;
 
@@ -41,7 +46,7 @@ export function setValue(kind: ValueKind, current: StoredValue, s: string): SetR
     case 'string':
       return { ok: true, value: s };
     case 'url': {
-      const r = parseURL(s);
+      const r = parseURL(s, { go: kind.go });
       return r.ok ? { ok: true, value: r.url } : { ok: false, error: r.error };
     }
     case 'bool': {

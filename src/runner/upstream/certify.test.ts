@@ -72,4 +72,14 @@ describe('stableReport (the committed form of a certification report)', () => {
     );
     expect(out.results[0].journal[0].url).toBe('https://127.0.0.1:{tls_port}/a');
   });
+
+  it('replaces the simulator port after an IPv6 literal (a URL host, or the address Go dialled)', () => {
+    const r = {
+      id: 'url/agent-url/x',
+      process: { stderr: 'Get "http://[::1%25lo]:33101/a": dial tcp [::1%lo]:33101: connect: connection refused; [::1]:1\n' },
+      invocation: { env: { HTTP_PROXY: 'http://127.0.0.1:33101' } },
+    };
+    const out = stableReport({ results: [r] }, '/cache', '/suite') as { results: { process: { stderr: string } }[] };
+    expect(out.results[0].process.stderr).toBe('Get "http://[::1%25lo]:{port}/a": dial tcp [::1%lo]:{port}: connect: connection refused; [::1]:1\n');
+  });
 });

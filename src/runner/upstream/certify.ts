@@ -103,7 +103,7 @@ export function reportFiles(dir = certDir()): string[] {
  * renewing a certification only changes the lines whose behaviour changed. Per case: the temp HOME
  * becomes `{home}`, the simulator's `http://127.0.0.1:<port>` becomes `{origin}` (and a bare
  * `127.0.0.1:<port>`, as in GCE_METADATA_HOST, `{origin_host}`), its TLS port `{tls_port}` (in
- * `https://127.0.0.1:{tls_port}`, `0.0.0.0:…`, `localhost:…`), the local port of a connection Go names in a
+ * `https://127.0.0.1:{tls_port}`, `0.0.0.0:…`, `localhost:…`; after an IPv6 literal `]:{port}`), the local port of a connection Go names in a
  * read error `{local_port}`; the runner's PATH becomes `{PATH}`;
  * the upstream cache folder becomes `{upstream_cache}`; case files are named relative to the suite;
  * every durationMs is 0.
@@ -136,6 +136,8 @@ export function stableReport(report: Record<string, unknown>, cacheDir: string, 
         out = out.split(`http://${host}`).join('{origin}').split(host).join('{origin_host}');
         const port = host.split(':')[1];
         out = out.split(`0.0.0.0:${port}`).join('0.0.0.0:{port}').split(`localhost:${port}`).join('localhost:{port}');
+        // After an IPv6 literal, as written in a URL or as Go names the address it dialled: `[::1]:…`, `[::1%lo]:…`.
+        out = out.split(`]:${port}`).join(']:{port}');
       }
       return out;
     };
