@@ -5,7 +5,7 @@
 // - every table under conformance/templates/tables/ (a `template`, `defaults` and `rows`) once per row,
 //   to conformance/cases/<its `path`>.yaml (the row's values over the defaults).
 // `{{name|json}}` writes the value as a YAML double-quoted scalar (for values with quotes, backslashes
-// or control characters), `{{name|sq}}` escaped for a single-quoted one.
+// or control characters), `{{name|sq}}` escaped for a single-quoted one, `{{name|bytes64}}` as base64 bytes.
 // Run by `npm run generate`; src/runner/cases/generated-cases.test.ts fails when the committed cases
 // differ from what this produces.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -34,12 +34,19 @@ function listFiles(dir) {
 /**
  * How a filter writes a value into YAML: `{{x|json}}` as a double-quoted scalar (JSON's escapes are
  * YAML's too; the characters YAML may not hold as they are, such as DEL and U+2028, escaped as well),
- * `{{x|sq}}` inside a single-quoted scalar (a quote doubled; printable text only). Without one, as it is.
+ * `{{x|sq}}` inside a single-quoted scalar (a quote doubled; printable text only), `{{x|bytes64}}` as the
+ * base64 of the bytes the value spells (each character U+0000-U+00FF one byte: YAML's "\xff" is byte 0xff).
+ * Without one, as it is.
  */
 const FILTERS = {
   json: (v) =>
     JSON.stringify(String(v)).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
   sq: (v) => String(v).replaceAll("'", "''"),
+  bytes64: (v) => {
+    const s = String(v);
+    if (/[^\u0000-\u00ff]/.test(s)) throw new Error(`|bytes64 takes bytes (characters U+0000-U+00FF, e.g. "\\xff"), not ${JSON.stringify(s)}`);
+    return Buffer.from(s, 'latin1').toString('base64');
+  },
 };
 
 export function render(template, values, where) {

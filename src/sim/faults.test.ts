@@ -16,6 +16,10 @@ describe('faultResponse', () => {
       '{origin}',
     );
   });
+  it('sends bodyBase64 as its bytes, not as text', async () => {
+    const r = faultResponse({ operation: 'getWorkspaceAgentExternalAuth', status: 200, bodyBase64: Buffer.from([0x61, 0xff, 0x80]).toString('base64') })!;
+    expect([...new Uint8Array(await r.arrayBuffer())]).toEqual([0x61, 0xff, 0x80]);
+  });
   it('answers a reset with a network error and a delay-only fault with nothing', () => {
     expect(faultResponse({ operation: 'getWorkspaceAgentExternalAuth', reset: true })!.type).toBe('error');
     expect(faultResponse({ operation: 'getWorkspaceAgentExternalAuth', delayMs: 5 })).toBeUndefined();

@@ -1,5 +1,6 @@
 // Fault injection: one MSW handler, placed before all others, that answers requests matching a
-// fault of the World (by operationId or by method+path) with the fault's status/headers/body, a
+// fault of the World (by operationId or by method+path) with the fault's status/headers/body (text, or
+// bytes given in base64), a
 // network error (`reset`: the connection closed, `rst`: reset), a body cut short (`truncate`), or just
 // a delay before the normal handler answers. `times` limits a
 // fault to its first N matching requests. `{origin}` and `{port}` in a fault's header values and body
@@ -64,7 +65,7 @@ export function faultResponse(fault: Fault, origin?: string): Response | undefin
   const headers = new Headers();
   if (fault.contentType !== undefined) headers.set('Content-Type', fault.contentType);
   for (const [k, v] of Object.entries(fault.headers ?? {})) headers.set(k, fill(v));
-  const body = NULL_BODY_STATUS.has(fault.status) ? null : fill(fault.body ?? '');
+  const body = NULL_BODY_STATUS.has(fault.status) ? null : fault.bodyBase64 !== undefined ? Buffer.from(fault.bodyBase64, 'base64') : fill(fault.body ?? '');
   const r = new Response(body, { status: fault.status, headers });
   if (fault.truncateHead !== undefined) socketFaults.set(r, { kind: 'truncateHead', bytes: fault.truncateHead });
   else if (fault.truncate !== undefined) socketFaults.set(r, { kind: 'truncate', bytes: fault.truncate });

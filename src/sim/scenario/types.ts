@@ -88,6 +88,8 @@ export interface Fault {
   status?: number;
   contentType?: string;
   body?: string;
+  /** Instead of body: the body as these bytes (base64), for bodies that are not UTF-8. */
+  bodyBase64?: string;
   headers?: Record<string, string>;
   delayMs?: number;
   /** Close the connection without answering (Go: EOF). */
