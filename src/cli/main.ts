@@ -6,6 +6,7 @@
 // process.stdout/node:tty/node:net are never loaded); TTY checks and the terminal width are computed
 // only when an error or help is actually printed.
 import { writeSync } from 'node:fs';
+import { goStringBytes } from '../go/index.ts';
 import { createRequire } from 'node:module';
 import { run } from './run.ts';
 import { notifySignals } from './signals.ts';
@@ -14,7 +15,8 @@ import { notifySignals } from './signals.ts';
 function fdWriter(fd: number) {
   return {
     write(s: string | Uint8Array) {
-      let buf = typeof s === 'string' ? Buffer.from(s, 'utf8') : s;
+      // A Go string's bytes: a byte that is not UTF-8 travels as U+DC80+byte (goStringFromBytes).
+      let buf = typeof s === 'string' ? goStringBytes(s) : s;
       while (buf.length > 0) {
         try {
           buf = buf.subarray(writeSync(fd, buf));

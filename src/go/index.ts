@@ -9,7 +9,7 @@ export { jsonMarshal, jsonMarshalIndent, jsonEncode, jsonString, MarshalerError 
 export type { MarshalOptions, GoJSONMarshaler } from './json/encode.ts';
 export { indentJSON } from './json/indent.ts';
 export { queryEscape, pathEscape, encodeQuery } from './url/escape.ts';
-export { codePoints, toWellFormed, utf8Encode, utf8DecodeLossy, compareUTF8 } from './utf8.ts';
+export { codePoints, toWellFormed, utf8Encode, utf8DecodeLossy, compareUTF8, goStringFromBytes, goStringBytes } from './utf8.ts';
 export { jsonDecode, jsonUnmarshal, goJsonKind, checkValid, scanFirstValue } from './json/decode.ts';
 export type { DecodeResult, JsonKind } from './json/decode.ts';
 export { quoteChar } from './json/scanner.ts';

@@ -66,11 +66,8 @@ export function decodeRune(b: Uint8Array, i: number): [rune: number, size: numbe
 // ignoreBOM: a leading U+FEFF is kept, as Go keeps it.
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/**
- * Go string([]byte) viewed as JS text: each invalid byte becomes U+FFFD (like ranging over a Go
- * string). Linear: valid runs are decoded whole, never character by character.
- */
-export function utf8DecodeLossy(b: Uint8Array): string {
+/** b as JS text, each byte that starts no valid UTF-8 sequence (utf8.DecodeRune's rule) given by `invalid`. */
+function decodeBytes(b: Uint8Array, invalid: (byte: number) => string): string {
   try {
     return strictDecoder.decode(b);
   } catch {
@@ -89,11 +86,45 @@ export function utf8DecodeLossy(b: Uint8Array): string {
       continue;
     }
     if (i > run) parts.push(strictDecoder.decode(b.subarray(run, i)));
-    parts.push('\uFFFD');
+    parts.push(invalid(b[i]));
     run = ++i;
   }
   if (run < b.length) parts.push(strictDecoder.decode(b.subarray(run)));
   return parts.join('');
+}
+
+/**
+ * Go string([]byte) viewed as JS text: each invalid byte becomes U+FFFD (like ranging over a Go
+ * string). Linear: valid runs are decoded whole, never character by character.
+ */
+export function utf8DecodeLossy(b: Uint8Array): string {
+  return decodeBytes(b, () => '\uFFFD');
+}
+
+/**
+ * A Go string (any bytes) as JS text without losing a byte: a byte that is not part of a valid UTF-8
+ * sequence becomes the lone surrogate U+DC80+byte ("surrogateescape"), which no valid UTF-8 decodes to.
+ * goStringBytes() gives the bytes back. The reference prints Go strings this way (Go writes them raw),
+ * and the runner reads a binary's output this way.
+ */
+export function goStringFromBytes(b: Uint8Array): string {
+  return decodeBytes(b, (byte) => String.fromCharCode(0xdc00 + byte));
+}
+
+/** The bytes of text goStringFromBytes() made: escaped bytes (lone U+DC80..U+DCFF) as themselves, the rest UTF-8. */
+export function goStringBytes(s: string): Buffer {
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u >= 0xdc80 && u <= 0xdcff && !(i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) {
+      parts.push(Buffer.from(s.slice(start, i), 'utf8'), Buffer.from([u - 0xdc00]));
+      start = i + 1;
+    }
+  }
+  if (start === 0) return Buffer.from(s, 'utf8');
+  parts.push(Buffer.from(s.slice(start), 'utf8'));
+  return Buffer.concat(parts);
 }
 
 /** Compare two strings by UTF-8 byte order (= code point order), like Go's strings.Compare. */

@@ -1,6 +1,6 @@
 // codersdk.ReadBodyAsError: a non-2xx response → *codersdk.Error (SdkError) with Message/Detail/
 // Validations/Helper per behavior.md §1.4, or `read body: …` / `decode body: …` plain errors.
-import { decodeGoStruct, parseMediaType, quoteBytes, trimSpace, utf8DecodeLossy } from '../../go/index.ts';
+import { decodeGoStruct, goStringFromBytes, parseMediaType, quoteBytes, trimSpace, utf8DecodeLossy } from '../../go/index.ts';
 import { ErrEOF, type GoError, SdkError, TextError, WrapError, type Validation } from '../errors/model.ts';
 import { RESPONSE_SCHEMA } from './structs.ts';
 import { getHeader, type GoResponse } from './wire.ts';
@@ -13,7 +13,8 @@ function cut(body: Uint8Array, n: number): Uint8Array {
   return out;
 }
 
-const text = (b: Uint8Array) => new TextDecoder().decode(b);
+// Go prints string(body): its bytes as they are, valid UTF-8 or not.
+const text = goStringFromBytes;
 
 /** codersdk parseMimeType: mime.ParseMediaType's media type, or (when it fails) the raw, trimmed text before the first ';'. */
 function mediaType(contentType: string): string {

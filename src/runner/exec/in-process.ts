@@ -18,7 +18,7 @@
 // process's: the reference reads files only at absolute paths the cases give ({token_file}, {home}/…).
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { decodeOutput } from './process.ts';
+import { decodeOutput, encodeOutput } from './process.ts';
 import { packageRoot } from '../root.ts';
 import type { ProcessResult, Terminal } from '../types.ts';
 
@@ -62,7 +62,7 @@ class Capture {
   ) {}
   write(s: string | Uint8Array): boolean {
     if (this.capped) return true;
-    let b = typeof s === 'string' ? Buffer.from(s, 'utf8') : Buffer.from(s);
+    let b = typeof s === 'string' ? encodeOutput(s) : Buffer.from(s);
     if (this.bytes + b.length > this.cap) {
       b = b.subarray(0, this.cap - this.bytes);
       this.capped = true;

@@ -4,6 +4,7 @@
 // Never throws for a misbehaving binary; everything is reported in the ProcessResult.
 import { closeSync, constants, openSync, rmSync } from 'node:fs';
 import { execa, type Options } from 'execa';
+import { goStringBytes, goStringFromBytes } from '../../go/index.ts';
 import { openTerminal, type PtyTerminal } from './pty.ts';
 import type { ProcessResult, Terminal } from '../types.ts';
 
@@ -35,69 +36,16 @@ export function killTree(pid: number | undefined, signal: NodeJS.Signals = 'SIGK
   }
 }
 
-// ignoreBOM: a leading U+FEFF the binary printed is output like any other character, not dropped.
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** Length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there starts none. */
-function sequenceLength(b: Uint8Array, i: number): number {
-  const c = b[i];
-  if (c < 0x80) return 1;
-  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < b.length && b[i + k] >= lo && b[i + k] <= hi;
-  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
-  if (c >= 0xe0 && c <= 0xef) {
-    const lo = c === 0xe0 ? 0xa0 : 0x80;
-    const hi = c === 0xed ? 0x9f : 0xbf;
-    return cont(1, lo, hi) && cont(2) ? 3 : 0;
-  }
-  if (c >= 0xf0 && c <= 0xf4) {
-    const lo = c === 0xf0 ? 0x90 : 0x80;
-    const hi = c === 0xf4 ? 0x8f : 0xbf;
-    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
-  }
-  return 0;
-}
-
 /**
  * Decodes a binary's output as UTF-8 without losing bytes: each byte that is not part of a valid
- * UTF-8 sequence becomes the lone surrogate U+DC80+byte ("surrogateescape"), a code unit no valid
- * UTF-8 text decodes to. So raw `\xFF` never compares equal to an expected U+FFFD, reports show it
- * as `\xff` (see visible.ts), and encodeOutput() gives the exact bytes back.
+ * UTF-8 sequence becomes the lone surrogate U+DC80+byte ("surrogateescape", src/go's goStringFromBytes),
+ * a code unit no valid UTF-8 text decodes to. So raw `\xFF` never compares equal to an expected U+FFFD,
+ * reports show it as `\xff` (see visible.ts), and encodeOutput() gives the exact bytes back.
  */
-export function decodeOutput(b: Uint8Array): string {
-  try {
-    return strict.decode(b);
-  } catch {
-    // not valid UTF-8: decode sequence by sequence below
-  }
-  let out = '';
-  let i = 0;
-  while (i < b.length) {
-    const n = sequenceLength(b, i);
-    if (n === 0) {
-      out += String.fromCharCode(0xdc00 + b[i]);
-      i += 1;
-    } else {
-      out += strict.decode(b.subarray(i, i + n));
-      i += n;
-    }
-  }
-  return out;
-}
+export const decodeOutput: (b: Uint8Array) => string = goStringFromBytes;
 
 /** The bytes decodeOutput() read: escaped bytes (U+DC80..U+DCFF) are written back as themselves. */
-export function encodeOutput(s: string): Buffer {
-  const parts: Buffer[] = [];
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const u = s.charCodeAt(i);
-    if (u >= 0xdc80 && u <= 0xdcff && !(i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) {
-      parts.push(Buffer.from(s.slice(start, i), 'utf8'), Buffer.from([u - 0xdc00]));
-      start = i + 1;
-    }
-  }
-  parts.push(Buffer.from(s.slice(start), 'utf8'));
-  return Buffer.concat(parts);
-}
+export const encodeOutput: (s: string) => Buffer = goStringBytes;
 
 function text(v: unknown): string {
   if (v instanceof Uint8Array) return decodeOutput(v);
