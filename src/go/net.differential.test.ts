@@ -2,9 +2,9 @@
 // SplitHostPort, IsLoopback) against real Go (the Go oracle, oracles/go op "net"), ≥ 5,000 drawn texts a
 // run with the run's fast-check seed: well-formed addresses, near misses and token soup.
 import fc from 'fast-check';
-import { it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agree, bytesOf, describeWithGo, differential } from '../testing/go-oracle.ts';
-import { cidrContains, isLoopback, parseAddrIP, parseCIDR, parseIP, splitHostPort } from './index.ts';
+import { cidrContains, isDomainName, isLoopback, parseAddrIP, parseCIDR, parseIP, splitHostPort } from './index.ts';
 
 const N = 5000;
 const hex = (b: readonly number[] | Uint8Array | undefined) => (b === undefined ? null : Buffer.from(b).toString('hex'));
@@ -93,5 +93,13 @@ describeWithGo('src/go/net against the Go oracle', (oracle) => {
         }
       },
     });
+  });
+});
+
+describe('isDomainName (Go net, before any DNS query)', () => {
+  it('accepts names of letters, digits, _ and -, and refuses the rest', () => {
+    for (const ok of ['localhost', 'a.b', 'a-b.c_d', 'x.', '.', '1a', 'a1', `${'a'.repeat(63)}.b`]) expect(isDomainName(ok), ok).toBe(true);
+    for (const bad of ['', '127.0.0.1', '1234', '127.0.0.1:1', 'a..b', '-a', 'a-', 'a-.b', '.a', 'a b', 'é', `${'a'.repeat(64)}.b`, 'a'.repeat(255)])
+      expect(isDomainName(bad), bad).toBe(false);
   });
 });

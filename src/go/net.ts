@@ -105,3 +105,36 @@ export function splitHostPort(hostport: string): { host: string; port: string } 
   if (hostport.slice(j).includes('[') || hostport.slice(k).includes(']')) return undefined;
   return { host, port: hostport.slice(i + 1) };
 }
+
+/**
+ * Go's net isDomainName (RFC 1035 as Go's resolver checks it before any query): labels of letters, digits,
+ * `_` and `-` (not first), 1-63 bytes each, 254 at most in all (255 with a final dot), not all digits.
+ * Go answers a name that fails it with `no such host` and sends nothing.
+ */
+export function isDomainName(s: string): boolean {
+  if (s === '.') return true;
+  const l = s.length;
+  if (l === 0 || l > 254 || (l === 254 && s[l - 1] !== '.')) return false;
+  let last = '.';
+  let nonNumeric = false;
+  let partlen = 0;
+  for (const c of s) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_') {
+      nonNumeric = true;
+      partlen++;
+    } else if (c >= '0' && c <= '9') {
+      partlen++;
+    } else if (c === '-') {
+      if (last === '.') return false;
+      partlen++;
+      nonNumeric = true;
+    } else if (c === '.') {
+      if (last === '.' || last === '-') return false;
+      if (partlen > 63 || partlen === 0) return false;
+      partlen = 0;
+    } else return false;
+    last = c;
+  }
+  if (last === '-' || partlen > 63) return false;
+  return nonNumeric;
+}

@@ -5,7 +5,7 @@
 // Go's url.Error texts on failure.
 import type { IncomingMessage, ClientRequest } from 'node:http';
 import { isIP, type Socket } from 'node:net';
-import { canonicalHeaderKey, quote, type GoURL } from '../../go/index.ts';
+import { canonicalHeaderKey, isDomainName, quote, type GoURL } from '../../go/index.ts';
 import { ErrCanceledCtx, ErrUnexpectedEOF, GoError, TextError, URLError } from '../errors/model.ts';
 import { mapNodeError, type DialInfo } from './neterr.ts';
 import { proxyForURL } from './proxy.ts';
@@ -198,6 +198,9 @@ async function hop(
   if (first.port === '0') throw mapNodeError({ code: 'ECONNREFUSED' }, { ...first, viaProxy: !!proxy, requestSent: false });
   // url.Parse accepts any digits as a port; Go's dialer refuses one above 65535 (Node throws a RangeError).
   if (Number(first.port) > 65535) throw mapNodeError({ code: 'ERR_SOCKET_BAD_PORT' }, { ...first, viaProxy: !!proxy, requestSent: false });
+  // Go's resolver answers a name that is no domain name (`127.0.0.1:1` from a pre-1.26 URL) without a query.
+  if (first.host !== '' && isIP(first.host) === 0 && !isDomainName(first.host))
+    throw mapNodeError({ code: 'ENOTFOUND' }, { ...first, viaProxy: !!proxy, requestSent: false });
   // The trusted CAs when SSL_CERT_FILE/SSL_CERT_DIR say (read only when TLS is spoken).
   const ca = https || proxy?.scheme === 'https' ? goRootCAs(env) : undefined;
   let tunnelSock: Socket | undefined;
