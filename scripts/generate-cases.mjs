@@ -41,7 +41,11 @@ function listFiles(dir) {
 const FILTERS = {
   json: (v) =>
     JSON.stringify(String(v)).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-  sq: (v) => String(v).replaceAll("'", "''"),
+  sq: (v) => {
+    const s = String(v);
+    if (/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/.test(s)) throw new Error(`|sq takes printable text; use |json for ${JSON.stringify(s)}`);
+    return s.replaceAll("'", "''");
+  },
   bytes64: (v) => {
     const s = String(v);
     if (/[^\u0000-\u00ff]/.test(s)) throw new Error(`|bytes64 takes bytes (characters U+0000-U+00FF, e.g. "\\xff"), not ${JSON.stringify(s)}`);

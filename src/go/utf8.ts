@@ -113,6 +113,7 @@ export function goStringFromBytes(b: Uint8Array): string {
 
 /** The bytes of text goStringFromBytes() made: escaped bytes (lone U+DC80..U+DCFF) as themselves, the rest UTF-8. */
 export function goStringBytes(s: string): Buffer {
+  if (!/[\ud800-\udfff]/.test(s)) return Buffer.from(s, 'utf8'); // no surrogate at all: nothing escaped (the usual case)
   const parts: Buffer[] = [];
   let start = 0;
   for (let i = 0; i < s.length; i++) {

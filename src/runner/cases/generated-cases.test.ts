@@ -83,6 +83,7 @@ describe('table templates (conformance/templates/tables)', () => {
     expect(doc.d).toBe(controls);
     expect(doc.s).toBe(value);
     expect(withTable('path: g/x\nrows: [{v: a}]\ntemplate: "{{v|nope}}"\n')).toThrow(/unknown filter \|nope/);
+    expect(withTable('path: g/x\nrows: [{v: "a\\nb"}]\ntemplate: "{{v|sq}}"\n')).toThrow(/\|sq takes printable text; use \|json/);
     expect(withTable('path: g/x\nrows: [{v: "a\\xff"}]\ntemplate: "{{v|bytes64}}"\n')().get('conformance/cases/g/x.yaml')).toContain('Yf8=');
     expect(withTable('path: g/x\nrows: [{v: "é日"}]\ntemplate: "{{v|bytes64}}"\n')).toThrow(/bytes64 takes bytes/);
   });
