@@ -208,6 +208,10 @@ func handle(req request) answer {
 			return answer{"err": err.Error()}
 		}
 		return answer{"match": re.MatchString(string(req.B))}
+	case "parseFloat":
+		// strconv.ParseFloat(a, 64) as gjson uses it (the error dropped), printed exactly ('g', -1).
+		v, _ := strconv.ParseFloat(a, 64)
+		return answer{"out": strconv.FormatFloat(v, 'g', -1, 64)}
 	case "parseBool":
 		v, err := strconv.ParseBool(a)
 		return answer{"value": v, "err": errText(err)}

@@ -6,6 +6,8 @@ import { expect, it } from 'vitest';
 import { agree, bytesOf, describeWithGo, differential, showBytes, utf8 } from '../testing/go-oracle.ts';
 import {
   csvReadRecord,
+  formatFloatG,
+  goParseFloat,
   goRegexpCompile,
   jsonDecode,
   jsonMarshal,
@@ -95,6 +97,21 @@ describeWithGo('src/go against the Go oracle', (oracle) => {
       n: N,
       request: (s) => ({ op: 'trimSpace', a: s }),
       check: (s, ans) => agree(`trimSpace(${JSON.stringify(s)})`, showBytes(utf8(trimSpace(s))), showBytes(bytesOf(ans.out))),
+    });
+  });
+
+  it('strconv.ParseFloat: decimal, hex, underscores, inf and nan, bad syntax', async () => {
+    const text = fromTokens(
+      ['-', '+', '0', '1', '5', '9', '.', 'e', 'E', 'p', 'P', 'x', '0x', 'a', 'F', '_', 'inf', 'Infinity', 'nan', 'N', 'i', '400', '324', '1e-', ' '],
+      8,
+    );
+    const digits = fc.stringMatching(/^[+-]?(0x)?[0-9a-f_]{0,40}(\.[0-9a-f_]{0,20})?([ep][+-]?[0-9_]{1,5})?$/);
+    await differential({
+      oracle: oracle(),
+      arb: fc.oneof(text, digits),
+      n: N,
+      request: (s) => ({ op: 'parseFloat', a: s }),
+      check: (s, ans) => agree(`ParseFloat(${JSON.stringify(s)})`, formatFloatG(goParseFloat(s)), ans.out),
     });
   });
 

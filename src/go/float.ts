@@ -1,6 +1,7 @@
-// Go strconv.FormatFloat (bitSize 64, formats 'f' 'e' 'g') and encoding/json's float64 form.
-// Shortest digits come from JS's shortest round-trip conversion (same definition as Go's);
-// fixed precision rounds the exact binary value half-to-even like Go's decimal rounding.
+// Go strconv.FormatFloat(x, 'f' or 'e', -1, 64) (the shortest form that parses back to x) and
+// encoding/json's float64 form, and Go's %v of a float64 ('g', -1: the simulator's). The shortest
+// digits come from JS's round-trip conversion, which has the same definition as Go's. Only the
+// shortest forms: nothing here formats with a precision.
 
 interface Digits {
   d: string; // significant digits, no leading/trailing zeros ('' for zero)
@@ -10,126 +11,167 @@ interface Digits {
 function shortestDigits(abs: number): Digits {
   if (abs === 0) return { d: '', dp: 0 };
   const [mant, exp] = abs.toExponential().split('e');
-  const d = mant.replace('.', '').replace(/0+$/, '');
-  return { d, dp: Number(exp) + 1 };
-}
-
-function exactDigits(abs: number): Digits {
-  if (abs === 0) return { d: '', dp: 0 };
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, abs);
-  const hi = view.getUint32(0);
-  const lo = view.getUint32(4);
-  const bexp = (hi >>> 20) & 0x7ff;
-  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let e2: number;
-  if (bexp === 0) e2 = -1074;
-  else {
-    mant |= 1n << 52n;
-    e2 = bexp - 1075;
-  }
-  let digits: string;
-  let dp: number;
-  if (e2 >= 0) {
-    digits = (mant << BigInt(e2)).toString();
-    dp = digits.length;
-  } else {
-    const k = -e2;
-    digits = (mant * 5n ** BigInt(k)).toString();
-    dp = digits.length - k;
-  }
-  const stripped = digits.replace(/0+$/, '');
-  return { d: stripped, dp };
-}
-
-/** Round exact digits to n significant digits, half to even (Go decimal.Round). */
-function roundDigits(x: Digits, n: number): Digits {
-  if (n < 0) return { d: '', dp: x.dp };
-  if (n >= x.d.length) return x;
-  let up: boolean;
-  const c = x.d.charCodeAt(n) - 48;
-  if (c === 5 && n + 1 === x.d.length) up = n > 0 && (x.d.charCodeAt(n - 1) - 48) % 2 === 1;
-  else up = c >= 5;
-  if (!up) return { d: x.d.slice(0, n).replace(/0+$/, ''), dp: x.d.slice(0, n) === '' ? x.dp : x.dp };
-  let i = n - 1;
-  while (i >= 0 && x.d[i] === '9') i--;
-  if (i < 0) return { d: '1', dp: x.dp + 1 };
-  return { d: x.d.slice(0, i) + String.fromCharCode(x.d.charCodeAt(i) + 1), dp: x.dp };
+  return { d: mant.replace('.', ''), dp: Number(exp) + 1 };
 }
 
 function digitAt(x: Digits, i: number): string {
-  return i >= 0 && i < x.d.length ? x.d[i] : '0';
+  return i < x.d.length ? x.d[i] : '0';
 }
 
-function fmtF(neg: boolean, x: Digits, prec: number): string {
-  let s = neg ? '-' : '';
-  if (x.dp > 0) {
-    for (let i = 0; i < x.dp; i++) s += digitAt(x, i);
-  } else s += '0';
-  if (prec > 0) {
-    s += '.';
-    for (let i = 1; i <= prec; i++) s += digitAt(x, x.dp + i - 1);
-  }
-  return s;
-}
-
-function fmtE(neg: boolean, x: Digits, prec: number): string {
-  let s = neg ? '-' : '';
-  s += x.d.length === 0 ? '0' : x.d[0];
-  if (prec > 0) {
-    s += '.';
-    for (let i = 1; i <= prec; i++) s += digitAt(x, i);
-  }
-  const exp = x.d.length === 0 ? 0 : x.dp - 1;
-  const a = Math.abs(exp);
-  return s + 'e' + (exp < 0 ? '-' : '+') + (a < 10 ? '0' + a : String(a));
-}
-
-/** Go strconv.FormatFloat(x, fmt, prec, 64). prec -1 means the shortest representation that round-trips. */
-export function formatFloat(x: number, fmt: 'f' | 'e' | 'g', prec: number): string {
-  if (!Number.isInteger(prec)) throw new RangeError(`formatFloat: precision must be an integer, got ${prec}`);
+/** Go strconv.FormatFloat(x, fmt, -1, 64): `f` without exponent, `e` as d.ddde±dd. */
+export function formatFloat(x: number, fmt: 'f' | 'e'): string {
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return '+Inf';
   if (x === -Infinity) return '-Inf';
-  const neg = x < 0 || Object.is(x, -0);
-  const abs = Math.abs(x);
-  const shortest = prec < 0;
-  let digs: Digits;
-  if (shortest) {
-    digs = shortestDigits(abs);
-    if (fmt === 'e') prec = Math.max(digs.d.length - 1, 0);
-    else if (fmt === 'f') prec = Math.max(digs.d.length - digs.dp, 0);
-    else prec = digs.d.length;
-  } else {
-    const exact = exactDigits(abs);
-    if (fmt === 'e') digs = roundDigits(exact, prec + 1);
-    else if (fmt === 'f') digs = roundDigits(exact, exact.dp + prec);
-    else {
-      if (prec === 0) prec = 1;
-      digs = roundDigits(exact, prec);
-    }
-    if (digs.d.length === 0 && fmt !== 'f') digs = { d: '', dp: 0 };
+  const digs = shortestDigits(Math.abs(x));
+  let s = x < 0 || Object.is(x, -0) ? '-' : '';
+  if (fmt === 'e') {
+    s += digs.d === '' ? '0' : digs.d[0];
+    if (digs.d.length > 1) s += '.' + digs.d.slice(1);
+    const exp = digs.d === '' ? 0 : digs.dp - 1;
+    const a = Math.abs(exp);
+    return s + 'e' + (exp < 0 ? '-' : '+') + (a < 10 ? '0' + a : String(a));
   }
-  if (fmt === 'e') return fmtE(neg, digs, prec);
-  if (fmt === 'f') return fmtF(neg, digs, prec);
-  let eprec = prec;
-  if (eprec > digs.d.length && digs.d.length >= digs.dp) eprec = digs.d.length;
-  if (shortest) eprec = 6;
-  const exp = digs.dp - 1;
-  if (digs.d.length > 0 && (exp < -4 || exp >= eprec)) {
-    if (prec > digs.d.length) prec = digs.d.length;
-    return fmtE(neg, digs, prec - 1);
-  }
-  if (prec > digs.dp) prec = digs.d.length;
-  return fmtF(neg, digs, Math.max(prec - digs.dp, 0));
+  if (digs.dp > 0) for (let i = 0; i < digs.dp; i++) s += digitAt(digs, i);
+  else s += '0';
+  const frac = digs.d.length - digs.dp;
+  if (frac > 0) s += '.' + '0'.repeat(Math.max(-digs.dp, 0)) + digs.d.slice(Math.max(digs.dp, 0));
+  return s;
+}
+
+/** Go strconv.FormatFloat(x, 'g', -1, 64), fmt's %v of a float64: the `e` form when the decimal exponent is below -4 or at least 6 (strconv's rule for the shortest form), else `f`. */
+export function formatFloatG(x: number): string {
+  if (!Number.isFinite(x) || x === 0) return formatFloat(x, 'f');
+  const exp = shortestDigits(Math.abs(x)).dp - 1;
+  return exp < -4 || exp >= 6 ? formatFloat(x, 'e') : formatFloat(x, 'f');
 }
 
 /** encoding/json's float64 form: plain when 1e-6 ≤ |x| < 1e21 (or 0), else exponent form (`1e+21`, `1e-7`). */
 export function formatFloatJSON(x: number): string {
-  if (!Number.isFinite(x)) throw new Error(`json: unsupported value: ${formatFloat(x, 'g', -1)}`);
+  if (!Number.isFinite(x)) throw new Error(`json: unsupported value: ${formatFloat(x, 'e')}`);
   const abs = Math.abs(x);
-  const fmt = abs !== 0 && (abs < 1e-6 || abs >= 1e21) ? 'e' : 'f';
-  let s = formatFloat(x, fmt, -1);
-  if (fmt === 'e') s = s.replace(/e-0(\d)$/, 'e-$1');
-  return s;
+  if (abs !== 0 && (abs < 1e-6 || abs >= 1e21)) return formatFloat(x, 'e').replace(/e-0(\d)$/, 'e-$1');
+  return formatFloat(x, 'f');
+}
+
+const lower = (c: string): string => c.toLowerCase();
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isHex = (c: string | undefined): boolean => c !== undefined && /^[0-9a-fA-F]$/.test(c);
+
+/** strconv's special(): an optional sign then inf/infinity (any case), or nan without a sign; [value, length]. */
+function special(s: string): [number, number] | undefined {
+  let sign = 1;
+  let nsign = 0;
+  let t = s;
+  if (t[0] === '+' || t[0] === '-') {
+    if (t[0] === '-') sign = -1;
+    nsign = 1;
+    t = t.slice(1);
+  } else if (/^nan/i.test(t)) return [NaN, 3];
+  let n = 0;
+  while (n < 8 && n < t.length && lower(t[n]) === 'infinity'[n]) n++;
+  if (n > 3 && n < 8) n = 3;
+  if (n === 3 || n === 8) return [sign * Infinity, nsign + n];
+  return undefined;
+}
+
+/** strconv's underscoreOK: each `_` sits between digits (or after a base prefix). */
+function underscoreOK(s: string): boolean {
+  let saw = '^';
+  let i = 0;
+  if (s[0] === '-' || s[0] === '+') s = s.slice(1);
+  let hex = false;
+  if (s.length >= 2 && s[0] === '0' && 'box'.includes(lower(s[1]))) {
+    i = 2;
+    saw = '0';
+    hex = lower(s[1]) === 'x';
+  }
+  for (; i < s.length; i++) {
+    if (isDigit(s[i]) || (hex && isHex(s[i]))) {
+      saw = '0';
+      continue;
+    }
+    if (s[i] === '_') {
+      if (saw !== '0') return false;
+      saw = '_';
+      continue;
+    }
+    if (saw === '_') return false;
+    saw = '!';
+  }
+  return saw !== '_';
+}
+
+/** mantissa × 2^exp rounded to a float64 as Go's atofHex does (half to even, subnormals included). */
+function hexValue(mant: bigint, exp: number): number {
+  if (mant === 0n) return 0;
+  const bits = mant.toString(2).length;
+  // The float64's last bit is worth 2^max(exp of the leading bit - 52, -1074).
+  const shift = Math.max(bits - 53, -1074 - exp);
+  if (shift > 0) {
+    const unit = 1n << BigInt(shift);
+    const rest = mant % unit;
+    mant /= unit;
+    const half = unit >> 1n;
+    if (rest > half || (rest === half && mant % 2n === 1n)) mant += 1n;
+    exp += shift;
+  }
+  // mant has at most 54 bits now: exact as a Number; scale in two steps so 2^exp never underflows alone.
+  const half = Math.trunc(exp / 2);
+  return Number(mant) * 2 ** half * 2 ** (exp - half);
+}
+
+/**
+ * Go strconv.ParseFloat(s, 64) as gjson uses it (the error dropped): the value; 0 on a syntax error;
+ * ±Inf past float64. Decimal and hex (`0x1.8p3`) forms, `_` between digits, inf/infinity/nan.
+ */
+export function goParseFloat(s: string): number {
+  const sp = special(s);
+  if (sp) return sp[1] === s.length ? sp[0] : 0;
+  let i = 0;
+  let neg = false;
+  if (s[i] === '+') i++;
+  else if (s[i] === '-') {
+    neg = true;
+    i++;
+  }
+  let hex = false;
+  if (i + 2 < s.length && s[i] === '0' && lower(s[i + 1]) === 'x') {
+    hex = true;
+    i += 2;
+  }
+  let digits = '';
+  let dp = -1;
+  let underscores = false;
+  for (; i < s.length; i++) {
+    const c = s[i];
+    if (c === '_') underscores = true;
+    else if (c === '.') {
+      if (dp >= 0) break;
+      dp = digits.length;
+    } else if (isDigit(c) || (hex && isHex(c))) digits += c;
+    else break;
+  }
+  if (digits === '') return 0;
+  if (dp < 0) dp = digits.length;
+  let e = 0;
+  if (i < s.length && lower(s[i]) === (hex ? 'p' : 'e')) {
+    i++;
+    let esign = 1;
+    if (s[i] === '+') i++;
+    else if (s[i] === '-') {
+      i++;
+      esign = -1;
+    }
+    if (!isDigit(s[i])) return 0;
+    for (; i < s.length && (isDigit(s[i]) || s[i] === '_'); i++) {
+      if (s[i] === '_') underscores = true;
+      else if (e < 10000) e = e * 10 + Number(s[i]);
+    }
+    e *= esign;
+  } else if (hex) return 0;
+  if (i !== s.length || (underscores && !underscoreOK(s))) return 0;
+  const sign = neg ? -1 : 1;
+  if (hex) return sign * hexValue(BigInt('0x' + digits), e - 4 * (digits.length - dp));
+  return sign * Number(`0.${digits}e${dp + e}`);
 }

@@ -4,7 +4,7 @@ export { isSpace, isPrint } from './unicode.ts';
 export { trimSpace } from './strings.ts';
 export { parseMediaType } from './mime.ts';
 export { quote, quoteBytes, formatSliceV } from './quote.ts';
-export { formatFloat, formatFloatJSON } from './float.ts';
+export { formatFloat, formatFloatG, formatFloatJSON, goParseFloat } from './float.ts';
 export { jsonMarshal, jsonMarshalIndent, jsonEncode, jsonString, MarshalerError } from './json/encode.ts';
 export type { MarshalOptions, GoJSONMarshaler } from './json/encode.ts';
 export { indentJSON } from './json/indent.ts';

@@ -4,7 +4,8 @@ import { matchLimit } from './match.ts';
 import { isSimpleName, nameOfLast, parseArrayPath, parseObjectPath, parseSubSelectors, splitPossiblePipe } from './path.ts';
 import { queryMatches } from './query.ts';
 import { GjsonResult, gjsonParse, parseAny, setGetImplementation } from './result.ts';
-import { appendJSONString, goParseFloat, readLiteral, readNumber, readString, squashEnd, unescape } from './scan.ts';
+import { appendJSONString, readLiteral, readNumber, readString, squashEnd, unescape } from './scan.ts';
+import { goParseFloat } from '../float.ts';
 import { execModifier, execStatic, gjsonValid } from './modifiers.ts';
 
 interface Ctx {

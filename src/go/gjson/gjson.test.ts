@@ -294,7 +294,7 @@ describe('properties', () => {
     if (typeof v === 'boolean') return String(v);
     if (typeof v === 'number') {
       const raw = formatFloatJSON(v);
-      return /^-?[0-9]+$/.test(raw) ? raw : formatFloat(v, 'f', -1);
+      return /^-?[0-9]+$/.test(raw) ? raw : formatFloat(v, 'f');
     }
     return jsonMarshal(v);
   };

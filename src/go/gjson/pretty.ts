@@ -7,7 +7,7 @@
 // Ugly: every byte <= ' ' outside strings removed.
 import { isSpace } from '../unicode.ts';
 import { decodeRune, utf8DecodeLossy, utf8Encode } from '../utf8.ts';
-import { goParseFloat } from './scan.ts';
+import { goParseFloat } from '../float.ts';
 
 export interface PrettyOptions {
   width: number;

@@ -3,7 +3,7 @@
 import { compareUTF8 } from '../utf8.ts';
 import { matchLimit } from './match.ts';
 import { GjsonResult } from './result.ts';
-import { goParseFloat } from './scan.ts';
+import { goParseFloat } from '../float.ts';
 import type { Query } from './path.ts';
 
 function parseBoolLower(s: string): boolean | null {

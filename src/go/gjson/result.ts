@@ -1,6 +1,7 @@
 // gjson Result: type, raw JSON text, decoded string/number, Exists(), String(), Bool(), ForEach and Parse().
 import { formatFloat } from '../float.ts';
-import { goParseFloat, readLiteral, readNumber, readString, squashEnd, toNum, toStr, unescape } from './scan.ts';
+import { readLiteral, readNumber, readString, squashEnd, toNum, toStr, unescape } from './scan.ts';
+import { goParseFloat } from '../float.ts';
 
 /** The bytes gjson's value switches treat as the start of a number (`n` is decided apart: `null` or NaN). */
 const NUMBER_START = new Set('+-0123456789iIN');
@@ -32,9 +33,9 @@ export class GjsonResult {
       case 'JSON':
         return this.raw;
       case 'Number': {
-        if (this.raw.length === 0) return formatFloat(this.num, 'f', -1);
+        if (this.raw.length === 0) return formatFloat(this.num, 'f');
         if (/^-?[0-9]*$/.test(this.raw)) return this.raw;
-        return formatFloat(this.num, 'f', -1);
+        return formatFloat(this.num, 'f');
       }
       default:
         return '';

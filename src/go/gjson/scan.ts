@@ -1,16 +1,6 @@
 // Raw-text scanners with tidwall/gjson's lenient semantics: they never validate, they find where a value
-// ends (squash), read strings/numbers/literals, unescape JSON strings, and parse Go float syntax.
-
-/** Go strconv.ParseFloat(s, 64) as gjson uses it: the value, 0 on syntax error, ±Inf on overflow. */
-export function goParseFloat(s: string): number {
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
-  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(s);
-  if (special) {
-    if (special[2].toLowerCase() === 'nan') return NaN;
-    return special[1] === '-' ? -Infinity : Infinity;
-  }
-  return 0;
-}
+// ends (squash), read strings/numbers/literals and unescape JSON strings.
+import { goParseFloat } from '../float.ts';
 
 /** Index just after the closing quote of the string starting after `i` (i is the index after the opening quote). */
 function skipString(json: string, i: number): number {

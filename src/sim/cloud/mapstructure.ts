@@ -1,7 +1,7 @@
 // mitchellh/mapstructure (v1.5) decoding of JWT claims into coderd's struct
 // `{google: {compute_engine: {instance_id string}}}`: key matching (exact, then case-insensitive),
 // null = left unset, and the library's error texts for values of the wrong type.
-import { foldName, formatFloat } from '../../go/index.ts';
+import { foldName, formatFloatG } from '../../go/index.ts';
 
 export type ClaimsResult = { ok: true; instanceId: string } | { ok: false; error: string };
 
@@ -34,7 +34,7 @@ export function goFormatV(v: unknown): string {
     case 'string':
       return v;
     case 'number':
-      return formatFloat(v, 'g', -1);
+      return formatFloatG(v);
     case 'boolean':
       return String(v);
     default: {
