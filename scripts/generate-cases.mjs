@@ -5,7 +5,9 @@
 // - every table under conformance/templates/tables/ (a `template`, `defaults` and `rows`) once per row,
 //   to conformance/cases/<its `path`>.yaml (the row's values over the defaults).
 // `{{name|json}}` writes the value as a YAML double-quoted scalar (for values with quotes, backslashes
-// or control characters), `{{name|sq}}` escaped for a single-quoted one, `{{name|bytes64}}` as base64 bytes.
+// or control characters), `{{name|sq}}` escaped for a single-quoted one, `{{name|bytes64}}` as base64 bytes,
+// filters chain left to right: `{{text|json|sq}}` is text as a JSON string literal (what |json writes is
+// one too) inside a single-quoted scalar.
 // Run by `npm run generate`; src/runner/cases/generated-cases.test.ts fails when the committed cases
 // differ from what this produces.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -57,9 +59,12 @@ export function render(template, values, where) {
   return template.replace(/\{\{([^}|]*)(?:\|([^}]*))?\}\}/g, (_m, name, filter) => {
     if (!Object.hasOwn(values, name)) throw new Error(`${where}: unknown placeholder {{${name}}} (known: ${Object.keys(values).join(', ')})`);
     if (filter === undefined) return values[name];
-    if (!Object.hasOwn(FILTERS, filter))
-      throw new Error(`${where}: unknown filter |${filter} in {{${name}|${filter}}} (known: ${Object.keys(FILTERS).join(', ')})`);
-    return FILTERS[filter](values[name]);
+    let value = values[name];
+    for (const f of filter.split('|')) {
+      if (!Object.hasOwn(FILTERS, f)) throw new Error(`${where}: unknown filter |${f} in {{${name}|${filter}}} (known: ${Object.keys(FILTERS).join(', ')})`);
+      value = FILTERS[f](value);
+    }
+    return value;
   });
 }
 
