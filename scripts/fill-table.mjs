@@ -1,0 +1,117 @@
+// `npm run fill-table -- TABLE --bin CODER [--profile P]`: fills a table's unknown expectations from a
+// real build. In conformance/templates/tables/TABLE.yaml, write a new row with `exit: "?"`,
+// `stdout: "?"` and/or `stderr: "?"` (one row per line, `- {name: ..., ...}`); this generates the cases,
+// runs the table's cases against CODER under the profile (default pr26883), and writes what the build
+// printed in place of each "?" (a five-digit port after 127.0.0.1, localhost or an IPv6 literal, the
+// simulator's, as {port}). Read every filled value before you commit it: the
+// build is the evidence, not a judge. Rows without a "?" are left as they are.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function usage(message) {
+  console.error(`fill-table: ${message}\nusage: npm run fill-table -- TABLE --bin PATH/TO/coder [--profile pr26883]`);
+  process.exit(2);
+}
+
+/** A value as a YAML double-quoted scalar; what YAML cannot hold as it is (lone surrogates too) escaped. */
+export function yamlString(s) {
+  return JSON.stringify(s).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff\ufffd\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** An ephemeral port of this machine's simulator written as the case placeholder {port}. */
+export function maskPorts(s) {
+  return s.replace(/(127\.0\.0\.1|\]|localhost):[1-9]\d{4}\b/g, '$1:{port}');
+}
+
+/** The row line `- {name: NAME, ...}` with each "?" of exit/stdout/stderr replaced by what the process did. */
+export function fillLine(line, proc) {
+  return line
+    .replace('exit: "?"', () => `exit: ${proc.exitCode}`)
+    .replace('stdout: "?"', () => `stdout: ${yamlString(maskPorts(proc.stdout))}`)
+    .replace('stderr: "?"', () => `stderr: ${yamlString(maskPorts(proc.stderr))}`);
+}
+
+function main(argv) {
+  const [table, ...rest] = argv;
+  if (!table || table.startsWith('-')) usage('name a table (a file of conformance/templates/tables/, without .yaml)');
+  let bin;
+  let profile = 'pr26883';
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === '--bin') bin = rest[++i];
+    else if (rest[i] === '--profile') profile = rest[++i];
+    else usage(`unknown argument ${JSON.stringify(rest[i])}`);
+  }
+  if (!bin) usage('--bin is required: the coder build whose output becomes the expectation');
+  const file = join(root, 'conformance/templates/tables', `${table}.yaml`);
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    usage(`no table ${file}`);
+  }
+  const doc = parse(text);
+  const todo = doc.rows.filter((r) => ['exit', 'stdout', 'stderr'].some((k) => r[k] === '?'));
+  if (todo.length === 0) {
+    console.log(`fill-table: no "?" in ${table}; nothing to fill`);
+    return;
+  }
+  const generate = () => execFileSync(process.execPath, [join(root, 'scripts/generate-cases.mjs')], { cwd: root, stdio: 'ignore' });
+  // Generate with exit 0 in place of "?" (the case schema needs a number), then restore the table.
+  writeFileSync(file, text.replaceAll('exit: "?"', 'exit: 0'));
+  try {
+    generate();
+  } finally {
+    writeFileSync(file, text);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'fill-table-'));
+  const out = join(dir, 'report.json');
+  const prefix = doc.path.split('{{')[0];
+  try {
+    execFileSync(
+      process.execPath,
+      [join(root, 'bin/coder-conformance'), 'run', '--profile', profile, '--filter', `${prefix}**`, '--bin', bin, '--reporter', 'json', '--out', out],
+      { cwd: root, stdio: 'ignore' },
+    );
+  } catch {
+    // A run with failures exits 1; the report is what matters.
+  }
+  let report;
+  try {
+    report = JSON.parse(readFileSync(out, 'utf8'));
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`the run wrote no report: run \`node bin/coder-conformance run --profile ${profile} --filter '${prefix}**' --bin ${bin}\` to see why`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const byId = new Map(report.results.map((r) => [r.id, r]));
+  const lines = text.split('\n');
+  const missing = [];
+  for (const row of todo) {
+    const id = doc.path.replaceAll('{{name}}', row.name);
+    const proc = byId.get(id)?.process;
+    const at = lines.findIndex((l) => l.startsWith(`- {name: ${row.name},`) || l.startsWith(`- {name: '${row.name}',`));
+    if (!proc || at < 0) {
+      missing.push(`${row.name} (${!proc ? 'no result: not run under this profile?' : 'not a one-line row'})`);
+      continue;
+    }
+    lines[at] = fillLine(lines[at], proc);
+  }
+  writeFileSync(file, lines.join('\n'));
+  generate();
+  console.log(`fill-table: filled ${todo.length - missing.length} of ${todo.length} rows of ${table} from ${bin} (profile ${profile})`);
+  if (missing.length) {
+    console.error(`fill-table: not filled: ${missing.join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv.slice(2));
