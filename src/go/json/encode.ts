@@ -2,6 +2,7 @@
 // Plain objects are Go maps (keys sorted by UTF-8 byte order), a JS Map is a Go struct (insertion order),
 // arrays are slices, numbers float64, strings are Go strings (lone surrogates → \ufffd).
 // Objects implementing GoJSONMarshaler (e.g. GoTime) supply their own JSON text, like json.Marshaler.
+import { compactHTML } from './compact.ts';
 import { compareUTF8 } from '../utf8.ts';
 import { formatFloatJSON } from '../float.ts';
 import { indentJSON } from './indent.ts';
@@ -138,36 +139,6 @@ function encode(v: unknown, escapeHTML: boolean, path: string, seen: Set<object>
   } finally {
     seen.delete(obj);
   }
-}
-
-/** Marshaler output is compacted and, with escapeHTML, HTML-escaped (Go's compact(..., escape)). */
-function compactHTML(raw: string, escapeHTML: boolean): string {
-  let out = '';
-  let inStr = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (inStr) {
-      if (c === '\\') {
-        out += c + raw[++i];
-        continue;
-      }
-      if (c === '"') inStr = false;
-      if (escapeHTML && (c === '<' || c === '>' || c === '&')) {
-        out += '\\u00' + hex[c.charCodeAt(0) >> 4] + hex[c.charCodeAt(0) & 0xf];
-        continue;
-      }
-      if (c === '\u2028' || c === '\u2029') {
-        out += c === '\u2028' ? '\\u2028' : '\\u2029';
-        continue;
-      }
-      out += c;
-      continue;
-    }
-    if (c === '"') inStr = true;
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue;
-    out += c;
-  }
-  return out;
 }
 
 /** Go json.Marshal. Throws (like Go returns an error) for NaN/Inf, cycles and unsupported JS types. */
