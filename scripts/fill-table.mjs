@@ -75,21 +75,23 @@ function main(argv) {
   const dir = mkdtempSync(join(tmpdir(), 'fill-table-'));
   const out = join(dir, 'report.json');
   const prefix = doc.path.split('{{')[0];
+  let why = '';
   try {
     execFileSync(
       process.execPath,
       [join(root, 'bin/coder-conformance'), 'run', '--profile', profile, '--filter', `${prefix}**`, '--bin', bin, '--reporter', 'json', '--out', out],
-      { cwd: root, stdio: 'ignore' },
+      { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
     );
-  } catch {
-    // A run with failures exits 1; the report is what matters.
+  } catch (e) {
+    why = String(e.stderr ?? '').trim(); // a run with failures exits 1 too: then the report is what matters
   }
   let report;
   try {
     report = JSON.parse(readFileSync(out, 'utf8'));
   } catch {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`the run wrote no report: run \`node bin/coder-conformance run --profile ${profile} --filter '${prefix}**' --bin ${bin}\` to see why`);
+    console.error(`fill-table: the run of ${prefix}** against ${bin} wrote no report${why ? `:\n${why}` : ''}`);
+    process.exit(1);
   }
   rmSync(dir, { recursive: true, force: true });
   const byId = new Map(report.results.map((r) => [r.id, r]));

@@ -1,7 +1,7 @@
 // Tests for quote, quoteBytes and formatSliceV (Go strconv.Quote / %q, %v of []string).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatSliceV, quote, quoteBytes } from './index.ts';
+import { formatSliceV, goStringFromBytes, quote, quoteBytes } from './index.ts';
 
 /** Minimal Go interpreted-string-literal unquoter, for the round-trip property. Returns bytes. */
 function unquoteGo(lit: string): Uint8Array {
@@ -64,6 +64,15 @@ describe('quote', () => {
   it('treats a lone surrogate as U+FFFD, printed as itself', () => {
     expect(quote('a\ud800b')).toBe('"a\ufffdb"');
     expect(quote('\udfff')).toBe('"\ufffd"');
+  });
+  it('quotes a byte held as U+DC80+byte (goStringFromBytes) as Go quotes the byte, and agrees with quoteBytes', () => {
+    expect(quote(goStringFromBytes(new Uint8Array([0x61, 0xe9, 0x62])))).toBe('"a\\xe9b"');
+    expect(quote('\udcff\ud83d\ude00')).toBe('"\\xff\ud83d\ude00"');
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 12 }), (b) => {
+        expect(quote(goStringFromBytes(b))).toBe(quoteBytes(b));
+      }),
+    );
   });
   it('quoteBytes prints invalid UTF-8 as \\x escapes', () => {
     expect(quoteBytes(new Uint8Array([0xff, 0x61, 0xc3, 0xa9, 0xc3]))).toBe('"\\xffaé\\xc3"');

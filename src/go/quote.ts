@@ -1,7 +1,8 @@
 // Go strconv.Quote (fmt %q of a string), its byte-slice form, and fmt %v of a []string.
-// A lone UTF-16 surrogate in a JS string is read as U+FFFD (Go strings cannot hold surrogates) and,
-// being printable, is written as the character U+FFFD itself.
-import { codePoints, decodeRune, RUNE_ERROR } from './utf8.ts';
+// A Go string's byte that is not UTF-8 is held in JS text as the lone surrogate U+DC80+byte
+// (goStringFromBytes) and quoted as Go quotes the byte: `\xe9`. Any other lone surrogate is read as U+FFFD
+// (Go strings cannot hold surrogates) and, being printable, written as the character U+FFFD itself.
+import { decodeRune, RUNE_ERROR } from './utf8.ts';
 import { isPrint } from './unicode.ts';
 
 const hex = '0123456789abcdef';
@@ -39,7 +40,19 @@ function escapeRune(r: number): string {
 /** Go strconv.Quote / fmt "%q" of a string. */
 export function quote(s: string): string {
   let out = '"';
-  for (const r of codePoints(s)) out += escapeRune(r);
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out += escapeRune(((u - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+        i++;
+        continue;
+      }
+    }
+    if (u >= 0xdc80 && u <= 0xdcff) out += '\\x' + hex2(u - 0xdc00);
+    else out += escapeRune(u >= 0xd800 && u <= 0xdfff ? RUNE_ERROR : u);
+  }
   return out + '"';
 }
 

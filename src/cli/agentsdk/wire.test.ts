@@ -9,7 +9,7 @@ import { parseURL, type GoURL } from '../../go/index.ts';
 import { runCli } from '../testutil.ts';
 import { createAgentClient } from './index.ts';
 import { useProxy, proxyForURL } from './proxy.ts';
-import { roundTrip } from './wire.ts';
+import { removeZone, roundTrip } from './wire.ts';
 
 interface Seen {
   line: string;
@@ -360,5 +360,15 @@ describe('transport errors (Go url.Error texts)', () => {
     expect(r.stderr).toBe(
       H + 'Get "http://127.0.0.1:9/api/v2/workspaceagents/me/external-auth?id=g&match=": net/http: invalid header field value for "Coder-Session-Token"\n',
     );
+  });
+});
+
+describe('removeZone (the host Request.write names)', () => {
+  it('drops an IPv6 zone, and leaves every other host as it is', () => {
+    expect(removeZone('[fe80::1%lo]:9')).toBe('[fe80::1]:9');
+    expect(removeZone('[fe80::1%en0]')).toBe('[fe80::1]');
+    expect(removeZone('[::1]:9')).toBe('[::1]:9');
+    expect(removeZone('a%b:9')).toBe('a%b:9');
+    expect(removeZone('[fe80::1%lo')).toBe('[fe80::1%lo');
   });
 });

@@ -5,7 +5,7 @@
 // Go's url.Error texts on failure.
 import type { IncomingMessage, ClientRequest } from 'node:http';
 import { isIP, type Socket } from 'node:net';
-import { canonicalHeaderKey, isDomainName, quote, type GoURL } from '../../go/index.ts';
+import { canonicalHeaderKey, goStringBytes, goStringFromBytes, isDomainName, quote, type GoURL } from '../../go/index.ts';
 import { ErrCanceledCtx, ErrUnexpectedEOF, GoError, TextError, URLError } from '../errors/model.ts';
 import { mapNodeError, type DialInfo } from './neterr.ts';
 import { proxyForURL } from './proxy.ts';
@@ -55,13 +55,14 @@ function validHeaderValue(v: string): boolean {
 }
 
 /** Go writes header bytes as given; Node wants latin1 strings, so pass UTF-8 bytes through as latin1. */
+/** A Go string's bytes as the latin1 text node writes byte for byte into a request head. */
 function latin1(s: string): string {
-  return Buffer.from(s, 'utf8').toString('latin1');
+  return goStringBytes(s).toString('latin1');
 }
 
 function basicAuth(u: GoURL): string | undefined {
   if (!u.user) return undefined;
-  return 'Basic ' + Buffer.from(`${u.user.username}:${u.user.password ?? ''}`).toString('base64');
+  return 'Basic ' + goStringBytes(`${u.user.username}:${u.user.password ?? ''}`).toString('base64');
 }
 
 /** Strip the Connection header Node adds to the first (header) write; Go sends none. */
@@ -93,6 +94,16 @@ interface Hop {
  */
 function proxyPort(proxy: GoURL): string {
   return proxy.port() || (proxy.scheme === 'https' ? '443' : proxy.scheme === 'http' ? '80' : '0');
+}
+
+/** Go net/http's removeZone: `[fe80::1%en0]:8080` → `[fe80::1]:8080`; any other host as it is. */
+export function removeZone(host: string): string {
+  if (!host.startsWith('[')) return host;
+  const i = host.lastIndexOf(']');
+  if (i < 0) return host;
+  const j = host.lastIndexOf('%', i);
+  if (j < 0) return host;
+  return host.slice(0, j) + host.slice(i);
 }
 
 /** Go dials an empty host (a proxy URL without one) as the unspecified address: this machine. */
@@ -172,7 +183,9 @@ async function hop(
   const host = url.hostname();
   const port = url.port() || (https ? '443' : '80');
 
-  const lines: string[] = ['Host', latin1(url.host), 'User-Agent', latin1(userAgent)];
+  // Request.write names the host without an IPv6 zone, in the Host header and a proxy's request line.
+  const hostNoZone = removeZone(url.host);
+  const lines: string[] = ['Host', latin1(hostNoZone), 'User-Agent', latin1(userAgent)];
   if (body !== undefined || method === 'POST' || method === 'PUT' || method === 'PATCH') lines.push('Content-Length', String(body?.length ?? 0));
   // http.Client's send(): userinfo in the request URL becomes `Authorization: Basic …` (a request header,
   // so it is sorted with the others) unless the request already carries an Authorization header.
@@ -229,7 +242,7 @@ async function hop(
       port: Number(dial.port),
       method,
       // Request.write's absolute form for a proxy: scheme://host + RequestURI (no userinfo, no fragment).
-      path: proxy && !https ? `${url.scheme}://${url.host}${url.requestURI()}` : url.requestURI(),
+      path: latin1(proxy && !https ? `${url.scheme}://${hostNoZone}${url.requestURI()}` : url.requestURI()),
       headers: lines,
       agent: connect ? agentWith(mod, connect) : (false as const),
       // Go sends no SNI for an IP address (RFC 6066); Node checks the certificate against `host` then.
@@ -348,7 +361,8 @@ export async function roundTrip(r: GoRequest): Promise<GoResponse> {
     } catch (e) {
       throw fail(e instanceof GoError ? e : new TextError(String(e)));
     }
-    const loc = getHeader(res, 'Location');
+    // A header value is bytes (node gives them as latin1 text); Go reads them as a string of those bytes.
+    const loc = goStringFromBytes(Buffer.from(getHeader(res, 'Location'), 'latin1'));
     if (!REDIRECTS.has(res.status) || loc === '') return { ...res, method, url: urlText };
     let next: GoURL;
     try {

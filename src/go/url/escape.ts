@@ -1,5 +1,5 @@
 // Go net/url escaping: QueryEscape, PathEscape, unescape (with Go's error texts) and url.Values.Encode.
-import { compareUTF8, utf8Encode } from '../utf8.ts';
+import { compareUTF8, goStringBytes } from '../utf8.ts';
 
 const upperhex = '0123456789ABCDEF';
 
@@ -39,7 +39,7 @@ export function shouldEscape(c: number, mode: EscapeMode): boolean {
 /** Go url's internal escape(s, mode). */
 export function escape(s: string, mode: EscapeMode): string {
   let out = '';
-  for (const b of utf8Encode(s)) {
+  for (const b of goStringBytes(s)) {
     if (b === 0x20 && mode === 'queryComponent') out += '+';
     else if (shouldEscape(b, mode)) out += '%' + upperhex[b >> 4] + upperhex[b & 0xf];
     else out += String.fromCharCode(b);

@@ -1,7 +1,8 @@
 // Go net/url unescape(s, mode) with its EscapeError / InvalidHostError texts, and validEncoded.
-// Works on UTF-8 bytes; the result is decoded back to a JS string (invalid UTF-8 becomes U+FFFD).
+// Works on a Go string's bytes (goStringBytes); the result keeps every byte (goStringFromBytes: one that is not
+// UTF-8 as U+DC80+byte), as Go's string does.
 import { quote, quoteBytes } from '../quote.ts';
-import { utf8DecodeLossy, utf8Encode } from '../utf8.ts';
+import { goStringBytes, goStringFromBytes } from '../utf8.ts';
 import { shouldEscape, type EscapeMode } from './escape.ts';
 
 export class URLError extends Error {}
@@ -11,7 +12,7 @@ const unhex = (c: number): number => (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x61 +
 
 /** Go url.unescape: %XX decoding with Go's checks; throws URLError with Go's message. */
 export function unescape(s: string, mode: EscapeMode): string {
-  const b = utf8Encode(s);
+  const b = goStringBytes(s);
   for (let i = 0; i < b.length; ) {
     const c = b[i];
     if (c === 0x25) {
@@ -49,12 +50,12 @@ export function unescape(s: string, mode: EscapeMode): string {
       i++;
     }
   }
-  return utf8DecodeLossy(new Uint8Array(out));
+  return goStringFromBytes(new Uint8Array(out));
 }
 
 /** Go url.validEncoded: whether s is an acceptable escaped form for mode. */
 export function validEncoded(s: string, mode: EscapeMode): boolean {
-  for (const c of utf8Encode(s)) {
+  for (const c of goStringBytes(s)) {
     if ("!$&'()*+,;=:@[]%".includes(String.fromCharCode(c))) continue;
     if (shouldEscape(c, mode)) return false;
   }
