@@ -109,6 +109,18 @@ function zeroOf(type: GoStructType): Record<string, unknown> {
   return Object.fromEntries(type.fields.map(([name, t]) => [name, t.kind === 'string' ? '' : t.kind === 'int64' ? 0n : null]));
 }
 
+/** An int64 field into a bigint (every int64 exactly). The simulator's JWT claims have them; no struct of the CLI does. */
+function decodeInt64(val: JsonNode, kind: string, name: string, into: Record<string, unknown>, fec: ErrCtx, ctx: Ctx): void {
+  if (val.kind === 'null') return;
+  if (val.kind !== 'number') {
+    ctx.saved ??= typeError(kind, 'int64', fec);
+    return;
+  }
+  const n = /^-?[0-9]+$/.test(val.raw) ? BigInt(val.raw) : undefined;
+  if (n !== undefined && n >= INT64_MIN && n <= INT64_MAX) into[name] = n;
+  else ctx.saved ??= typeError(`number ${val.raw}`, 'int64', fec);
+}
+
 function decodeStruct(type: GoStructType, n: JsonNode, into: Record<string, unknown>, ec: ErrCtx | undefined, ctx: Ctx): void {
   if (n.kind === 'null') return;
   if (n.kind !== 'object') {
@@ -126,18 +138,9 @@ function decodeStruct(type: GoStructType, n: JsonNode, into: Record<string, unkn
         if (val.kind === 'string') into[name] = val.value;
         else if (kind !== 'null') ctx.saved ??= typeError(kind, 'string', fec);
         break;
-      case 'int64': {
-        if (val.kind === 'null') break;
-        if (val.kind !== 'number') {
-          ctx.saved ??= typeError(kind, 'int64', fec);
-          break;
-        }
-        const n = /^-?[0-9]+$/.test(val.raw) ? BigInt(val.raw) : undefined;
-        if (n !== undefined && n >= INT64_MIN && n <= INT64_MAX)
-          into[name] = n; // a bigint: every int64 exactly
-        else ctx.saved ??= typeError(`number ${val.raw}`, 'int64', fec);
+      case 'int64':
+        decodeInt64(val, kind, name, into, fec, ctx);
         break;
-      }
       case 'map':
         if (val.kind === 'null') into[name] = null;
         else if (val.kind === 'object') {
