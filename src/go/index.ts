@@ -24,7 +24,7 @@ export type { GoTimeResult } from './time/parse.ts';
 export { gjsonGet, GjsonResult, gjsonParse, gjsonValid, matchLimit } from './gjson/index.ts';
 export type { GjsonType } from './gjson/index.ts';
 export { jsonDecodeTree } from './json/tree.ts';
-export { decodeGoStruct, foldName } from './json/struct.ts';
+export { decodeGoStruct, foldName, unmarshalGoStruct } from './json/struct.ts';
 export type { GoFieldType, GoStructType, StructDecodeOptions, StructDecodeResult } from './json/struct.ts';
 export { canonicalHeaderKey } from './textproto.ts';
 export { decodeSliceInto } from './json/slice.ts';

@@ -1,10 +1,10 @@
 // Go json.Unmarshal / Decoder.Decode into a struct: field matching, syntax and type error texts.
 import { describe, expect, test } from 'vitest';
 import { canonicalHeaderKey } from '../textproto.ts';
-import { decodeGoStruct, foldName, type GoStructType } from './struct.ts';
+import { decodeGoStruct, foldName, unmarshalGoStruct, type GoStructType } from './struct.ts';
 
 const goUnmarshalStruct = (text: string, st: GoStructType) => {
-  const r = decodeGoStruct(st, text, { unmarshal: true });
+  const r = unmarshalGoStruct(st, text);
   return r.ok ? { ok: true, fields: r.value } : r;
 };
 

@@ -30,8 +30,6 @@ export interface GoStructType {
 export type StructDecodeResult = { ok: true; value: Record<string, unknown> } | { ok: false; error: string };
 
 export interface StructDecodeOptions {
-  /** json.Unmarshal (whole input one value, its error texts) instead of the Decoder's first value. */
-  unmarshal?: boolean;
   /** The struct's starting value; by default every field's zero value ("" for string, 0n for int64 (a bigint), null otherwise). */
   zero?: Record<string, unknown>;
 }
@@ -177,21 +175,25 @@ function decodeStruct(type: GoStructType, n: JsonNode, into: Record<string, unkn
   }
 }
 
-/** Decodes JSON into a struct of this type (Decoder semantics unless `unmarshal`), starting from `zero`. */
+/** Go's json.NewDecoder(r).Decode(&v) into a struct of this type (the first value), starting from `zero`. */
 export function decodeGoStruct(type: GoStructType, input: string | Uint8Array, opts: StructDecodeOptions = {}): StructDecodeResult {
   const b = typeof input === 'string' ? utf8Encode(input) : input;
-  let node: JsonNode;
-  if (opts.unmarshal) {
-    const err = checkValid(b);
-    if (err !== null) return { ok: false, error: err };
-    const found = scanFirstValue(b);
-    if ('error' in found) return { ok: false, error: found.error };
-    node = treeOf(b, found.start, found.end);
-  } else {
-    const r = jsonDecodeTree(b);
-    if (!r.ok) return { ok: false, error: r.error };
-    node = r.node;
-  }
+  const r = jsonDecodeTree(b);
+  if (!r.ok) return { ok: false, error: r.error };
+  return decodeNode(type, r.node, opts);
+}
+
+/** Go's json.Unmarshal(data, &v) into a struct of this type (the whole input one value, its error texts). */
+export function unmarshalGoStruct(type: GoStructType, input: string | Uint8Array, opts: StructDecodeOptions = {}): StructDecodeResult {
+  const b = typeof input === 'string' ? utf8Encode(input) : input;
+  const err = checkValid(b);
+  if (err !== null) return { ok: false, error: err };
+  const found = scanFirstValue(b);
+  if ('error' in found) return { ok: false, error: found.error };
+  return decodeNode(type, treeOf(b, found.start, found.end), opts);
+}
+
+function decodeNode(type: GoStructType, node: JsonNode, opts: StructDecodeOptions): StructDecodeResult {
   const out = { ...(opts.zero ?? zeroOf(type)) };
   const ctx: Ctx = {};
   decodeStruct(type, node, out, undefined, ctx);

@@ -1,7 +1,7 @@
 // coderd's AWS identity check (coderd/awsidentity) against the suite's regional certificate:
 // parse the document for instanceId, std-base64-decode the signature, RSA PKCS#1 v1.5 SHA-256.
 import { X509Certificate, verify } from 'node:crypto';
-import { decodeGoStruct, type GoStructType } from '../../go/index.ts';
+import { unmarshalGoStruct, type GoStructType } from '../../go/index.ts';
 import { StdEncoding, goBase64Decode } from './gobase64.ts';
 import type { CloudKeys } from './keys.ts';
 import type { VerifyResult } from './verify-result.ts';
@@ -15,7 +15,7 @@ const DOCUMENT: GoStructType = {
 export const RSA_VERIFICATION_ERROR = 'crypto/rsa: verification error';
 
 export function verifyAwsIdentity(keys: CloudKeys, signature: string, document: string): VerifyResult {
-  const parsed = decodeGoStruct(DOCUMENT, document, { unmarshal: true });
+  const parsed = unmarshalGoStruct(DOCUMENT, document);
   if (!parsed.ok) return { ok: false, detail: `parse document: ${parsed.error}` };
   const raw = goBase64Decode(StdEncoding, signature);
   if (!raw.ok) return { ok: false, detail: `decode signature: ${raw.error}` };

@@ -10,7 +10,7 @@
 // Then the vmId from the signed JSON.
 import { X509Certificate } from 'node:crypto';
 import type * as pkijs from 'pkijs';
-import { decodeGoStruct, quote, type GoStructType } from '../../go/index.ts';
+import { quote, unmarshalGoStruct, type GoStructType } from '../../go/index.ts';
 import { StdEncoding, goBase64Decode } from './gobase64.ts';
 import type { CloudKeys } from './keys.ts';
 import { checkContentSignature, onlySignerCertificate, parsePkcs7 } from './pkcs7.ts';
@@ -86,7 +86,7 @@ function verifySteps(keys: CloudKeys, signature: string, now: Date, mode: AzureV
   } else if (chainError !== null || checkContentSignature(parsed.p7, leaf) !== null) {
     return { ok: false, detail: AZURE_VERIFY_FAILED };
   }
-  const metadata = decodeGoStruct(METADATA, parsed.p7.content, { unmarshal: true });
+  const metadata = unmarshalGoStruct(METADATA, parsed.p7.content);
   if (!metadata.ok) return { ok: false, detail: `unmarshal metadata: ${metadata.error}` };
   return { ok: true, instanceId: String(metadata.value.vmId) };
 }

@@ -4,7 +4,7 @@
 // a claim of the wrong type).
 import { importJWK } from 'jose';
 import { webcrypto } from 'node:crypto';
-import { decodeGoStruct, jsonUnmarshal, quote, type GoStructType } from '../../go/index.ts';
+import { jsonUnmarshal, quote, unmarshalGoStruct, type GoStructType } from '../../go/index.ts';
 import { RawURLEncoding, goBase64Decode } from './gobase64.ts';
 import type { CloudKeys } from './keys.ts';
 import { decodeComputeEngineInstanceId } from './mapstructure.ts';
@@ -41,12 +41,12 @@ export async function verifyGoogleIdentity(keys: CloudKeys, jwt: string, now: Da
 
   const headerBytes = goBase64Decode(RawURLEncoding, h);
   if (!headerBytes.ok) return fail(`idtoken: unable to decode JWT header: ${headerBytes.error}`);
-  const header = decodeGoStruct(HEADER, headerBytes.bytes, { unmarshal: true });
+  const header = unmarshalGoStruct(HEADER, headerBytes.bytes);
   if (!header.ok) return fail(`idtoken: unable to unmarshal JWT header: ${header.error}`);
 
   const payloadBytes = goBase64Decode(RawURLEncoding, p);
   if (!payloadBytes.ok) return fail(`idtoken: unable to decode JWT payload: ${payloadBytes.error}`);
-  const payload = decodeGoStruct(PAYLOAD, payloadBytes.bytes, { unmarshal: true });
+  const payload = unmarshalGoStruct(PAYLOAD, payloadBytes.bytes);
   if (!payload.ok) return fail(`idtoken: unable to unmarshal JWT payload: ${payload.error}`);
   // Payload.Claims: the same bytes unmarshalled into map[string]interface{}.
   const claimsMap = jsonUnmarshal(payloadBytes.bytes);
