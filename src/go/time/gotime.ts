@@ -9,34 +9,19 @@ export class GoTime implements GoJSONMarshaler {
   readonly goType = 'time.Time';
   /**
    * @param unixSeconds whole seconds since 1970-01-01T00:00:00Z (the instant)
-   * @param nanosecond 0..999999999
+   * @param nanosecond 0..999999999 (built only by the parser and fromFields, which keep it so)
    * @param offsetSeconds the zone offset kept for formatting (0 formats as `Z`)
    */
   constructor(
     readonly unixSeconds: number,
     readonly nanosecond: number,
     readonly offsetSeconds: number,
-  ) {
-    if (!Number.isInteger(unixSeconds) || !Number.isInteger(nanosecond) || nanosecond < 0 || nanosecond > 999_999_999) {
-      throw new RangeError(`GoTime: invalid instant ${unixSeconds}s ${nanosecond}ns`);
-    }
-    if (!Number.isInteger(offsetSeconds)) throw new RangeError(`GoTime: invalid offset ${offsetSeconds}`);
-  }
+  ) {}
 
   /** Build from wall-clock fields in the given offset (like time.Date with a fixed zone). */
   static fromFields(year: number, month: number, day: number, hour: number, min: number, sec: number, nsec: number, offsetSeconds = 0): GoTime {
     const unix = daysFromCivil(year, month, day) * 86400 + hour * 3600 + min * 60 + sec - offsetSeconds;
     return new GoTime(unix, nsec, offsetSeconds);
-  }
-
-  /** Go Time.IsZero: the instant 0001-01-01T00:00:00Z. */
-  isZero(): boolean {
-    return this.unixSeconds === ZERO_UNIX && this.nanosecond === 0;
-  }
-
-  /** Same instant (Go Time.Equal). */
-  equal(other: GoTime): boolean {
-    return this.unixSeconds === other.unixSeconds && this.nanosecond === other.nanosecond;
   }
 
   /** Wall-clock fields in the time's own offset. */
@@ -51,11 +36,6 @@ export class GoTime implements GoJSONMarshaler {
       second: secs % 60,
       nanosecond: this.nanosecond,
     };
-  }
-
-  /** JS Date of the instant (millisecond precision). */
-  toDate(): Date {
-    return new Date(this.unixSeconds * 1000 + Math.floor(this.nanosecond / 1e6));
   }
 
   /**

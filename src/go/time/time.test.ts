@@ -28,12 +28,12 @@ describe('parseGoTimeJSON', () => {
   });
   it('computes the instant', () => {
     const r = parseGoTimeJSON('"2026-06-30T14:00:00.5+02:00"');
-    expect(r.ok && r.value.toDate().toISOString()).toBe('2026-06-30T12:00:00.500Z');
+    expect(r.ok && r.value.nanosecond).toBe(500_000_000);
     expect(r.ok && r.value.unixSeconds).toBe(Date.UTC(2026, 5, 30, 12) / 1000);
   });
   it('null is the zero time', () => {
     const r = parseGoTimeJSON('null');
-    expect(r.ok && r.value.isZero()).toBe(true);
+    expect(r.ok && [r.value.unixSeconds, r.value.nanosecond]).toEqual([-62135596800, 0]);
     expect(formatRFC3339Nano(zeroTime)).toBe('0001-01-01T00:00:00Z');
     expect(fmt('"0001-01-01T00:00:00Z"')).toBe('0001-01-01T00:00:00Z');
   });
@@ -96,7 +96,7 @@ describe('GoTime JSON marshal', () => {
           const r = parseGoTimeJSON('"' + s + '"');
           expect(r.ok).toBe(true);
           if (r.ok) {
-            expect(r.value.equal(t)).toBe(true);
+            expect([r.value.unixSeconds, r.value.nanosecond]).toEqual([t.unixSeconds, t.nanosecond]);
             expect(formatRFC3339Nano(r.value)).toBe(s);
           }
         },
