@@ -2,8 +2,7 @@
 // real build. In conformance/templates/tables/TABLE.yaml, write a new row with `exit: "?"`,
 // `stdout: "?"` and/or `stderr: "?"` (one row per line, `- {name: ..., ...}`); this generates the cases,
 // runs the table's cases against CODER under the profile (default pr26883), and writes what the build
-// printed in place of each "?" (a five-digit port after 127.0.0.1, localhost or an IPv6 literal, the
-// simulator's, as {port}). Read every filled value before you commit it: the
+// printed in place of each "?" (the simulator's port as {port}). Read every filled value before you commit it: the
 // build is the evidence, not a judge. Rows without a "?" are left as they are.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { yamlString } from './generate-cases.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,25 +19,30 @@ function usage(message) {
   process.exit(2);
 }
 
-/** A value as a YAML double-quoted scalar; what YAML cannot hold as it is (lone surrogates too) escaped. */
-export function yamlString(s) {
-  return JSON.stringify(s).replace(
-    /[\u007f-\u009f\u2028\u2029\ufeff\ufffd\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+/** The simulator's port of one run result: the loopback port its proxy variables name. */
+export function simulatorPort(result) {
+  const env = result?.invocation?.env ?? {};
+  for (const k of ['HTTP_PROXY', 'CODER_AGENT_URL', 'GCE_METADATA_HOST']) {
+    const m = /(?:^|\/\/)127\.0\.0\.1:(\d+)/.exec(env[k] ?? '');
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
-/** An ephemeral port of this machine's simulator written as the case placeholder {port}. */
-export function maskPorts(s) {
-  return s.replace(/(127\.0\.0\.1|\]|localhost):[1-9]\d{4}\b/g, '$1:{port}');
+/** Text with the simulator's port (after any host: 127.0.0.1, localhost, 0.0.0.0, an IPv6 literal) as {port}. */
+export function maskPort(s, port) {
+  return port === undefined ? s : s.replace(new RegExp(`:${port}(?!\\d)`, 'g'), ':{port}');
 }
+
+/** yamlString with U+FFFD escaped as well, so that a reader sees where Go wrote one. */
+const visible = (s) => yamlString(s).replaceAll('\ufffd', '\\ufffd');
 
 /** The row line `- {name: NAME, ...}` with each "?" of exit/stdout/stderr replaced by what the process did. */
-export function fillLine(line, proc) {
+export function fillLine(line, proc, port) {
   return line
     .replace('exit: "?"', () => `exit: ${proc.exitCode}`)
-    .replace('stdout: "?"', () => `stdout: ${yamlString(maskPorts(proc.stdout))}`)
-    .replace('stderr: "?"', () => `stderr: ${yamlString(maskPorts(proc.stderr))}`);
+    .replace('stdout: "?"', () => `stdout: ${visible(maskPort(proc.stdout, port))}`)
+    .replace('stderr: "?"', () => `stderr: ${visible(maskPort(proc.stderr, port))}`);
 }
 
 function main(argv) {
@@ -99,13 +104,14 @@ function main(argv) {
   const missing = [];
   for (const row of todo) {
     const id = doc.path.replaceAll('{{name}}', row.name);
-    const proc = byId.get(id)?.process;
+    const result = byId.get(id);
+    const proc = result?.process;
     const at = lines.findIndex((l) => l.startsWith(`- {name: ${row.name},`) || l.startsWith(`- {name: '${row.name}',`));
     if (!proc || at < 0) {
       missing.push(`${row.name} (${!proc ? 'no result: not run under this profile?' : 'not a one-line row'})`);
       continue;
     }
-    lines[at] = fillLine(lines[at], proc);
+    lines[at] = fillLine(lines[at], proc, simulatorPort(result));
   }
   writeFileSync(file, lines.join('\n'));
   generate();

@@ -40,9 +40,13 @@ function listFiles(dir) {
  * base64 of the bytes the value spells (each character U+0000-U+00FF one byte: YAML's "\xff" is byte 0xff).
  * Without one, as it is.
  */
+/** v as a YAML double-quoted scalar (also a JSON string literal): what YAML cannot hold as it is escaped. */
+export function yamlString(v) {
+  return JSON.stringify(String(v)).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const FILTERS = {
-  json: (v) =>
-    JSON.stringify(String(v)).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  json: yamlString,
   sq: (v) => {
     const s = String(v);
     if (/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/.test(s)) throw new Error(`|sq takes printable text; use |json for ${JSON.stringify(s)}`);

@@ -2,13 +2,16 @@
 // that the generated case reads back the exact text.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { fillLine, maskPorts, yamlString } from '../../scripts/fill-table.mjs';
+import { fillLine, maskPort, simulatorPort } from '../../scripts/fill-table.mjs';
+// @ts-expect-error: a plain .mjs script without type declarations
+import { yamlString } from '../../scripts/generate-cases.mjs';
 
 describe('fill-table', () => {
   it('replaces each "?" of exit, stdout and stderr, and nothing else', () => {
     const line = '- {name: a, flag: "?x", exit: "?", stdout: "?", stderr: "?"}';
-    const out = fillLine(line, { exitCode: 1, stdout: 'out', stderr: 'error: "x"\n' });
+    const out = fillLine(line, { exitCode: 1, stdout: 'out', stderr: 'error: "x"\n' }, '9999');
     expect(out).toBe('- {name: a, flag: "?x", exit: 1, stdout: "out", stderr: "error: \\"x\\"\\n"}');
+    expect(fillLine('- {name: b, stdout: "?"}', { exitCode: 0, stdout: 'a\ufffd', stderr: '' })).toBe('- {name: b, stdout: "a\\ufffd"}');
     expect(parse(out)[0]).toEqual({ name: 'a', flag: '?x', exit: 1, stdout: 'out', stderr: 'error: "x"\n' });
   });
   it('writes text YAML reads back exactly: controls, DEL, separators, U+FFFD, lone surrogates, astral characters', () => {
@@ -17,10 +20,13 @@ describe('fill-table', () => {
     }
     expect(yamlString('😀')).toBe('"😀"');
   });
-  it('writes a simulator port as {port}, after 127.0.0.1, localhost and an IPv6 literal', () => {
-    expect(maskPorts('dial tcp 127.0.0.1:43211: refused; http://[::1]:38001/x; localhost:65000')).toBe(
-      'dial tcp 127.0.0.1:{port}: refused; http://[::1]:{port}/x; localhost:{port}',
+  it("writes the simulator's port as {port} after any host, and no other port", () => {
+    const port = simulatorPort({ invocation: { env: { HTTP_PROXY: 'http://127.0.0.1:43211', CODER_AGENT_URL: 'http://0.0.0.0:43211' } } });
+    expect(port).toBe('43211');
+    expect(maskPort('dial tcp 127.0.0.1:43211: refused; http://[::1]:43211/x; 0.0.0.0:432119; 127.0.0.1:12345', port)).toBe(
+      'dial tcp 127.0.0.1:{port}: refused; http://[::1]:{port}/x; 0.0.0.0:432119; 127.0.0.1:12345',
     );
-    expect(maskPorts('127.0.0.1:9 and 127.0.0.1:8080')).toBe('127.0.0.1:9 and 127.0.0.1:8080');
+    expect(simulatorPort({ invocation: { env: {} } })).toBeUndefined();
+    expect(maskPort('127.0.0.1:43211', undefined)).toBe('127.0.0.1:43211');
   });
 });
