@@ -32,6 +32,18 @@ export interface Harness {
   judge(p: PlannedCase, run: ReferenceRun): Promise<unknown[]>;
 }
 
+/**
+ * MUTATION_CASES (comma-separated globs on case ids, as the runner's --filter) narrows the plan for a
+ * targeted run: which of some survivors new cases kill, without running every case on each. Such a run
+ * can only turn survivors into killed mutants; the full score needs the full plan (unset).
+ */
+export function caseFilters(env: NodeJS.ProcessEnv): string[] {
+  return (env.MUTATION_CASES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
 export function createHarness(): Harness {
   const scenarios = new Map<string, Scenario>();
   const all = loadCasesCached({
@@ -47,7 +59,7 @@ export function createHarness(): Harness {
     () => cachedTlsIdentity(join(cacheRoot(process.env), 'keys')),
   );
   const plan = PROFILES.flatMap((profile) =>
-    selectCases(all, { profile, level: 'strict', filters: [] }).selected.map((c) => ({ name: `${c.id} [${profile}]`, c, profile })),
+    selectCases(all, { profile, level: 'strict', filters: caseFilters(process.env) }).selected.map((c) => ({ name: `${c.id} [${profile}]`, c, profile })),
   );
   return {
     plan,
