@@ -21,5 +21,14 @@ export interface ReportLike {
 export function loadEntries(text: string, where: string): SurvivorEntry[];
 export function matchSurvivors(report: ReportLike, entries: SurvivorEntry[]): { file: string; line: number; text: string; mutant: MutantLike; entry?: SurvivorEntry }[];
 export function scores(report: ReportLike): { file: string; mutants: number; detected: number; survived: number; noCoverage: number; ignored: number; score: number }[];
-/** Puts the results of a later report's mutants (same file source) into `report`; returns how many. */
-export function overlayReport(report: ReportLike, overlay: ReportLike): number;
+/**
+ * Puts a later report's results into `report` (same source: per mutant; a file run on its `current` source:
+ * whole; `killsOnly`: only killed and timed-out mutants, same source); returns how many results were taken.
+ */
+export function overlayReport(
+  report: ReportLike,
+  overlay: ReportLike,
+  opts?: { killsOnly?: boolean; current?: (file: string) => string | undefined },
+): number;
+/** The report's files whose source is not `current(file)`. */
+export function staleFiles(report: ReportLike, current: (file: string) => string | undefined): string[];

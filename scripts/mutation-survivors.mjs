@@ -2,10 +2,12 @@
 // against the reasons written down for them in mutation/survivors.yaml. Prints, per file, the score and
 // every survivor (survived or without coverage) that no entry explains, then the entries that explain
 // nothing any more (stale: the code changed or a case now kills the mutant). `--check` exits 1 when a
-// survivor is unexplained or an entry is stale. More reports after the first (e.g. a targeted
-// `npx stryker run --mutate FILE:LINES` saved aside) overlay it: a mutant they ran on the same source
-// takes their result. This corrects an incremental run, which reuses a module-level ("static")
-// mutant's old result even when new cases would now kill it.
+// survivor is unexplained, an entry is stale, or a file's results are of older code than the working tree.
+// More reports after the first (e.g. a targeted `npx stryker run --mutate FILE:LINES` saved aside)
+// overlay it (overlayReport): a mutant they ran on the same source takes their result, a file they ran on
+// its current source replaces the older one, and `+REPORT` (a run with only some cases, MUTATION_CASES)
+// adds only its kills. This corrects an incremental run, which reuses a module-level ("static") mutant's
+// old result even when new cases would now kill it, and puts together runs over parts of the code.
 //
 // An entry explains the survivors of one source line:
 //   - file: src/cli/run.ts
@@ -69,16 +71,30 @@ const sameMutant = (a, b) =>
   a.location.end?.line === b.location.end?.line &&
   a.location.end?.column === b.location.end?.column;
 
+const DETECTED = new Set(['Killed', 'Timeout']);
+
 /**
- * The report with the results of `overlay` (a later run over some of the same code) put in: each mutant
- * of a file whose source is the same in both takes the overlay's status. Returns how many were taken.
+ * The report with the results of `overlay` (a later run over some of the same code) put in; returns how
+ * many mutant results were taken.
+ * - A file whose source is the same in both: each mutant the overlay ran takes its status.
+ * - A file the overlay ran on another source (the code changed between the runs) or that the report lacks:
+ *   the overlay's whole file replaces it, when `current(file)` (the file as it is now) is the overlay's
+ *   source; an overlay of older code is ignored.
+ * - `killsOnly` (a run with only some cases, MUTATION_CASES): only its killed and timed-out mutants are
+ *   taken, on the same source; a mutant it left alive may die by a case it did not run.
  */
-export function overlayReport(report, overlay) {
+export function overlayReport(report, overlay, { killsOnly = false, current } = {}) {
   let taken = 0;
   for (const [file, fr] of Object.entries(overlay.files)) {
     const base = report.files[file];
-    if (!base || base.source !== fr.source) continue;
+    if (!base || base.source !== fr.source) {
+      if (killsOnly || current?.(file) !== fr.source) continue;
+      report.files[file] = fr;
+      taken += fr.mutants.length;
+      continue;
+    }
     for (const m of fr.mutants) {
+      if (killsOnly && !DETECTED.has(m.status)) continue;
       const i = base.mutants.findIndex((b) => sameMutant(b, m));
       if (i >= 0) {
         base.mutants[i] = { ...base.mutants[i], status: m.status, killedBy: m.killedBy, coveredBy: m.coveredBy };
@@ -87,6 +103,14 @@ export function overlayReport(report, overlay) {
     }
   }
   return taken;
+}
+
+/** The files of the report whose source is not the file as it is now (`current`): their results are old. */
+export function staleFiles(report, current) {
+  return Object.entries(report.files)
+    .filter(([file, fr]) => current(file) !== fr.source)
+    .map(([file]) => file)
+    .sort();
 }
 
 /** Per file: mutants, detected (killed + timeout), survived, no coverage, ignored, score. */
@@ -113,6 +137,13 @@ export function scores(report) {
 function main(argv) {
   const check = argv.includes('--check');
   const [reportPath = 'reports/mutation/mutation.json', ...overlays] = argv.filter((a) => a.endsWith('.json'));
+  const current = (file) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
   const entriesPath = argv.find((a) => a.endsWith('.yaml')) ?? 'mutation/survivors.yaml';
   let report;
   try {
@@ -120,15 +151,18 @@ function main(argv) {
   } catch (e) {
     fail(`cannot read ${reportPath} (${e.code ?? e.message}): run \`npm run mutation\` first`);
   }
-  for (const o of overlays) {
+  for (const arg of overlays) {
+    const killsOnly = arg.startsWith('+');
+    const o = killsOnly ? arg.slice(1) : arg;
     let overlay;
     try {
       overlay = JSON.parse(readFileSync(o, 'utf8'));
     } catch (e) {
       fail(`cannot read ${o} (${e.code ?? e.message})`);
     }
-    console.log(`${o}: ${overlayReport(report, overlay)} mutant results taken over ${reportPath}'s`);
+    console.log(`${o}: ${overlayReport(report, overlay, { killsOnly, current })} mutant results taken${killsOnly ? ' (kills only)' : ''}`);
   }
+  const old = staleFiles(report, current);
   let entries;
   try {
     entries = loadEntries(readFileSync(entriesPath, 'utf8'), entriesPath);
@@ -166,7 +200,8 @@ function main(argv) {
   const stale = entries.filter((e) => e.used === 0 && mutatedFiles.has(e.file));
   for (const e of stale)
     console.log(`stale entry ${entriesPath} survivors[${e.index}] (${e.file}: ${JSON.stringify(e.line)}): explains no survivor of this report`);
-  if (check && (open.length > 0 || stale.length > 0)) process.exit(1);
+  for (const f of old) console.log(`old results: ${f} changed since its run (mutate it again, or give a later report)`);
+  if (check && (open.length > 0 || stale.length > 0 || old.length > 0)) process.exit(1);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main(process.argv.slice(2));

@@ -2,7 +2,7 @@
 // reasons, and mutation/survivors.yaml well-formed.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadEntries, matchSurvivors, overlayReport, scores } from '../../scripts/mutation-survivors.mjs';
+import { loadEntries, matchSurvivors, overlayReport, scores, staleFiles } from '../../scripts/mutation-survivors.mjs';
 
 const report = {
   files: {
@@ -44,6 +44,26 @@ describe('mutation survivors', () => {
     changed.files['src/a.ts'].mutants[0].status = 'Survived';
     expect(overlayReport(base, changed)).toBe(0);
     expect(base.files['src/a.ts'].mutants[0].status).toBe('Killed');
+  });
+  it('a file run again on its current source replaces the older run; a kills-only overlay takes only kills', () => {
+    const base = structuredClone(report);
+    const at = (line: number, column: number) => ({ start: { line, column }, end: { line, column: column + 1 } });
+    for (const [i, m] of base.files['src/a.ts'].mutants.entries()) Object.assign(m, { location: at(m.location.start.line, m.location.start.column + i) });
+    const now = 'const a = 2;\nif (x) y();\n';
+    const rerun = { files: { 'src/a.ts': { source: now, mutants: [{ ...base.files['src/a.ts'].mutants[0], status: 'Survived' }] } } };
+    const current = (file: string) => (file === 'src/a.ts' ? now : undefined);
+    expect(staleFiles(base, current)).toEqual(['src/a.ts']);
+    expect(overlayReport(structuredClone(base), rerun)).toBe(0); // without the working tree, a changed file is not taken
+    const merged = structuredClone(base);
+    expect(overlayReport(merged, rerun, { current })).toBe(1);
+    expect(merged.files['src/a.ts']).toEqual(rerun.files['src/a.ts']);
+    expect(staleFiles(merged, current)).toEqual([]);
+    expect(overlayReport(merged, { files: { 'src/a.ts': { ...report.files['src/a.ts'] } } }, { current })).toBe(0); // older code
+    const partial = structuredClone(base);
+    const filtered = structuredClone(base);
+    filtered.files['src/a.ts'].mutants = filtered.files['src/a.ts'].mutants.map((m) => ({ ...m, status: m.status === 'Survived' ? 'Killed' : 'Survived' }));
+    expect(overlayReport(partial, filtered, { killsOnly: true })).toBe(1);
+    expect(partial.files['src/a.ts'].mutants.map((m) => m.status)).toEqual(['Killed', 'NoCoverage', 'Killed', 'Timeout']);
   });
   it('a malformed entry is refused with its position', () => {
     expect(() => loadEntries('survivors:\n  - { file: src/a.ts, line: x, kind: maybe, reason: r }\n', 'f.yaml')).toThrow(
