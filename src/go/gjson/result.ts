@@ -6,6 +6,22 @@ import { goParseFloat } from '../float.ts';
 /** The bytes gjson's value switches treat as the start of a number (`n` is decided apart: `null` or NaN). */
 const NUMBER_START = new Set('+-0123456789iIN');
 
+const MAX_SAFE = 9007199254740991;
+const TWO_63 = 2 ** 63;
+
+/** gjson parseInt: an optional '-' then decimal digits only, in int64 arithmetic (wrapping); else undefined. */
+function parseInt64(s: string): number | undefined {
+  let i = s.startsWith('-') ? 1 : 0;
+  if (i === s.length) return undefined;
+  let n = 0n;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+    n = BigInt.asIntN(64, n * 10n + BigInt(c - 0x30));
+  }
+  return Number(s[0] === '-' ? BigInt.asIntN(64, -n) : n);
+}
+
 export type GjsonType = 'Null' | 'False' | 'Number' | 'String' | 'True' | 'JSON';
 
 export class GjsonResult {
@@ -56,15 +72,24 @@ export class GjsonResult {
     }
   }
 
-  /** gjson Int() for the ranges the modifiers need (options such as `width`). */
+  /**
+   * gjson Int(), an int64 (as a number: only @pretty's width reads it). Strings and raw numbers beyond
+   * ±2^53 are read digit by digit in int64 arithmetic, which wraps (2^64+1 is 1); a number neither safe nor
+   * such digits (1e19, an infinity) is Go's int64(float64) conversion, which on amd64 (the upstream builds
+   * this suite runs) gives -2^63 for a value out of range.
+   */
   int(): number {
     switch (this.type) {
       case 'True':
         return 1;
       case 'String':
-        return /^-?\d+$/.test(this.str) ? Number(this.str) : 0;
-      case 'Number':
-        return Number.isFinite(this.num) ? Math.trunc(this.num) : 0;
+        return parseInt64(this.str) ?? 0;
+      case 'Number': {
+        if (Math.abs(this.num) <= MAX_SAFE) return Math.trunc(this.num);
+        const n = parseInt64(this.raw);
+        if (n !== undefined) return n;
+        return this.num > -TWO_63 && this.num < TWO_63 ? Math.trunc(this.num) : -TWO_63;
+      }
       default:
         return 0;
     }
