@@ -44,6 +44,20 @@ export function caseFilters(env: NodeJS.ProcessEnv): string[] {
     .filter((s) => s !== '');
 }
 
+/**
+ * MUTATION_PROFILES (comma-separated) runs only those profiles' cases, for the same kind of targeted run: most
+ * src/go behaviour is the same under every profile, and each profile more multiplies a survivor's run time.
+ */
+export function caseProfiles(env: NodeJS.ProcessEnv): Profile[] {
+  const wanted = (env.MUTATION_PROFILES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const unknown = wanted.filter((p) => !(PROFILES as readonly string[]).includes(p));
+  if (unknown.length > 0) throw new Error(`MUTATION_PROFILES: unknown profile ${unknown.join(', ')} (one of ${PROFILES.join(', ')})`);
+  return wanted.length > 0 ? PROFILES.filter((p) => wanted.includes(p)) : [...PROFILES];
+}
+
 export function createHarness(): Harness {
   const scenarios = new Map<string, Scenario>();
   const all = loadCasesCached({
@@ -58,7 +72,7 @@ export function createHarness(): Harness {
     () => cachedCloudKeys(join(cacheRoot(process.env), 'keys')),
     () => cachedTlsIdentity(join(cacheRoot(process.env), 'keys')),
   );
-  const plan = PROFILES.flatMap((profile) =>
+  const plan = caseProfiles(process.env).flatMap((profile) =>
     selectCases(all, { profile, level: 'strict', filters: caseFilters(process.env) }).selected.map((c) => ({ name: `${c.id} [${profile}]`, c, profile })),
   );
   return {
