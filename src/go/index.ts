@@ -33,5 +33,5 @@ export { csvReadRecord } from './csv.ts';
 export type { CSVResult } from './csv.ts';
 export { goRegexpCompile } from './regexp.ts';
 export type { GoRegexp } from './regexp.ts';
-export { parseIP, parseAddrIP, parseCIDR, cidrContains, isLoopback, ipEqual, splitHostPort, isDomainName } from './net.ts';
+export { parseIP, parseAddrIP, parseCIDR, cidrContains, isLoopback, ipEqual, joinHostPort, splitHostPort, splitHostPortError, isDomainName } from './net.ts';
 export type { IP, IPNet } from './net.ts';

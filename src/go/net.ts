@@ -85,24 +85,43 @@ export function cidrContains(net: IPNet, ip: IP): boolean {
   return nn.every((b, i) => (b & m[i]) === (x[i] & m[i]));
 }
 
-/** net.SplitHostPort: undefined where Go returns an error (missing port, too many colons, stray brackets). */
+/** net.JoinHostPort: the host in brackets when it has a colon (an IPv6 address), then `:` and the port. */
+export function joinHostPort(host: string, port: string): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** net.SplitHostPort: undefined where Go returns an error (its text: splitHostPortError). */
 export function splitHostPort(hostport: string): { host: string; port: string } | undefined {
+  const r = goSplitHostPort(hostport);
+  return 'error' in r ? undefined : r;
+}
+
+/** The text of net.SplitHostPort's error for hostport (`missing port in address`, ...), or '' when it splits. */
+export function splitHostPortError(hostport: string): string {
+  const r = goSplitHostPort(hostport);
+  return 'error' in r ? r.error : '';
+}
+
+function goSplitHostPort(hostport: string): { host: string; port: string } | { error: string } {
   const i = hostport.lastIndexOf(':');
-  if (i < 0) return undefined;
+  if (i < 0) return { error: 'missing port in address' };
   let host: string;
   let j = 0;
   let k = 0;
   if (hostport[0] === '[') {
     const end = hostport.indexOf(']');
-    if (end < 0 || end + 1 !== i) return undefined;
+    if (end < 0) return { error: "missing ']' in address" };
+    if (end + 1 === hostport.length) return { error: 'missing port in address' };
+    if (end + 1 !== i) return { error: hostport[end + 1] === ':' ? 'too many colons in address' : 'missing port in address' };
     host = hostport.slice(1, end);
     j = 1;
     k = end + 1;
   } else {
     host = hostport.slice(0, i);
-    if (host.includes(':')) return undefined;
+    if (host.includes(':')) return { error: 'too many colons in address' };
   }
-  if (hostport.slice(j).includes('[') || hostport.slice(k).includes(']')) return undefined;
+  if (hostport.slice(j).includes('[')) return { error: "unexpected '[' in address" };
+  if (hostport.slice(k).includes(']')) return { error: "unexpected ']' in address" };
   return { host, port: hostport.slice(i + 1) };
 }
 

@@ -21,8 +21,9 @@ export interface ExchangeOptions {
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
-function imds(path: string): GoURL {
-  const r = parseURL(AWS_IMDS + path);
+/** An IMDS URL, parsed by the same Go generation as the agent URL (its redirects are resolved the same way). */
+function imds(path: string, go: GoURL['goVersion']): GoURL {
+  const r = parseURL(AWS_IMDS + path, { go });
   if (!r.ok) throw new Error(r.error);
   return r.url;
 }
@@ -30,7 +31,7 @@ function imds(path: string): GoURL {
 export async function exchangeAws(o: ExchangeOptions): Promise<AuthenticateResponse> {
   const tokenRes = await roundTrip({
     method: 'PUT',
-    url: imds('/latest/api/token'),
+    url: imds('/latest/api/token', o.agentURL.goVersion),
     headers: [['X-Aws-Ec2-Metadata-Token-Ttl-Seconds', '21600']],
     env: o.env,
     signal: o.signal,
@@ -40,7 +41,13 @@ export async function exchangeAws(o: ExchangeOptions): Promise<AuthenticateRespo
   // Body read failures are wrapped `read <what>` (the exact upstream wording for signature and
   // document is not in the spec; documented choice).
   const get = async (path: string, what: string) => {
-    const res = await roundTrip({ method: 'GET', url: imds(path), headers: [['X-Aws-Ec2-Metadata-Token', token]], env: o.env, signal: o.signal });
+    const res = await roundTrip({
+      method: 'GET',
+      url: imds(path, o.agentURL.goVersion),
+      headers: [['X-Aws-Ec2-Metadata-Token', token]],
+      env: o.env,
+      signal: o.signal,
+    });
     if (res.bodyError) throw new WrapError(`read ${what}`, res.bodyError);
     return text(res.body);
   };

@@ -21,7 +21,7 @@ function azureTokenSchema(agentNameField: boolean): GoStructType {
 }
 
 export async function exchangeAzure(o: ExchangeOptions): Promise<AuthenticateResponse> {
-  const u = parseURL(AZURE_ATTESTED_URL);
+  const u = parseURL(AZURE_ATTESTED_URL, { go: o.agentURL.goVersion });
   if (!u.ok) throw new Error(u.error);
   const res = await roundTrip({ method: 'GET', url: u.url, headers: [['Metadata', 'true']], env: o.env, signal: o.signal });
   if (res.bodyError) throw res.bodyError;

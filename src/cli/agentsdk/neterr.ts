@@ -5,6 +5,7 @@
 // anything else keeps Node's message. Dial errors through a proxy get Go's `proxyconnect tcp: ` prefix.
 import { isIP } from 'node:net';
 import { type GoError, TextError } from '../errors/model.ts';
+import { joinHostPort } from '../../go/index.ts';
 
 /** A mapped transport cause that also remembers the errno (the GCP retry policy looks at it). */
 export class NetError extends TextError {
@@ -16,9 +17,7 @@ export class NetError extends TextError {
   }
 }
 
-function hostPort(host: string, port: number | string): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-}
+const hostPort = (host: string, port: number | string): string => joinHostPort(host, String(port));
 
 /**
  * Go's text of a dialled IP (net.IP String): IPv6 in its shortest form (RFC 5952, which WHATWG's URL

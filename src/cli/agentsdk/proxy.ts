@@ -12,6 +12,7 @@ import {
   type IPNet,
   ipEqual,
   isLoopback,
+  joinHostPort,
   parseAddrIP,
   parseCIDR,
   parseIP,
@@ -114,7 +115,9 @@ export function proxyForURL(url: GoURL, env: Record<string, string | undefined>)
     if (proxy && isCGI) return { error: 'refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy' };
   }
   if (!proxy) return {};
-  const port = url.port() || (url.scheme === 'https' ? '443' : '80');
-  if (!useProxy(url.hostname(), port, getEnvAny(env, 'NO_PROXY', 'no_proxy'))) return {};
+  // canonicalAddr joins the host and port, and useProxy splits them again: a host the split refuses (a
+  // stray bracket, as in `http://a]:1`) is never proxied.
+  const addr = splitHostPort(joinHostPort(url.hostname(), url.port() || (url.scheme === 'https' ? '443' : '80')));
+  if (!addr || !useProxy(addr.host, addr.port, getEnvAny(env, 'NO_PROXY', 'no_proxy'))) return {};
   return { proxy };
 }

@@ -5,9 +5,9 @@
 // Go's url.Error texts on failure.
 import type { IncomingMessage, ClientRequest } from 'node:http';
 import { isIP, type Socket } from 'node:net';
-import { canonicalHeaderKey, goStringBytes, goStringFromBytes, isDomainName, quote, type GoURL } from '../../go/index.ts';
+import { canonicalHeaderKey, goStringBytes, goStringFromBytes, isDomainName, joinHostPort, quote, splitHostPortError, type GoURL } from '../../go/index.ts';
 import { ErrCanceledCtx, ErrUnexpectedEOF, GoError, TextError, URLError } from '../errors/model.ts';
-import { mapNodeError, type DialInfo } from './neterr.ts';
+import { mapNodeError, NetError, type DialInfo } from './neterr.ts';
 import { proxyForURL } from './proxy.ts';
 import { responseHeadError } from './readresponse.ts';
 import { goRootCAs } from './roots.ts';
@@ -209,6 +209,11 @@ async function hop(
   // would not even try).
   const first = proxy ? { host: proxy.hostname(), port: proxyPort(proxy) } : { host, port };
   if (first.port === '0') throw mapNodeError({ code: 'ECONNREFUSED' }, { ...first, viaProxy: !!proxy, requestSent: false });
+  // Go's dialer splits the address it was given (net.JoinHostPort of the URL's host and port) first: a host
+  // with a stray bracket (`http://a]:1`) fails there, before the port is read.
+  const address = joinHostPort(first.host, first.port);
+  const unsplit = splitHostPortError(address);
+  if (unsplit !== '') throw new NetError(`${proxy ? 'proxyconnect tcp: ' : ''}dial tcp: address ${address}: ${unsplit}`, 'EINVAL');
   // url.Parse accepts any digits as a port; Go's dialer refuses one above 65535 (Node throws a RangeError).
   if (Number(first.port) > 65535) throw mapNodeError({ code: 'ERR_SOCKET_BAD_PORT' }, { ...first, viaProxy: !!proxy, requestSent: false });
   // Go's resolver answers a name that is no domain name (`127.0.0.1:1` from a pre-1.26 URL) without a query.
