@@ -37,8 +37,9 @@ function listFiles(dir) {
  * How a filter writes a value into YAML: `{{x|json}}` as a double-quoted scalar (JSON's escapes are
  * YAML's too; the characters YAML may not hold as they are, such as DEL and U+2028, escaped as well),
  * `{{x|sq}}` inside a single-quoted scalar (a quote doubled; printable text only), `{{x|bytes64}}` as the
- * base64 of the bytes the value spells (each character U+0000-U+00FF one byte: YAML's "\xff" is byte 0xff).
- * Without one, as it is.
+ * base64 of the bytes the value spells (each character U+0000-U+00FF one byte: YAML's "\xff" is byte 0xff),
+ * `{{x|expand}}` with each `«N*TEXT»` in the value replaced by TEXT written N times (for values too long to
+ * write out, such as 10001 nested arrays: `«10001*[»`). Without one, as it is.
  */
 /** v as a YAML double-quoted scalar (also a JSON string literal): what YAML cannot hold as it is escaped. */
 export function yamlString(v) {
@@ -46,6 +47,11 @@ export function yamlString(v) {
 }
 
 const FILTERS = {
+  expand: (v) =>
+    String(v).replace(/«(\d+)\*([^»]*)»/g, (_, n, text) => {
+      if (Number(n) > 100_000) throw new Error(`|expand: «${n}*…» is more than 100000 copies`);
+      return text.repeat(Number(n));
+    }),
   json: yamlString,
   sq: (v) => {
     const s = String(v);

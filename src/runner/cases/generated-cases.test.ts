@@ -86,6 +86,8 @@ describe('table templates (conformance/templates/tables)', () => {
     expect(withTable('path: g/x\nrows: [{v: "a\\nb"}]\ntemplate: "{{v|sq}}"\n')).toThrow(/\|sq takes printable text; use \|json/);
     expect(withTable('path: g/x\nrows: [{v: "a\\xff"}]\ntemplate: "{{v|bytes64}}"\n')().get('conformance/cases/g/x.yaml')).toContain('Yf8=');
     expect(withTable('path: g/x\nrows: [{v: "é日"}]\ntemplate: "{{v|bytes64}}"\n')).toThrow(/bytes64 takes bytes/);
+    expect(withTable('path: g/x\nrows: [{v: "a«3*[»b«2*»«0*x»"}]\ntemplate: "{{v|expand|json}}"\n')().get('conformance/cases/g/x.yaml')).toContain('"a[[[b"');
+    expect(withTable('path: g/x\nrows: [{v: "«100001*x»"}]\ntemplate: "{{v|expand}}"\n')).toThrow(/more than 100000 copies/);
   });
   it('name the table and the row of a mistake', () => {
     expect(withTable('path: g/x\nrows: [{}]\n')).toThrow(/t\.yaml: missing `template`/);
