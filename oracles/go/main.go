@@ -216,7 +216,7 @@ func handle(req request) answer {
 		v, err := strconv.ParseBool(a)
 		return answer{"value": v, "err": errText(err)}
 	case "net":
-		// a = text: net.ParseIP, netip.ParseAddr (As16, zone), net.ParseCIDR, net.SplitHostPort of a;
+		// a = text: net.ParseIP, netip.ParseAddr (As16, zone), net.ParseCIDR, net.SplitHostPort of a (or its error's text);
 		// b = an address for IPNet.Contains (if a is a CIDR) and IP.Equal/IsLoopback (ParseIP(b)).
 		out := answer{}
 		if ip := net.ParseIP(a); ip != nil {
@@ -239,6 +239,8 @@ func handle(req request) answer {
 			out["host"] = []byte(h)
 			out["port"] = []byte(p)
 			out["split"] = true
+		} else if ae, ok := err.(*net.AddrError); ok {
+			out["splitError"] = ae.Err
 		}
 		return out
 	case "proxyForURL":

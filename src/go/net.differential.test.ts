@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agree, bytesOf, describeWithGo, differential } from '../testing/go-oracle.ts';
-import { cidrContains, isDomainName, isLoopback, parseAddrIP, parseCIDR, parseIP, splitHostPort } from './index.ts';
+import { cidrContains, isDomainName, isLoopback, parseAddrIP, parseCIDR, parseIP, splitHostPort, splitHostPortError } from './index.ts';
 
 const N = 5000;
 const hex = (b: readonly number[] | Uint8Array | undefined) => (b === undefined ? null : Buffer.from(b).toString('hex'));
@@ -44,7 +44,7 @@ const soup = fc
 const text = fc.oneof(addr, cidr, hostport, soup);
 
 describeWithGo('src/go/net against the Go oracle', (oracle) => {
-  it('ParseIP, ParseAddr, ParseCIDR + Contains, SplitHostPort, IsLoopback', async () => {
+  it('ParseIP, ParseAddr, ParseCIDR + Contains, SplitHostPort (and its error text), IsLoopback', async () => {
     await differential({
       oracle: oracle(),
       // b is often a's own address part (so Contains is true as often as false).
@@ -59,6 +59,11 @@ describeWithGo('src/go/net against the Go oracle', (oracle) => {
         ['0.0.0.0/0', '::1'],
         ['[::1]:80:90', '::1'],
         ['fe80::1%eth0', '::1'],
+        ['a]:1', '::1'],
+        ['[a]b:1', '::1'],
+        ['[a]', '::1'],
+        ['[a', '::1'],
+        ['a[b:1', '::1'],
       ] as [string, string][],
       request: ([a, b]) => ({ op: 'net', a, b }),
       check: ([a, b], ans) => {
@@ -76,6 +81,7 @@ describeWithGo('src/go/net against the Go oracle', (oracle) => {
             cidrMask: hex(net?.mask),
             contains: inNet ?? null,
             split: sp ? [sp.host, sp.port] : null,
+            splitError: sp ? null : splitHostPortError(a),
           },
           {
             parseIP: ans.parseIP === undefined ? null : hex(bytesOf(ans.parseIP)),
@@ -85,6 +91,7 @@ describeWithGo('src/go/net against the Go oracle', (oracle) => {
             cidrMask: ans.cidrMask === undefined ? null : hex(bytesOf(ans.cidrMask)),
             contains: ans.contains ?? null,
             split: ans.split ? [bytesOf(ans.host).toString(), bytesOf(ans.port).toString()] : null,
+            splitError: ans.splitError ?? null,
           },
         );
         if (ip) {
