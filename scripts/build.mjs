@@ -1,7 +1,7 @@
 // Bundles with esbuild: the two executables (`npm run build`), and TypeScript entries that plain
 // Node 20 cannot run (bundleTs: the Pact scripts, the bench's bare runner).
-// - bin/coder: the reference CLI, bundled whole (no runtime dependencies) and split so that help and
-//   flag errors never load the handler's code (fast cold start, bench/cold-start.bench.mjs).
+// - bin/coder: the reference CLI, bundled whole (no runtime dependencies) into one CommonJS file that
+//   loads node's built-in modules only when used (fast cold start, bench/cold-start.bench.mjs).
 // - bin/coder-conformance: the runner with its npm dependencies bundled in (one file loads faster);
 //   bundleTs outputs keep npm dependencies external.
 import { createHash } from 'node:crypto';
@@ -46,7 +46,15 @@ export function contractDefine(file = fileURLToPath(new URL('../openapi.yaml', i
 }
 
 const entries = [
-  { entryPoints: { coder: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/coder-[hash]' },
+  // One CommonJS file: Node's ES module loader costs more per start than compiling the whole bundle.
+  // `supported`: import() of a built-in module becomes a require() (else it starts the ES module loader after all).
+  {
+    entryPoints: { coder: 'src/cli/main.ts' },
+    outdir: 'dist',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    supported: { 'dynamic-import': false },
+  },
   // The reference's run() as a module, for the runner's --in-process mode (src/runner/exec/in-process.ts).
   {
     entryPoints: { 'coder-run': 'src/cli/run.ts' },

@@ -42,7 +42,7 @@ function failing(report: RunReport): Record<string, string[]> {
 }
 
 beforeAll(() => {
-  if (!existsSync(`${packageRoot()}/dist/coder.mjs`)) throw new Error('dist/coder.mjs is missing: run "npm run build" first (npm test does)');
+  if (!existsSync(`${packageRoot()}/dist/coder.cjs`)) throw new Error('dist/coder.cjs is missing: run "npm run build" first (npm test does)');
 });
 
 describe('self-test: broken implementations are caught', () => {

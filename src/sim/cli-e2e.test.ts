@@ -10,7 +10,7 @@ import { startSimulator, type Simulator } from './server/start.ts';
 import { sharedKeys } from './test-support.ts';
 
 const CODER = fileURLToPath(new URL('../../bin/coder', import.meta.url));
-const BUNDLE = fileURLToPath(new URL('../../dist/coder.mjs', import.meta.url));
+const BUNDLE = fileURLToPath(new URL('../../dist/coder.cjs', import.meta.url));
 const DEV = 'd0000000-0000-4000-8000-000000000001';
 const BETA = 'b0000000-0000-4000-8000-000000000001';
 

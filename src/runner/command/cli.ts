@@ -262,8 +262,8 @@ async function runCommand(argv: string[], io: CliIO, deps: CliDeps): Promise<num
     if (err instanceof BinaryError) return fail(io, err.message);
     throw err;
   }
-  if (embeddedReference && !existsSync(join(packageRoot(), 'dist', 'coder.mjs'))) {
-    return fail(io, 'the embedded reference CLI is not built (dist/coder.mjs missing): run "npm run build"');
+  if (embeddedReference && !existsSync(join(packageRoot(), 'dist', 'coder.cjs'))) {
+    return fail(io, 'the embedded reference CLI is not built (dist/coder.cjs missing): run "npm run build"');
   }
   let inProcess: ReferenceRun | undefined;
   if (o.inProcess) {
