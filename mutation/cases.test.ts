@@ -8,13 +8,22 @@ import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error the bundle has no declarations; its interface is mutation/harness.ts'
 import { createHarness as createBundled } from '../dist/mutation-harness.mjs';
-import { run } from '../src/cli/run.ts';
-// run.ts loads the handler lazily, and the handler the agent SDK; loaded here, outside any test, their
-// module-level code (tables, structs, constants) counts as static for Stryker (run against every case)
-// instead of being credited to the first case that happened to load it.
-import '../src/cli/command.ts';
-import '../src/cli/agentsdk/index.ts';
 import type { createHarness } from './harness.ts';
+
+// The reference's sources, loaded before any test: run.ts loads the handler lazily, and the handler the
+// agent SDK; loaded here, outside any test, their module-level code (tables, structs, constants) counts as
+// static for Stryker (run against every case) instead of being credited to the first case that happened to
+// load it. A mutant that makes loading throw (`new TextDecoder('')`) fails every case: had the import
+// thrown, vitest would have found no test in this file and Stryker would have counted the mutant alive.
+let run: typeof import('../src/cli/run.ts').run;
+let loadError: unknown;
+try {
+  ({ run } = await import('../src/cli/run.ts'));
+  await import('../src/cli/command.ts');
+  await import('../src/cli/agentsdk/index.ts');
+} catch (e) {
+  loadError = e;
+}
 
 // A mutant of the proxy choice may dial a metadata address (169.254.169.254) directly instead of through
 // the simulator's proxy: every TCP connection that would leave this machine is refused here instead, so
@@ -42,6 +51,7 @@ const harness = (createBundled as typeof createHarness)();
 describe('conformance cases (in-process reference)', () => {
   for (const p of harness.plan) {
     it(p.name, async () => {
+      if (loadError !== undefined) throw new Error(`the reference CLI did not load: ${String(loadError)}`);
       expect(await harness.judge(p, run)).toEqual([]);
     });
   }

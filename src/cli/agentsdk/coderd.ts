@@ -1,7 +1,7 @@
 // codersdk.Client requests to coderd for the agent: the path joined onto the agent URL with
-// URL.Parse, RequestWithoutSessionToken POSTs (json.Encoder SetEscapeHTML(false) + "\n",
+// URL.Parse and the result parsed again as the request's URL, RequestWithoutSessionToken POSTs (json.Encoder SetEscapeHTML(false) + "\n",
 // Content-Type: application/json) and the AuthenticateResponse decode of the exchanges.
-import { decodeGoStruct, jsonEncode, type GoURL } from '../../go/index.ts';
+import { decodeGoStruct, jsonEncode, parseURL, type GoURL } from '../../go/index.ts';
 import type { components } from '../../generated/openapi.ts';
 import { GoError, TextError, WrapError } from '../errors/model.ts';
 import { AUTHENTICATE_RESPONSE_SCHEMA } from './structs.ts';
@@ -26,6 +26,17 @@ export function goStruct(fields: [string, string, 'omitempty'?][]): Map<string, 
   return m;
 }
 
+/**
+ * http.NewRequestWithContext(ctx, method, serverURL.String(), body) in codersdk's Request: the joined URL
+ * is written out and parsed again, and the request goes to what that parse gives. A URL whose text does not
+ * parse back (a zone `%25%5B` is written `%[`) is `create request: parse "…": <err>`, before any dial.
+ */
+export function newRequestURL(url: GoURL): GoURL {
+  const r = parseURL(url.toString(), { go: url.goVersion });
+  if (!r.ok) throw new WrapError('create request', new TextError(r.error));
+  return r.url;
+}
+
 export async function postWithoutSessionToken(
   agentURL: GoURL,
   path: string,
@@ -33,7 +44,7 @@ export async function postWithoutSessionToken(
   env: Record<string, string | undefined>,
   signal?: AbortSignal,
 ): Promise<GoResponse> {
-  const url = joinPath(agentURL, path);
+  const url = newRequestURL(joinPath(agentURL, path));
   const payload = new TextEncoder().encode(jsonEncode(body, { escapeHTML: false }));
   return roundTrip({ method: 'POST', url, headers: [['Content-Type', 'application/json']], body: payload, env, signal });
 }

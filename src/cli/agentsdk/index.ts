@@ -10,7 +10,7 @@ import { ErrDeadlineExceeded, TextError, WrapError } from '../errors/model.ts';
 import { DEFAULT_REVISION, goURLVersion, traitsOf, type Revision } from '../revision.ts';
 import { exchangeAws, type ExchangeOptions } from './aws.ts';
 import { exchangeAzure } from './azure.ts';
-import { asGoError, joinPath, type AuthenticateResponse } from './coderd.ts';
+import { asGoError, joinPath, newRequestURL, type AuthenticateResponse } from './coderd.ts';
 import { exchangeGoogle, realBackoff, type Backoff } from './google.ts';
 import { readBodyAsError } from './readerror.ts';
 import { roundTrip } from './wire.ts';
@@ -129,7 +129,7 @@ export function createAgentClient(opts: AgentClientOptions): AgentClient {
       const token = await sessionToken();
       let res;
       try {
-        const url = joinPath(agentURL, '/api/v2/workspaceagents/me/external-auth?' + encodeQuery(q));
+        const url = newRequestURL(joinPath(agentURL, '/api/v2/workspaceagents/me/external-auth?' + encodeQuery(q)));
         res = await roundTrip({ method: 'GET', url, headers: [['Coder-Session-Token', token]], env: opts.env, signal });
       } catch (e) {
         throw new WrapError('execute request', asGoError(e));

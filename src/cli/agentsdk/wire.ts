@@ -208,12 +208,12 @@ async function hop(
   // Linux refuses a connection to port 0, which Go dials for a proxy scheme without a default port (Node
   // would not even try).
   const first = proxy ? { host: proxy.hostname(), port: proxyPort(proxy) } : { host, port };
-  if (first.port === '0') throw mapNodeError({ code: 'ECONNREFUSED' }, { ...first, viaProxy: !!proxy, requestSent: false });
   // Go's dialer splits the address it was given (net.JoinHostPort of the URL's host and port) first: a host
-  // with a stray bracket (`http://a]:1`) fails there, before the port is read.
+  // with a stray bracket (`http://a]:1`) fails there, before the port is read (`http://x]:0` too).
   const address = joinHostPort(first.host, first.port);
   const unsplit = splitHostPortError(address);
   if (unsplit !== '') throw new NetError(`${proxy ? 'proxyconnect tcp: ' : ''}dial tcp: address ${address}: ${unsplit}`, 'EINVAL');
+  if (first.port === '0') throw mapNodeError({ code: 'ECONNREFUSED' }, { ...first, viaProxy: !!proxy, requestSent: false });
   // url.Parse accepts any digits as a port; Go's dialer refuses one above 65535 (Node throws a RangeError).
   if (Number(first.port) > 65535) throw mapNodeError({ code: 'ERR_SOCKET_BAD_PORT' }, { ...first, viaProxy: !!proxy, requestSent: false });
   // Go's resolver answers a name that is no domain name (`127.0.0.1:1` from a pre-1.26 URL) without a query.
