@@ -1,78 +1,117 @@
-// Glob matching as tidwall/match MatchLimit: `*` any run (possibly empty), `?` exactly one UTF-8
-// character, `\` escapes the next pattern character; case-sensitive. The work is capped (gjson passes
-// 10000): when the cap is exceeded the answer is "no match".
+// Glob matching as tidwall/match v1.2.0's MatchLimit (what gjson v1.18.0 calls with 10000 for a wildcard
+// key and for `%`/`!%` queries): `*` any run (possibly empty), `?` exactly one character, `\` escapes the
+// next pattern character; case-sensitive. The work is capped: every call of the matcher counts one, a
+// call is refused once the count exceeds 10000 × len(str) (bytes), and a refused call makes the whole
+// answer "no match". A call is made per position a `*` is tried at, after the pattern's literal tail has
+// been matched against the string's tail (so `*aaa…b` against a long string is one call, and a search
+// that ends in a match never runs out). The calls nest one level per `*` group: they are kept on an
+// explicit stack (a pattern of 20000 `*a` is 20000 levels, beyond the JavaScript stack).
 
-/** True when str matches the glob pattern within maxComplexity × (len(str)+1) steps. */
-export function matchLimit(str: string, pattern: string, maxComplexity = 10000): boolean {
-  const s = Array.from(str);
-  const p = Array.from(pattern);
-  const limit = maxComplexity * (s.length + 1);
-  let steps = 0;
-  const memo = new Map<number, boolean>();
-  const rec = (si: number, pi: number): boolean => {
-    const key = si * (p.length + 1) + pi;
-    const cached = memo.get(key);
-    if (cached !== undefined) return cached;
-    let result: boolean;
-    for (;;) {
-      if (++steps > limit) throw new LimitExceeded();
-      if (pi === p.length) {
-        result = si === s.length;
-        break;
-      }
-      const pc = p[pi];
-      if (pc === '*') {
-        while (pi + 1 < p.length && p[pi + 1] === '*') pi++;
-        if (pi + 1 === p.length) {
-          result = true;
-          break;
-        }
-        result = false;
-        for (let k = si; k <= s.length; k++) {
-          if (rec(k, pi + 1)) {
-            result = true;
-            break;
-          }
-        }
-        break;
-      }
-      if (si === s.length) {
-        result = false;
-        break;
-      }
-      if (pc === '?') {
-        si++;
-        pi++;
-        continue;
-      }
-      let lit = pc;
-      if (pc === '\\') {
-        pi++;
-        if (pi === p.length) {
-          result = false;
-          break;
-        }
-        lit = p[pi];
-      }
-      if (s[si] !== lit) {
-        result = false;
-        break;
-      }
-      si++;
-      pi++;
-    }
-    memo.set(key, result);
-    return result;
-  };
-  try {
-    return rec(0, 0);
-  } catch (e) {
-    if (e instanceof LimitExceeded) return false;
-    throw e;
-  }
+const NO_MATCH = 0;
+const MATCH = 1;
+const STOP = 2;
+type Result = typeof NO_MATCH | typeof MATCH | typeof STOP;
+/** The matcher calls itself: match(str, pat[1:]) from the `*` at f.pi. */
+const CALL = 3;
+
+/** One call of the matcher: str is s[si, se), pat is p[pi, pe). */
+interface Call {
+  si: number;
+  se: number;
+  pi: number;
+  pe: number;
 }
 
-class LimitExceeded extends Error {}
+/** The length of a string's UTF-8 encoding (a lone surrogate is written as U+FFFD: 3 bytes). */
+function utf8Length(str: string): number {
+  let n = 0;
+  for (const ch of str) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/** True when str matches the glob pattern before the work exceeds maxComplexity × len(str). */
+export function matchLimit(str: string, pattern: string, maxComplexity = 10000): boolean {
+  if (pattern === '*') return true;
+  const s = Array.from(str);
+  const p = Array.from(pattern);
+  const limit = utf8Length(str) * maxComplexity;
+  let counter = 0;
+
+  /**
+   * matchTrimSuffix: the pattern's literal tail (up to its last unescaped `*`) against the string's tail,
+   * both trimmed by what matched; false when a character differs. c.p[c.pi] is a `*`.
+   */
+  const trimSuffix = (c: Call): boolean => {
+    while (c.se > c.si && c.pe - c.pi > 1) {
+      const pc = p[c.pe - 1];
+      // An odd number of backslashes before the last character escapes it (and goes with it).
+      let backslashes = 0;
+      while (p[c.pe - 2 - backslashes] === '\\') backslashes++;
+      const escaped = backslashes % 2 === 1;
+      if (pc === '*' && !escaped) return true;
+      if (!((pc === '?' && !escaped) || pc === s[c.se - 1])) return false;
+      c.se--;
+      c.pe -= escaped ? 2 : 1;
+    }
+    return true;
+  };
+
+  /** Runs call c from the top (resumed: after its `*` search at c.pi came back without a match). */
+  const run = (c: Call, resumed: boolean): Result | typeof CALL => {
+    if (resumed) {
+      // The `*` takes one more character of the string, and is tried again there.
+      if (c.si === c.se) return NO_MATCH;
+      c.si++;
+    }
+    while (c.pi < c.pe) {
+      const pc = p[c.pi];
+      if (pc === '*') {
+        while (c.pe - c.pi > 1 && p[c.pi + 1] === '*') c.pi++;
+        if (c.pe - c.pi === 1) return MATCH;
+        if (!trimSuffix(c)) return NO_MATCH;
+        if (c.pe - c.pi === 1) return MATCH;
+        return CALL;
+      }
+      if (c.si === c.se) return NO_MATCH;
+      if (pc === '\\') {
+        c.pi++;
+        if (c.pi === c.pe) return NO_MATCH;
+        if (s[c.si] !== p[c.pi]) return NO_MATCH;
+      } else if (pc !== '?' && s[c.si] !== pc) return NO_MATCH;
+      c.si++;
+      c.pi++;
+    }
+    return c.si === c.se ? MATCH : NO_MATCH;
+  };
+
+  // The calls waiting on the one that runs; a MATCH or STOP ends them all (each returns it as it is).
+  const waiting: Call[] = [];
+  let c: Call = { si: 0, se: s.length, pi: 0, pe: p.length };
+  let resumed = false;
+  for (;;) {
+    let r: Result | typeof CALL;
+    if (resumed) r = run(c, true);
+    else if (counter > limit) r = STOP;
+    else {
+      counter++;
+      r = run(c, false);
+    }
+    if (r === CALL) {
+      waiting.push(c);
+      c = { si: c.si, se: c.se, pi: c.pi + 1, pe: c.pe };
+      resumed = false;
+      continue;
+    }
+    if (r !== NO_MATCH) return r === MATCH;
+    const caller = waiting.pop();
+    if (caller === undefined) return false;
+    c = caller;
+    resumed = true;
+  }
+}
 
 /** Whether the pattern contains an unescaped wildcard. */
 export function isGlob(pattern: string): boolean {
