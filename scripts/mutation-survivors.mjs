@@ -5,8 +5,9 @@
 // survivor is unexplained, an entry is stale, or a file's results are of older code than the working tree.
 // More reports after the first (e.g. a targeted `npx stryker run --mutate FILE:LINES` saved aside)
 // overlay it (overlayReport): a mutant they ran on the same source takes their result, a file they ran on
-// its current source replaces the older one, and `+REPORT` (a run with only some cases, MUTATION_CASES)
-// adds only its kills. This corrects an incremental run, which reuses a module-level ("static") mutant's
+// its current source replaces the older one, `+REPORT` (a run with only some cases, MUTATION_CASES)
+// adds only its kills, and `~REPORT` (a run of only the lines changed since the older run, on the current
+// source) keeps the older results of the lines that did not change, as Stryker's incremental mode does. This corrects an incremental run, which reuses a module-level ("static") mutant's
 // old result even when new cases would now kill it, and puts together runs over parts of the code.
 //
 // An entry explains the survivors of one source line:
@@ -17,6 +18,7 @@
 //     kind: equivalent | unkillable                # no observable difference | the case format cannot observe it
 //     reason: "..."
 import { readFileSync } from 'node:fs';
+import { diffLines } from 'diff';
 import { parse } from 'yaml';
 
 const KINDS = new Set(['equivalent', 'unkillable']);
@@ -83,13 +85,13 @@ const DETECTED = new Set(['Killed', 'Timeout']);
  * - `killsOnly` (a run with only some cases, MUTATION_CASES): only its killed and timed-out mutants are
  *   taken, on the same source; a mutant it left alive may die by a case it did not run.
  */
-export function overlayReport(report, overlay, { killsOnly = false, current } = {}) {
+export function overlayReport(report, overlay, { killsOnly = false, changedLines = false, current } = {}) {
   let taken = 0;
   for (const [file, fr] of Object.entries(overlay.files)) {
     const base = report.files[file];
     if (!base || base.source !== fr.source) {
       if (killsOnly || current?.(file) !== fr.source) continue;
-      report.files[file] = fr;
+      report.files[file] = changedLines && base ? { ...fr, mutants: [...carriedOver(base, fr), ...fr.mutants] } : fr;
       taken += fr.mutants.length;
       continue;
     }
@@ -103,6 +105,47 @@ export function overlayReport(report, overlay, { killsOnly = false, current } = 
     }
   }
   return taken;
+}
+
+/** Old line number → new line number for each line of `from` that `to` keeps as it is (a line diff). */
+export function lineMap(from, to) {
+  const map = new Map();
+  let a = 1;
+  let b = 1;
+  for (const part of diffLines(from, to)) {
+    const n = part.count;
+    if (part.added) b += n;
+    else if (part.removed) a += n;
+    else {
+      for (let i = 0; i < n; i++) map.set(a + i, b + i);
+      a += n;
+      b += n;
+    }
+  }
+  return map;
+}
+
+/**
+ * The mutants of `base` (an older run of a file) that a run of only its changed lines (`rerun`, on the
+ * current source) leaves as they were: those whose every line is unchanged, moved to their lines in the
+ * current source, except on lines the rerun ran itself. Like Stryker's incremental mode, this assumes a
+ * mutant of an unchanged line fares as before.
+ */
+function carriedOver(base, rerun) {
+  const map = lineMap(base.source, rerun.source);
+  const ran = new Set(rerun.mutants.map((m) => m.location.start.line));
+  const out = [];
+  for (const m of base.mutants) {
+    const start = map.get(m.location.start.line);
+    const endLine = m.location.end?.line ?? m.location.start.line;
+    let whole = start !== undefined && !ran.has(start);
+    for (let l = m.location.start.line; whole && l <= endLine; l++) whole = map.get(l) === start + (l - m.location.start.line);
+    if (!whole) continue;
+    const moved = { ...m, location: { ...m.location, start: { ...m.location.start, line: start } } };
+    if (m.location.end) moved.location.end = { ...m.location.end, line: start + (endLine - m.location.start.line) };
+    out.push(moved);
+  }
+  return out;
 }
 
 /** The files of the report whose source is not the file as it is now (`current`): their results are old. */
@@ -153,14 +196,16 @@ function main(argv) {
   }
   for (const arg of overlays) {
     const killsOnly = arg.startsWith('+');
-    const o = killsOnly ? arg.slice(1) : arg;
+    const changedLines = arg.startsWith('~');
+    const o = killsOnly || changedLines ? arg.slice(1) : arg;
     let overlay;
     try {
       overlay = JSON.parse(readFileSync(o, 'utf8'));
     } catch (e) {
       fail(`cannot read ${o} (${e.code ?? e.message})`);
     }
-    console.log(`${o}: ${overlayReport(report, overlay, { killsOnly, current })} mutant results taken${killsOnly ? ' (kills only)' : ''}`);
+    const how = killsOnly ? ' (kills only)' : changedLines ? ' (changed lines; the other lines keep their older results)' : '';
+    console.log(`${o}: ${overlayReport(report, overlay, { killsOnly, changedLines, current })} mutant results taken${how}`);
   }
   const old = staleFiles(report, current);
   let entries;

@@ -2,7 +2,7 @@
 // reasons, and mutation/survivors.yaml well-formed.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadEntries, matchSurvivors, overlayReport, scores, staleFiles } from '../../scripts/mutation-survivors.mjs';
+import { lineMap, loadEntries, matchSurvivors, overlayReport, scores, staleFiles } from '../../scripts/mutation-survivors.mjs';
 
 const report = {
   files: {
@@ -64,6 +64,37 @@ describe('mutation survivors', () => {
     filtered.files['src/a.ts'].mutants = filtered.files['src/a.ts'].mutants.map((m) => ({ ...m, status: m.status === 'Survived' ? 'Killed' : 'Survived' }));
     expect(overlayReport(partial, filtered, { killsOnly: true })).toBe(1);
     expect(partial.files['src/a.ts'].mutants.map((m) => m.status)).toEqual(['Killed', 'NoCoverage', 'Killed', 'Timeout']);
+  });
+  it('a run of the changed lines keeps the older results of the unchanged lines, moved to where they are now', () => {
+    const at = (line: number, column: number) => ({ start: { line, column }, end: { line, column: column + 1 } });
+    const older = 'const a = 1;\nif (x) y();\nz();\n';
+    const now = '// new\nconst a = 2;\nif (x) y();\nz();\n';
+    expect([...lineMap(older, now)]).toEqual([
+      [2, 3],
+      [3, 4],
+    ]);
+    const m = (line: number, column: number, status: string, mutatorName = 'ConditionalExpression') => ({
+      mutatorName,
+      replacement: 'true',
+      status,
+      location: at(line, column),
+    });
+    const base = { files: { 'src/a.ts': { source: older, mutants: [m(1, 10, 'Survived'), m(2, 4, 'Killed'), m(3, 0, 'Survived')] } } };
+    // The rerun ran lines 2 (changed: `2` for `1`) and 4 again: line 4's older result gives way to the rerun's.
+    const rerun = { files: { 'src/a.ts': { source: now, mutants: [m(2, 10, 'Killed'), m(4, 0, 'Killed')] } } };
+    const current = (file: string) => (file === 'src/a.ts' ? now : undefined);
+    const merged = structuredClone(base);
+    expect(overlayReport(merged, rerun, { changedLines: true, current })).toBe(2);
+    expect(merged.files['src/a.ts'].mutants.map((x) => [x.location.start.line, x.location.end.line, x.status])).toEqual([
+      [3, 3, 'Killed'],
+      [2, 2, 'Killed'],
+      [4, 4, 'Killed'],
+    ]);
+    expect(staleFiles(merged, current)).toEqual([]);
+    // Without `changedLines` the rerun replaces the file: the older line-3 result is gone.
+    const replaced = structuredClone(base);
+    overlayReport(replaced, rerun, { current });
+    expect(replaced.files['src/a.ts'].mutants).toHaveLength(2);
   });
   it('a malformed entry is refused with its position', () => {
     expect(() => loadEntries('survivors:\n  - { file: src/a.ts, line: x, kind: maybe, reason: r }\n', 'f.yaml')).toThrow(
