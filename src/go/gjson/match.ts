@@ -39,6 +39,13 @@ export function matchLimit(str: string, pattern: string, maxComplexity = 10000):
   const p = Array.from(pattern);
   const limit = utf8Length(str) * maxComplexity;
   let counter = 0;
+  // With only ASCII on both sides a character is a UTF-16 unit, and a run of plain pattern characters is
+  // compared at once (a long literal tried at each of a long string's positions would be slow one by one).
+  const ascii = /^[\x00-\x7f]*$/.test(str) && /^[\x00-\x7f]*$/.test(pattern);
+  // plainEnd[i]: where the run of plain characters (not `*`, `?` or `\\`) starting at pattern index i ends.
+  const plainEnd = new Int32Array(p.length + 1);
+  plainEnd[p.length] = p.length;
+  for (let i = p.length - 1; i >= 0; i--) plainEnd[i] = p[i] === '*' || p[i] === '?' || p[i] === '\\' ? i : plainEnd[i + 1];
 
   /**
    * matchTrimSuffix: the pattern's literal tail (up to its last unescaped `*`) against the string's tail,
@@ -76,6 +83,16 @@ export function matchLimit(str: string, pattern: string, maxComplexity = 10000):
         return CALL;
       }
       if (c.si === c.se) return NO_MATCH;
+      if (ascii && pc !== '?' && pc !== '\\') {
+        const end = Math.min(plainEnd[c.pi], c.pe);
+        const n = end - c.pi;
+        if (n > 1) {
+          if (c.se - c.si < n || !str.startsWith(pattern.substring(c.pi, end), c.si)) return NO_MATCH;
+          c.si += n;
+          c.pi = end;
+          continue;
+        }
+      }
       if (pc === '\\') {
         c.pi++;
         if (c.pi === c.pe) return NO_MATCH;
