@@ -150,6 +150,12 @@ const regressions: [string, string][] = [
   ['{"a" : [ 1 , { "b" : 2 } ] }', '@pretty'],
   ['[1,2]', '@pretty'],
   ['{"a":{"b":[1,2,{"c":[]}],"d":{}}}', '@pretty'],
+  // Nesting deeper than V8's stack holds for one frame a level (@pretty, @flatten and @dig recursed).
+  [`${'['.repeat(2600)}"x"${']'.repeat(2600)}`, '@pretty:{"indent":"","width":0}'],
+  [`${'['.repeat(5000)}${']'.repeat(5000)}`, '@pretty:{"width":100000}'],
+  [`${'{"a":'.repeat(2600)}{"b":1,"a":[1]}${'}'.repeat(2600)}`, '@pretty:{"sortKeys":true,"indent":"","width":0}'],
+  [`${'['.repeat(5000)}1,[2]${']'.repeat(5000)}`, '@flatten:{"deep":true}'],
+  [`${'[{"b":1},'.repeat(2600)}0${']'.repeat(2600)}`, '@dig:b'],
 ];
 
 describeWithGo('gjson v1.18.0 against the Go oracle', (oracle) => {

@@ -4,6 +4,7 @@ import { setModifierNames } from './path.ts';
 import { pretty, ugly, defaultPrettyOptions, type PrettyOptions } from './pretty.ts';
 import { type GjsonResult, gjsonParse } from './result.ts';
 import { appendJSONString, parseSquash, squash, trim } from './scan.ts';
+import { runRecursion, type Recursion } from './trampoline.ts';
 
 type Modifier = (json: string, arg: string) => string;
 
@@ -79,18 +80,26 @@ const modReverse: Modifier = (json) => {
   return json;
 };
 
-const modFlatten: Modifier = (json, arg) => {
+// @flatten:{"deep":true} and @dig recurse once per level of nesting: generators run by runRecursion
+// (each `yield` a recursive call), so that JSON nested thousands deep does not overflow V8's stack.
+function* flatten(json: string, arg: string): Recursion<string> {
   const res = gjsonParse(json);
   if (!res.isArray()) return json;
   const deep = optionBool(arg, 'deep');
-  const out: string[] = [];
+  const values: GjsonResult[] = [];
   res.forEach((_, v) => {
-    let raw = v.isArray() ? unwrap(deep ? modFlatten(v.raw, arg) : v.raw) : v.raw;
+    values.push(v);
+  });
+  const out: string[] = [];
+  for (const v of values) {
+    let raw = v.isArray() ? unwrap(deep ? yield flatten(v.raw, arg) : v.raw) : v.raw;
     raw = raw.trim();
     if (raw.length > 0) out.push(raw);
-  });
+  }
   return '[' + out.join(',') + ']';
-};
+}
+
+const modFlatten: Modifier = (json, arg) => runRecursion(flatten(json, arg));
 
 const modKeys: Modifier = (json) => {
   const v = gjsonParse(json);
@@ -154,15 +163,21 @@ const modGroup: Modifier = (json) => {
   return '[' + all.map((members) => '{' + members.join(',') + '}').join(',') + ']';
 };
 
-function digAll(all: GjsonResult[], parent: GjsonResult, path: string): void {
+function* digAll(all: GjsonResult[], parent: GjsonResult, path: string): Recursion<void> {
   const res = parent.get(path);
   if (res.exists) all.push(res);
-  if (parent.isArray() || parent.isObject()) parent.forEach((_, v) => digAll(all, v, path));
+  if (parent.isArray() || parent.isObject()) {
+    const values: GjsonResult[] = [];
+    parent.forEach((_, v) => {
+      values.push(v);
+    });
+    for (const v of values) yield digAll(all, v, path);
+  }
 }
 
 const modDig: Modifier = (json, arg) => {
   const all: GjsonResult[] = [];
-  digAll(all, gjsonParse(json), arg);
+  runRecursion(digAll(all, gjsonParse(json), arg));
   return '[' + all.map((r) => r.raw).join(',') + ']';
 };
 

@@ -8,6 +8,7 @@
 import { isSpace } from '../unicode.ts';
 import { decodeRune, utf8DecodeLossy, utf8Encode } from '../utf8.ts';
 import { goParseFloat } from '../float.ts';
+import { runRecursion, type Recursion } from './trampoline.ts';
 
 export interface PrettyOptions {
   width: number;
@@ -128,14 +129,16 @@ const LITERALS: Record<number, number[]> = {
   110: [0x6e, 0x75, 0x6c, 0x6c], // null
 };
 
-function appendAny(x: Ctx, i: number, pretty: boolean, tabs: number, nl: number, max: number): Step {
+// appendAny and appendContainer call each other once per level of nesting: they are generators run by
+// runRecursion (each `yield` a call), so that JSON nested thousands deep does not overflow V8's stack.
+function* appendAny(x: Ctx, i: number, pretty: boolean, tabs: number, nl: number, max: number): Recursion<Step> {
   for (; i < x.json.length; i++) {
     const c = x.json[i];
     if (c <= SP) continue;
     if (c === QUOTE) return appendString(x, i, nl);
     if ((c >= 0x30 && c <= 0x39) || c === 0x2d || isNaNOrInf(x.json, i)) return appendNumber(x, i, nl);
-    if (c === 0x7b) return appendContainer(x, i, 0x7b, 0x7d, pretty, tabs, nl, max);
-    if (c === 0x5b) return appendContainer(x, i, 0x5b, 0x5d, pretty, tabs, nl, max);
+    if (c === 0x7b) return yield appendContainer(x, i, 0x7b, 0x7d, pretty, tabs, nl, max);
+    if (c === 0x5b) return yield appendContainer(x, i, 0x5b, 0x5d, pretty, tabs, nl, max);
     const lit = LITERALS[c];
     if (lit) {
       x.buf.push(...lit);
@@ -261,7 +264,7 @@ function newlineAt(x: Ctx): number {
   return nl;
 }
 
-function appendContainer(x: Ctx, i: number, open: number, close: number, pretty: boolean, tabs: number, nl: number, max: number): Step {
+function* appendContainer(x: Ctx, i: number, open: number, close: number, pretty: boolean, tabs: number, nl: number, max: number): Recursion<Step> {
   if (x.width > 0) {
     if (pretty && open === 0x5b && max === -1) {
       // Try the array on one line.
@@ -270,7 +273,7 @@ function appendContainer(x: Ctx, i: number, open: number, close: number, pretty:
         const s1 = x.buf.n;
         const saved = x.indent;
         x.indent = new Uint8Array(0);
-        const [ni, , ok] = appendContainer(x, i, 0x5b, 0x5d, false, 0, 0, room);
+        const [ni, , ok] = yield appendContainer(x, i, 0x5b, 0x5d, false, 0, 0, room);
         x.indent = saved;
         if (ok && x.buf.n - s1 <= room) return [ni, nl, true];
         x.buf.n = s1;
@@ -317,7 +320,7 @@ function appendContainer(x: Ctx, i: number, open: number, close: number, pretty:
         if (pretty) x.buf.push(SP);
       }
       let ok: boolean;
-      [i, nl, ok] = appendAny(x, i, pretty, tabs + 1, nl, max);
+      [i, nl, ok] = yield appendAny(x, i, pretty, tabs + 1, nl, max);
       if (max !== -1 && !ok) return [i, nl, false];
       if (pretty && open === 0x7b && x.sortKeys) {
         p.valueEnd = x.buf.n;
@@ -343,7 +346,7 @@ export function pretty(json: string, opts: PrettyOptions = defaultPrettyOptions)
     sortKeys: opts.sortKeys,
   };
   x.buf.append(x.prefix);
-  appendAny(x, 0, true, 0, 0, -1);
+  runRecursion(appendAny(x, 0, true, 0, 0, -1));
   if (x.buf.n > 0) x.buf.push(0x0a);
   return utf8DecodeLossy(x.buf.b.subarray(0, x.buf.n));
 }

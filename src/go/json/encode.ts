@@ -101,27 +101,59 @@ function isPlainObject(v: object): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function encode(v: unknown, escapeHTML: boolean, path: string, seen: Set<object>): string {
-  if (v === null) return 'null';
-  switch (typeof v) {
-    case 'string':
-      return jsonString(v, escapeHTML);
-    case 'boolean':
-      return v ? 'true' : 'false';
-    case 'number':
-      return formatFloatJSON(v);
-    case 'object':
-      break;
-    default:
-      throw new TypeError(`json: unsupported type: ${typeof v} at ${path || 'top level'}`);
-  }
-  const obj = v as object;
-  if (seen.has(obj)) throw new TypeError(`json: unsupported value: encountered a cycle at ${path || 'top level'}`);
-  seen.add(obj);
-  try {
-    if (isMarshaler(obj)) return compactHTML(callMarshaler(obj), escapeHTML);
+/** An array, map or struct being written: the members still to write. */
+interface Writing {
+  obj: object;
+  path: string;
+  /** An array (elements; keys unused), or a map or struct (members). */
+  array: boolean;
+  keys: string[];
+  values: unknown[];
+  /** The next member to write. */
+  next: number;
+}
+
+/**
+ * Iterative, with an explicit stack of the containers being written and one output buffer: Go encodes
+ * 10000 levels and more, more than V8's stack holds recursing. Each container is checked and entered
+ * (cycle, Marshaler, field names, key order) when it is reached, its members are written in order, and it
+ * leaves the cycle set when it is closed, as a recursive encoder would do it.
+ */
+function encode(v: unknown, escapeHTML: boolean, seen: Set<object>): string {
+  const out: string[] = [];
+  const stack: Writing[] = [];
+  /** Writes a value that is no container, or opens a container (pushed on the stack). */
+  const begin = (v: unknown, path: string): void => {
+    if (v === null) {
+      out.push('null');
+      return;
+    }
+    switch (typeof v) {
+      case 'string':
+        out.push(jsonString(v, escapeHTML));
+        return;
+      case 'boolean':
+        out.push(v ? 'true' : 'false');
+        return;
+      case 'number':
+        out.push(formatFloatJSON(v));
+        return;
+      case 'object':
+        break;
+      default:
+        throw new TypeError(`json: unsupported type: ${typeof v} at ${path || 'top level'}`);
+    }
+    const obj = v as object;
+    if (seen.has(obj)) throw new TypeError(`json: unsupported value: encountered a cycle at ${path || 'top level'}`);
+    if (isMarshaler(obj)) {
+      out.push(compactHTML(callMarshaler(obj), escapeHTML));
+      return;
+    }
     if (Array.isArray(obj)) {
-      return '[' + obj.map((x, i) => encode(x, escapeHTML, `${path}[${i}]`, seen)).join(',') + ']';
+      seen.add(obj);
+      out.push('[');
+      stack.push({ obj, path, array: true, keys: [], values: obj, next: 0 });
+      return;
     }
     let entries: [string, unknown][];
     if (obj instanceof Map) {
@@ -135,15 +167,34 @@ function encode(v: unknown, escapeHTML: boolean, path: string, seen: Set<object>
     } else {
       throw new TypeError(`json: unsupported type: ${obj.constructor?.name ?? 'object'} at ${path || 'top level'}`);
     }
-    return '{' + entries.map(([k, val]) => jsonString(k, escapeHTML) + ':' + encode(val, escapeHTML, `${path}.${k}`, seen)).join(',') + '}';
-  } finally {
-    seen.delete(obj);
+    seen.add(obj);
+    out.push('{');
+    stack.push({ obj, path, array: false, keys: entries.map(([k]) => k), values: entries.map(([, val]) => val), next: 0 });
+  };
+  begin(v, '');
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const k = top.next++;
+    if (k === top.values.length) {
+      stack.pop();
+      seen.delete(top.obj);
+      out.push(top.array ? ']' : '}');
+      continue;
+    }
+    if (k > 0) out.push(',');
+    if (top.array) {
+      if (k in top.values) begin(top.values[k], `${top.path}[${k}]`); // a hole stays empty, as Array.prototype.map and join leave it
+    } else {
+      out.push(jsonString(top.keys[k], escapeHTML), ':');
+      begin(top.values[k], `${top.path}.${top.keys[k]}`);
+    }
   }
+  return out.join('');
 }
 
 /** Go json.Marshal. Throws (like Go returns an error) for NaN/Inf, cycles and unsupported JS types. */
 export function jsonMarshal(v: unknown, opts?: MarshalOptions): string {
-  return encode(v, opts?.escapeHTML ?? true, '', new Set());
+  return encode(v, opts?.escapeHTML ?? true, new Set());
 }
 
 /** Go json.MarshalIndent: Marshal, then Indent with prefix and indent. */

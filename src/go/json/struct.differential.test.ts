@@ -175,6 +175,11 @@ describeWithGo('Go struct decoders against encoding/json (the Go oracle)', (orac
         ['codersdk.Response', '{"validations":[{"field":"a"}],"validations":null}'],
         ['codersdk.Response', '{"validations":[{"field":"a"}],"validations":[]}'],
         ['agentsdk.ExternalAuthResponse@pr26883', '{"expires_at":"2024-01-02T3:04:05Z"}'],
+        // Nesting as deep as Go's scanner allows (10000 levels): decoded and re-encoded without recursion.
+        ['agentsdk.ExternalAuthResponse@pr26883', `${'['.repeat(10000)}${']'.repeat(10000)}`],
+        ['agentsdk.ExternalAuthResponse@pr26883', `{"access_token":"t","token_extra":{"a":${'['.repeat(9998)}${']'.repeat(9998)}}}`],
+        ['agentsdk.ExternalAuthResponse@pr26883', `{"access_token":"t","token_extra":${'{"a":'.repeat(9999)}null${'}'.repeat(9999)}}`],
+        ['agentsdk.ExternalAuthResponse@pr26883', `{"token_extra":{"a":[${'[{"b":'.repeat(3000)}1e999${'}]'.repeat(3000)},2e999],"b":3e999}}`],
       ],
       request: ([shape, b]) => ({ op: 'decodeStruct', shape, a: b }),
       check: ([shape, b], ans) => {

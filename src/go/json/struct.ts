@@ -76,28 +76,55 @@ function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 }
 
-/** A value decoded into interface{}: numbers that do not fit a float64 are saved as errors in context. */
+/**
+ * A value decoded into interface{}: numbers that do not fit a float64 are saved as errors in context.
+ * Iterative (an explicit stack of the containers being filled, visited in document order so that the
+ * first error saved is Go's): Go decodes up to 10000 levels, more than V8's stack holds recursing.
+ */
 function toInterface(n: JsonNode, ctx: Ctx, ec: ErrCtx): unknown {
-  switch (n.kind) {
-    case 'object': {
-      const o: Record<string, unknown> = {};
-      for (const [k, v] of n.members) setKey(o, k, toInterface(v, ctx, ec));
-      return o;
-    }
-    case 'array':
-      return n.elements.map((e) => toInterface(e, ctx, ec));
-    case 'number':
-      if (!Number.isFinite(n.value)) {
-        ctx.saved ??= typeError(`number ${n.raw}`, 'float64', ec);
-        return null;
+  type Filling =
+    | { node: JsonNode & { kind: 'object' }; out: Record<string, unknown>; next: number }
+    | { node: JsonNode & { kind: 'array' }; out: unknown[]; next: number };
+  const stack: Filling[] = [];
+  /** The value of m: a scalar, or an empty container, filled later from the stack. */
+  const start = (m: JsonNode): unknown => {
+    switch (m.kind) {
+      case 'object': {
+        const out: Record<string, unknown> = {};
+        stack.push({ node: m, out, next: 0 });
+        return out;
       }
-      return n.value;
-    case 'string':
-    case 'bool':
-      return n.value;
-    case 'null':
-      return null;
+      case 'array': {
+        const out: unknown[] = [];
+        stack.push({ node: m, out, next: 0 });
+        return out;
+      }
+      case 'number':
+        if (!Number.isFinite(m.value)) {
+          ctx.saved ??= typeError(`number ${m.raw}`, 'float64', ec);
+          return null;
+        }
+        return m.value;
+      case 'string':
+      case 'bool':
+        return m.value;
+      case 'null':
+        return null;
+    }
+  };
+  const value = start(n);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.node.kind === 'object') {
+      if (top.next === top.node.members.length) stack.pop();
+      else {
+        const [k, v] = top.node.members[top.next++];
+        setKey(top.out as Record<string, unknown>, k, start(v));
+      }
+    } else if (top.next === top.node.elements.length) stack.pop();
+    else (top.out as unknown[]).push(start(top.node.elements[top.next++]));
   }
+  return value;
 }
 
 const INT64_MIN = -(2n ** 63n);

@@ -36,40 +36,10 @@ function build(b: Uint8Array, start: number, end: number): JsonNode {
     i++;
     return unquoteJSONString(b, s, i - 1);
   };
-  const node = (): JsonNode => {
-    skip();
+  /** A scalar (string, literal or number) starting at i. */
+  const scalar = (): JsonNode => {
     const s = i;
     const c = b[i];
-    if (c === 0x7b) {
-      i++;
-      const members: [string, JsonNode][] = [];
-      skip();
-      if (b[i] !== 0x7d) {
-        for (;;) {
-          skip();
-          const k = str();
-          skip();
-          i++; // ':'
-          members.push([k, node()]);
-          skip();
-          if (b[i++] === 0x7d) break;
-        }
-      } else i++;
-      return { kind: 'object', members, ...base(s) };
-    }
-    if (c === 0x5b) {
-      i++;
-      const elements: JsonNode[] = [];
-      skip();
-      if (b[i] !== 0x5d) {
-        for (;;) {
-          elements.push(node());
-          skip();
-          if (b[i++] === 0x5d) break;
-        }
-      } else i++;
-      return { kind: 'array', elements, ...base(s) };
-    }
     if (c === 0x22) {
       const value = str();
       return { kind: 'string', value, ...base(s) };
@@ -89,7 +59,70 @@ function build(b: Uint8Array, start: number, end: number): JsonNode {
     while (i < end && ((b[i] >= 0x30 && b[i] <= 0x39) || b[i] === 0x2d || b[i] === 0x2b || b[i] === 0x2e || b[i] === 0x65 || b[i] === 0x45)) i++;
     return { kind: 'number', value: Number(decoder.decode(b.subarray(s, i))), ...base(s) };
   };
-  return node();
+  // Iterative, with an explicit stack of the open containers: Go decodes up to 10000 levels
+  // (maxNestingDepth), more than V8's default stack holds for a recursive descent.
+  type Open = { s: number; members: [string, JsonNode][]; key: string } | { s: number; elements: JsonNode[] };
+  const open: Open[] = [];
+  for (;;) {
+    // A value starts at i.
+    skip();
+    const s = i;
+    const c = b[i];
+    let done: JsonNode;
+    if (c === 0x7b) {
+      i++;
+      skip();
+      if (b[i] === 0x7d) {
+        i++;
+        done = { kind: 'object', members: [], ...base(s) };
+      } else {
+        skip();
+        const key = str();
+        skip();
+        i++; // ':'
+        open.push({ s, members: [], key });
+        continue;
+      }
+    } else if (c === 0x5b) {
+      i++;
+      skip();
+      if (b[i] === 0x5d) {
+        i++;
+        done = { kind: 'array', elements: [], ...base(s) };
+      } else {
+        open.push({ s, elements: [] });
+        continue;
+      }
+    } else done = scalar();
+    // A value is done: add it to its container, and close every container that ends after it.
+    for (;;) {
+      const top = open.at(-1);
+      if (top === undefined) return done;
+      if ('members' in top) {
+        top.members.push([top.key, done]);
+        skip();
+        if (b[i++] === 0x7d) {
+          open.pop();
+          done = { kind: 'object', members: top.members, ...base(top.s) };
+          continue;
+        }
+        // ',' then the next member's key
+        skip();
+        top.key = str();
+        skip();
+        i++; // ':'
+        break;
+      }
+      top.elements.push(done);
+      skip();
+      if (b[i++] === 0x5d) {
+        open.pop();
+        done = { kind: 'array', elements: top.elements, ...base(top.s) };
+        continue;
+      }
+      break; // ','
+    }
+  }
 }
 
 /** The tree of the value at b[start, end) (already known to be valid JSON). */

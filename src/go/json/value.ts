@@ -75,6 +75,8 @@ export function unquoteJSONString(b: Uint8Array, start: number, end: number): st
   return parts.join('');
 }
 
+const ascii = new TextDecoder();
+
 function setKey(obj: Record<string, unknown>, k: string, v: unknown): void {
   Object.defineProperty(obj, k, { value: v, writable: true, enumerable: true, configurable: true });
 }
@@ -103,41 +105,9 @@ export function buildValue(b: Uint8Array, start: number, end: number): BuildResu
     i++;
     return text;
   };
-  const value = (): unknown => {
-    skip();
+  /** A scalar (string, literal or number) starting at i. */
+  const scalar = (): unknown => {
     const c = b[i];
-    if (c === 0x7b) {
-      i++;
-      const obj: Record<string, unknown> = {};
-      skip();
-      if (b[i] === 0x7d) {
-        i++;
-        return obj;
-      }
-      for (;;) {
-        skip();
-        const k = readString();
-        skip();
-        i++; // ':'
-        setKey(obj, k, value());
-        skip();
-        if (b[i++] === 0x7d) return obj; // else ','
-      }
-    }
-    if (c === 0x5b) {
-      i++;
-      const arr: unknown[] = [];
-      skip();
-      if (b[i] === 0x5d) {
-        i++;
-        return arr;
-      }
-      for (;;) {
-        arr.push(value());
-        skip();
-        if (b[i++] === 0x5d) return arr;
-      }
-    }
     if (c === 0x22) return readString();
     if (c === 0x74) {
       i += 4;
@@ -153,7 +123,7 @@ export function buildValue(b: Uint8Array, start: number, end: number): BuildResu
     }
     const s = i;
     while (i < end && /[-+.eE0-9]/.test(String.fromCharCode(b[i]))) i++;
-    const text = String.fromCharCode(...b.subarray(s, i));
+    const text = ascii.decode(b.subarray(s, i)); // not String.fromCharCode(...bytes): a number may have more digits than a call has arguments
     const n = Number(text);
     if (!Number.isFinite(n)) {
       saved ??= `json: cannot unmarshal number ${text} into Go value of type float64`;
@@ -161,6 +131,69 @@ export function buildValue(b: Uint8Array, start: number, end: number): BuildResu
     }
     return n;
   };
-  const v = value();
-  return { value: v, saved };
+  // Iterative, with an explicit stack of the open containers: Go decodes up to 10000 levels
+  // (maxNestingDepth), more than V8's default stack holds for a recursive descent.
+  type Open = { obj: Record<string, unknown>; key: string } | { arr: unknown[] };
+  const open: Open[] = [];
+  for (;;) {
+    // A value starts at i.
+    skip();
+    const c = b[i];
+    let done: unknown;
+    if (c === 0x7b) {
+      i++;
+      const obj: Record<string, unknown> = {};
+      skip();
+      if (b[i] === 0x7d) {
+        i++;
+        done = obj;
+      } else {
+        skip();
+        const key = readString();
+        skip();
+        i++; // ':'
+        open.push({ obj, key });
+        continue;
+      }
+    } else if (c === 0x5b) {
+      i++;
+      const arr: unknown[] = [];
+      skip();
+      if (b[i] === 0x5d) {
+        i++;
+        done = arr;
+      } else {
+        open.push({ arr });
+        continue;
+      }
+    } else done = scalar();
+    // A value is done: add it to its container, and close every container that ends after it.
+    for (;;) {
+      const top = open.at(-1);
+      if (top === undefined) return { value: done, saved };
+      if ('obj' in top) {
+        setKey(top.obj, top.key, done);
+        skip();
+        if (b[i++] === 0x7d) {
+          open.pop();
+          done = top.obj;
+          continue;
+        }
+        // ',' then the next member's key
+        skip();
+        top.key = readString();
+        skip();
+        i++; // ':'
+        break;
+      }
+      top.arr.push(done);
+      skip();
+      if (b[i++] === 0x5d) {
+        open.pop();
+        done = top.arr;
+        continue;
+      }
+      break; // ','
+    }
+  }
 }
