@@ -79,9 +79,11 @@ const DETECTED = new Set(['Killed', 'Timeout']);
  * The report with the results of `overlay` (a later run over some of the same code) put in; returns how
  * many mutant results were taken.
  * - A file whose source is the same in both: each mutant the overlay ran takes its status.
- * - A file the overlay ran on another source (the code changed between the runs) or that the report lacks:
- *   the overlay's whole file replaces it, when `current(file)` (the file as it is now) is the overlay's
- *   source; an overlay of older code is ignored.
+ * - A file the report lacks: the overlay's is taken (if its code has changed since, staleFiles says so).
+ * - A file the overlay ran on another source (the code changed between the runs): the overlay's whole file
+ *   replaces it when `current(file)` (the file as it is now) is the overlay's source; an overlay of older
+ *   code is ignored. With `changedLines` (a run of only the lines changed since the report's run, of this
+ *   or of an intermediate version) the report's results of the unchanged lines are kept (carriedOver).
  * - `killsOnly` (a run with only some cases, MUTATION_CASES): only its killed and timed-out mutants are
  *   taken, on the same source; a mutant it left alive may die by a case it did not run.
  */
@@ -90,8 +92,10 @@ export function overlayReport(report, overlay, { killsOnly = false, changedLines
   for (const [file, fr] of Object.entries(overlay.files)) {
     const base = report.files[file];
     if (!base || base.source !== fr.source) {
-      if (killsOnly || current?.(file) !== fr.source) continue;
-      report.files[file] = changedLines && base ? { ...fr, mutants: [...carriedOver(base, fr), ...fr.mutants] } : fr;
+      if (killsOnly) continue;
+      if (base && changedLines) report.files[file] = { ...fr, mutants: [...carriedOver(base, fr), ...fr.mutants] };
+      else if (!base || current?.(file) === fr.source) report.files[file] = fr;
+      else continue;
       taken += fr.mutants.length;
       continue;
     }

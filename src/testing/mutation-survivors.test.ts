@@ -91,6 +91,29 @@ describe('mutation survivors', () => {
       [4, 4, 'Killed'],
     ]);
     expect(staleFiles(merged, current)).toEqual([]);
+    // Runs of the changed lines chain: one of an intermediate version, then one of the current source.
+    const between = 'const a = 1;\nif (x) y();\nz();\nw();\n';
+    const chained = structuredClone(base);
+    overlayReport(chained, { files: { 'src/a.ts': { source: between, mutants: [m(4, 0, 'Survived')] } } }, { changedLines: true, current });
+    overlayReport(chained, rerun, { changedLines: true, current });
+    const afterBetween = structuredClone(base);
+    overlayReport(afterBetween, { files: { 'src/a.ts': { source: between, mutants: [m(4, 0, 'Survived')] } } }, { changedLines: true, current });
+    expect(afterBetween.files['src/a.ts'].mutants.map((x) => [x.location.start.line, x.status])).toEqual([
+      [1, 'Survived'],
+      [2, 'Killed'],
+      [3, 'Survived'],
+      [4, 'Survived'],
+    ]);
+    // The current source has no `w();` (its mutant goes) and reran `z();` (line 4 now).
+    expect(chained.files['src/a.ts'].mutants.map((x) => [x.location.start.line, x.status])).toEqual([
+      [3, 'Killed'],
+      [2, 'Killed'],
+      [4, 'Killed'],
+    ]);
+    // A file the report lacks is taken as it is, current or not (staleFiles names it when it is not).
+    const fresh = { files: {} as typeof base.files };
+    expect(overlayReport(fresh, base, { current })).toBe(3);
+    expect(staleFiles(fresh, current)).toEqual(['src/a.ts']);
     // Without `changedLines` the rerun replaces the file: the older line-3 result is gone.
     const replaced = structuredClone(base);
     overlayReport(replaced, rerun, { current });
