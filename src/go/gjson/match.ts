@@ -22,22 +22,13 @@ interface Call {
   pe: number;
 }
 
-/** The length of a string's UTF-8 encoding (a lone surrogate is written as U+FFFD: 3 bytes). */
-function utf8Length(str: string): number {
-  let n = 0;
-  for (const ch of str) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
-
 /** True when str matches the glob pattern before the work exceeds maxComplexity × len(str). */
 export function matchLimit(str: string, pattern: string, maxComplexity = 10000): boolean {
   if (pattern === '*') return true;
   const s = Array.from(str);
   const p = Array.from(pattern);
-  const limit = utf8Length(str) * maxComplexity;
+  // len(str) in bytes (a lone surrogate, which no decoded JSON string holds, counts as U+FFFD's 3).
+  const limit = Buffer.byteLength(str, 'utf8') * maxComplexity;
   let counter = 0;
   // With only ASCII on both sides a character is a UTF-16 unit, and a run of plain pattern characters is
   // compared at once (a long literal tried at each of a long string's positions would be slow one by one).
