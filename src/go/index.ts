@@ -1,6 +1,6 @@
 // Public API of src/go: Go semantics JavaScript lacks (strings, strconv, encoding/json, net/url, time, gjson).
 // Other parts import only from this file.
-export { isSpace, isPrint } from './unicode.ts';
+export { isSpace, isPrint, spaceClass } from './unicode.ts';
 export { trimSpace } from './strings.ts';
 export { parseMediaType } from './mime.ts';
 export { quote, quoteBytes, formatSliceV } from './quote.ts';

@@ -1,7 +1,7 @@
 // Tests for isSpace and trimSpace (Go unicode.IsSpace, strings.TrimSpace).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isSpace, trimSpace } from './index.ts';
+import { isSpace, spaceClass, trimSpace } from './index.ts';
 
 const goSpaces = [
   0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028,
@@ -19,6 +19,24 @@ describe('isSpace', () => {
     let count = 0;
     for (let c = 0; c <= 0xffff; c++) if (isSpace(c)) count++;
     expect(count).toBe(goSpaces.length);
+  });
+});
+
+describe('spaceClass', () => {
+  it('is a character class matching a code point exactly when isSpace holds, over the whole BMP', () => {
+    const re = new RegExp(`^${spaceClass()}$`);
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (re.test(String.fromCharCode(c)) !== isSpace(c)) wrong.push(c.toString(16));
+    expect(wrong).toEqual([]);
+  });
+  it('matches no code point outside the BMP (isSpace holds for none)', () => {
+    const re = new RegExp(`${spaceClass()}`);
+    fc.assert(
+      fc.property(fc.integer({ min: 0x10000, max: 0x10ffff }), (c) => {
+        expect(isSpace(c)).toBe(false);
+        expect(re.test(String.fromCodePoint(c))).toBe(false);
+      }),
+    );
   });
 });
 

@@ -2,6 +2,7 @@
 // newline limiter, FormatExamples, and the renderer's width handling.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isSpace } from '../../go/index.ts';
 import { limitNewlines } from './limiter.ts';
 import { indentWrapped, wrapString } from './wrap.ts';
 import { formatExamples } from './examples.ts';
@@ -54,7 +55,36 @@ describe('wrapString (go-wordwrap)', () => {
   });
 });
 
+/** The limiter as upstream's newlineLimiter writes it, one character at a time: the model of limitNewlines. */
+function limitNewlinesModel(s: string, limit: number): string {
+  let out = '';
+  let count = 0;
+  for (const ch of s) {
+    if (ch === '\n') {
+      count++;
+      if (count > limit) continue;
+    } else if (!isSpace(ch.codePointAt(0) ?? 0)) {
+      count = 0;
+    }
+    out += ch;
+  }
+  return out;
+}
+
 describe('limitNewlines', () => {
+  it('equals the one-character-at-a-time model for any text and limit (every Go space, lone surrogates)', () => {
+    const ch = fc.constantFrom('\n', '\n', ' ', '\t', '\r', '\v', '\f', '\u0085', '\u00a0', '\u2028', '\u3000', '\u200b', 'a', '\ud800', '😀');
+    fc.assert(
+      fc.property(
+        fc.array(ch, { maxLength: 40 }).map((xs) => xs.join('')),
+        fc.integer({ min: 0, max: 4 }),
+        (s, limit) => {
+          expect(limitNewlines(s, limit)).toBe(limitNewlinesModel(s, limit));
+        },
+      ),
+    );
+  });
+
   it('never emits 3 consecutive newlines (spaces between do not count as content)', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[ \na\t]{0,40}$/), (s) => {
