@@ -39,6 +39,27 @@ export function matchLimit(str: string, pattern: string, maxComplexity = 10000):
   for (let i = p.length - 1; i >= 0; i--) plainEnd[i] = p[i] === '*' || p[i] === '?' || p[i] === '\\' ? i : plainEnd[i + 1];
 
   /**
+   * Whether pattern[from, end) (plain ASCII characters) occurs in str at si. A long literal tried at many
+   * positions (after a `*`) is looked for once with indexOf, which skips ahead, instead of being compared
+   * again at each position: `*` then 20000 characters tried along a 40000-character string took seconds.
+   */
+  const occurrences = new Map<number, { tries: number; at?: Uint8Array }>();
+  const literalAt = (from: number, end: number, si: number): boolean => {
+    if (end - from >= 32) {
+      const key = from * (p.length + 1) + end;
+      let o = occurrences.get(key);
+      if (o === undefined) occurrences.set(key, (o = { tries: 0 }));
+      if (o.at === undefined && ++o.tries > 8) {
+        const literal = pattern.substring(from, end);
+        o.at = new Uint8Array(str.length);
+        for (let q = str.indexOf(literal); q >= 0; q = str.indexOf(literal, q + 1)) o.at[q] = 1;
+      }
+      if (o.at !== undefined) return o.at[si] === 1;
+    }
+    return str.startsWith(pattern.substring(from, end), si);
+  };
+
+  /**
    * matchTrimSuffix: the pattern's literal tail (up to its last unescaped `*`) against the string's tail,
    * both trimmed by what matched; false when a character differs. c.p[c.pi] is a `*`.
    */
@@ -78,7 +99,7 @@ export function matchLimit(str: string, pattern: string, maxComplexity = 10000):
         const end = Math.min(plainEnd[c.pi], c.pe);
         const n = end - c.pi;
         if (n > 1) {
-          if (c.se - c.si < n || !str.startsWith(pattern.substring(c.pi, end), c.si)) return NO_MATCH;
+          if (c.se - c.si < n || !literalAt(c.pi, end, c.si)) return NO_MATCH;
           c.si += n;
           c.pi = end;
           continue;

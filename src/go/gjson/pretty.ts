@@ -58,6 +58,19 @@ class Buf {
     this.b.set(src.subarray(from, to), this.n);
     this.n += to - from;
   }
+  /**
+   * src appended `times` times (an indent once a level of nesting): one copy, then copies within the buffer
+   * doubling what is written (the last may write past the end: bytes after n are free, copyWithin stops at the buffer's end).
+   */
+  repeat(src: Uint8Array, times: number): void {
+    const total = src.length * times;
+    if (total === 0) return;
+    while (this.n + total > this.b.length) this.grow();
+    const start = this.n;
+    this.b.set(src, start);
+    for (let done = src.length; done < total; done *= 2) this.b.copyWithin(start + done, start, start + done);
+    this.n += total;
+  }
   last(): number {
     return this.b[this.n - 1];
   }
@@ -96,7 +109,7 @@ function isNaNOrInf(json: Uint8Array, i: number): boolean {
 
 function appendTabs(x: Ctx, tabs: number): void {
   x.buf.append(x.prefix);
-  for (let t = 0; t < tabs; t++) x.buf.append(x.indent);
+  x.buf.repeat(x.indent, tabs);
 }
 
 function appendString(x: Ctx, i: number, nl: number): Step {
