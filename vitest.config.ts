@@ -40,9 +40,10 @@ export default defineConfig({
     // One fast-check seed and run count for every property test (src/testing/properties.ts).
     setupFiles: ['src/testing/setup-properties.ts'],
     pool: 'forks',
-    // At least two workers: vitest's default (cores - 1) is one on this project's 2-core machines, and
-    // many files mostly wait on child processes and sockets (issue 13: 233 s -> 165 s).
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // One worker more than cores: vitest's default (cores - 1) is one on this project's 2-core machines, and
+    // many files mostly wait on child processes and sockets. Two workers left a quarter of the CPU idle in
+    // the last minute (vmstat); three keep it busy (issue 13: 233 s -> 165 s with two, 167 s -> 155 s with three).
+    maxWorkers: availableParallelism() + 1,
     // Test files share a worker's module cache instead of each re-importing msw, undici, the runner and
     // the simulator (import time 45 s -> 9 s, CPU 305 s -> 186 s). This holds because no test mocks a
     // module or stubs a global, and every file closes the servers it starts; keep it so.
