@@ -1,16 +1,19 @@
 // Bundles with esbuild: the two executables (`npm run build`), and TypeScript entries that plain
 // Node 20 cannot run (bundleTs: the Pact scripts, the bench's bare runner).
 // - bin/coder: the reference CLI, bundled whole (no runtime dependencies) into one CommonJS file that
-//   loads node's built-in modules only when used (fast cold start, bench/cold-start.bench.mjs).
+//   loads node's built-in modules only when used (fast cold start, bench/cold-start.bench.mjs), with the
+//   V8 code cache that bin/coder compiles it with (scripts/code-cache.mjs).
 // - bin/coder-conformance: the runner with its npm dependencies bundled in (one file loads faster);
 //   bundleTs outputs keep npm dependencies external.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFileSync, rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { parse } from 'yaml';
+import { withToken } from './code-cache.mjs';
 
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' };
 
@@ -92,9 +95,28 @@ const entries = [
   },
 ];
 
+/**
+ * dist/coder.cjs gets its code-cache token line, then dist/coder.cjs.cache is made from it in a child
+ * process (scripts/code-cache.mjs; bin/coder uses it). Without a cache bin/coder still works, only slower:
+ * a failure is reported and the build goes on.
+ */
+async function codeCache() {
+  const bundle = `${dist}/coder.cjs`;
+  rmSync(`${bundle}.cache`, { force: true });
+  await writeFile(bundle, withToken(await readFile(bundle, 'utf8')));
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const child = spawn(process.execPath, [fileURLToPath(new URL('code-cache.mjs', import.meta.url)), bundle], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const code = await new Promise((r) => child.on('close', r));
+  if (code !== 0) process.stderr.write(`build: no code cache for dist/coder.cjs (bin/coder starts slower): ${stderr.trim() || `exit ${code}`}\n`);
+}
+
 /** Builds dist/ (also vitest's global setup, so tests never run a stale bundle). */
 export async function buildAll() {
   await Promise.all(entries.map((e) => build({ ...common, ...e })));
+  await codeCache();
 }
 
 /** Bundles one TypeScript entry (npm packages external) to `outfile`, for `import()`. */

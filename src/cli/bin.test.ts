@@ -2,13 +2,14 @@
 // exit codes, stdout bytes, and stop signals while the handler waits on a request (§1.1):
 // first signal → `context canceled`, exit 1; further ones swallowed.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STOP_SIGNALS, notifySignals } from './signals.ts';
+import { withToken } from '../../scripts/code-cache.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = join(repo, 'bin/coder');
@@ -137,5 +138,66 @@ describe('notifySignals', () => {
     expect((ctx.signal.reason as Error).message).toBe('context canceled');
     ctx.stop();
     expect(STOP_SIGNALS.map((s) => process.listenerCount(s))).toEqual(before);
+  });
+});
+
+// bin/coder compiles dist/coder.cjs with the build's V8 code cache (scripts/code-cache.mjs).
+describe('bin/coder and its code cache', () => {
+  const bundle = join(repo, 'dist/coder.cjs');
+  /** A copy of bin/ and dist/ (bundle text and cache given) in a temp dir: its bin/coder. */
+  function copy(text: string, cache: Buffer | undefined): string {
+    const dir = mkdtempSync(join(tmpdir(), 'coder-cache-'));
+    for (const sub of ['bin', 'dist']) mkdirSync(join(dir, sub));
+    for (const f of ['coder', 'package.json']) copyFileSync(join(repo, 'bin', f), join(dir, 'bin', f));
+    writeFileSync(join(dir, 'dist/coder.cjs'), text);
+    if (cache) writeFileSync(join(dir, 'dist/coder.cjs.cache'), cache);
+    return join(dir, 'bin/coder');
+  }
+  const help = (launcher: string) => spawnSync(process.execPath, [launcher, '--help'], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+
+  it('the build made a cache for this very bundle, and a plain node accepts it', () => {
+    const check = spawnSync(process.execPath, [join(repo, 'scripts/code-cache.mjs'), '--check', bundle], {
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+    });
+    expect(check.stdout).toMatch(/^used \(\d+ KB\)\n$/);
+  });
+
+  it('bin/coder starts from it: an edit of the same length that keeps the token still runs the cached bytecode', () => {
+    // Why the token matters: V8 checks only the text's length, so the cache must be refused when the text changed.
+    const text = readFileSync(bundle, 'utf8');
+    const r = help(copy(text.replace('"v0.0.0-devel"', '"v0.0.0-DEVEL"'), readFileSync(`${bundle}.cache`)));
+    expect(r.status).toBe(0);
+    expect(r.stdout.startsWith('coder v0.0.0-devel\n')).toBe(true);
+  });
+
+  it('a cache made from another build of the bundle is not used: the bundle text runs', () => {
+    // The same length, one string changed: V8 alone would take the old bytecode (it checks only the length).
+    const text = readFileSync(bundle, 'utf8');
+    const kept = text.slice(0, text.lastIndexOf('\n//# code-cache-token '));
+    const changed = kept.replace('"v0.0.0-devel"', '"v0.0.0-DEVEL"');
+    expect(changed).not.toBe(kept);
+    const r = help(copy(withToken(changed), readFileSync(`${bundle}.cache`)));
+    expect(r.status).toBe(0);
+    expect(r.stdout.startsWith('coder v0.0.0-DEVEL\n')).toBe(true);
+  });
+
+  it('runs the same without a cache, with a cache of garbage, and with this build cache', () => {
+    const text = readFileSync(bundle, 'utf8');
+    const token = readFileSync(`${bundle}.cache`).subarray(0, 65);
+    const outputs = [undefined, Buffer.concat([token, Buffer.from('not a V8 code cache')]), readFileSync(`${bundle}.cache`)].map((cache) =>
+      help(copy(text, cache)),
+    );
+    for (const r of outputs) expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(new Set(outputs.map((r) => r.stdout)).size).toBe(1);
+    expect(outputs[0].stdout.startsWith('coder v0.0.0-devel\n')).toBe(true);
+  });
+
+  it('names the missing bundle and says to build it (exit 2)', () => {
+    const launcher = copy('', undefined);
+    rmSync(join(dirname(launcher), '../dist/coder.cjs'));
+    const r = help(launcher);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`coder-reference: ${join(dirname(launcher), '../dist/coder.cjs')} is missing: run "npm run build" (npm install does it)\n`);
   });
 });
