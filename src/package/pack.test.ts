@@ -1,4 +1,4 @@
-// The published package: `npm pack` holds the built dist/, the cases, scenarios, goldens, schemas and
+// The published package: `npm pack` holds the built dist/ (with the reference's code cache), the cases, scenarios, goldens, schemas and
 // openapi.yaml, and no tests or sources; installed into an empty directory it runs cases against a
 // binary (`npx <tarball> run --bin ...`), and both commands answer --version.
 import { execa } from 'execa';
@@ -36,6 +36,7 @@ describe('npm pack', () => {
       'bin/coder-conformance',
       'bin/package.json',
       'dist/coder.cjs',
+      'dist/coder.cjs.cache',
       'dist/coder-conformance.mjs',
       'conformance/case.schema.json',
       'conformance/README.md',
