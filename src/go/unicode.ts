@@ -20,20 +20,15 @@ export function isSpace(codePoint: number): boolean {
   return inRanges(SPACE_RANGES, codePoint);
 }
 
-let spaceClassSource: string | undefined;
-
 /** A RegExp character class (its source, `[...]`) matching exactly the code points of unicode.IsSpace (all in the BMP). */
 export function spaceClass(): string {
-  if (spaceClassSource === undefined) {
-    const hex = (cp: number) => `\\u${cp.toString(16).padStart(4, '0')}`;
-    let body = '';
-    for (let k = 0; k < SPACE_RANGES.length; k += 2) {
-      const [lo, hi] = [SPACE_RANGES[k], SPACE_RANGES[k + 1]];
-      body += lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`;
-    }
-    spaceClassSource = `[${body}]`;
+  const hex = (cp: number) => `\\u${cp.toString(16).padStart(4, '0')}`;
+  let body = '';
+  for (let k = 0; k < SPACE_RANGES.length; k += 2) {
+    const [lo, hi] = [SPACE_RANGES[k], SPACE_RANGES[k + 1]];
+    body += lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`;
   }
-  return spaceClassSource;
+  return `[${body}]`;
 }
 
 /** Go unicode.IsPrint / strconv.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */

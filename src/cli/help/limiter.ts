@@ -4,11 +4,9 @@
 // loop over every character costs ~1 ms of a cold start's help (bench/cold-start.bench.mjs).
 import { spaceClass } from '../../go/index.ts';
 
-let spaceRunWithNewline: RegExp | undefined;
-
 export function limitNewlines(s: string, limit = 2): string {
-  spaceRunWithNewline ??= new RegExp(`${spaceClass()}*\\n${spaceClass()}*`, 'g');
-  return s.replace(spaceRunWithNewline, (run) => {
+  const space = spaceClass();
+  return s.replace(new RegExp(`${space}*\\n${space}*`, 'g'), (run) => {
     let count = 0;
     return run.replace(/\n/g, () => (++count > limit ? '' : '\n'));
   });
