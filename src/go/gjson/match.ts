@@ -39,24 +39,23 @@ export function matchLimit(str: string, pattern: string, maxComplexity = 10000):
   for (let i = p.length - 1; i >= 0; i--) plainEnd[i] = p[i] === '*' || p[i] === '?' || p[i] === '\\' ? i : plainEnd[i + 1];
 
   /**
-   * Whether pattern[from, end) (plain ASCII characters) occurs in str at si. A long literal tried at many
-   * positions (after a `*`) is looked for once with indexOf, which skips ahead, instead of being compared
-   * again at each position: `*` then 20000 characters tried along a 40000-character string took seconds.
+   * Whether pattern[from, end) (plain ASCII characters) occurs in str at si. A long literal is looked for
+   * once along the whole string with indexOf, which skips ahead, and the positions it occurs at are kept:
+   * after a `*` it is tried at every position (`*` then 20000 characters along a 40000-character string
+   * took seconds when compared at each one).
    */
-  const occurrences = new Map<number, { tries: number; at?: Uint8Array }>();
+  const occurrences = new Map<number, Uint8Array>();
   const literalAt = (from: number, end: number, si: number): boolean => {
-    if (end - from >= 32) {
-      const key = from * (p.length + 1) + end;
-      let o = occurrences.get(key);
-      if (o === undefined) occurrences.set(key, (o = { tries: 0 }));
-      if (o.at === undefined && ++o.tries > 8) {
-        const literal = pattern.substring(from, end);
-        o.at = new Uint8Array(str.length);
-        for (let q = str.indexOf(literal); q >= 0; q = str.indexOf(literal, q + 1)) o.at[q] = 1;
-      }
-      if (o.at !== undefined) return o.at[si] === 1;
+    if (end - from < 32) return str.startsWith(pattern.substring(from, end), si);
+    const key = from * (p.length + 1) + end;
+    let at = occurrences.get(key);
+    if (at === undefined) {
+      at = new Uint8Array(str.length);
+      const literal = pattern.substring(from, end);
+      for (let q = str.indexOf(literal); q >= 0; q = str.indexOf(literal, q + 1)) at[q] = 1;
+      occurrences.set(key, at);
     }
-    return str.startsWith(pattern.substring(from, end), si);
+    return at[si] === 1;
   };
 
   /**
