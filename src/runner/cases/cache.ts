@@ -17,6 +17,7 @@ import { paths } from '../root.ts';
 import type { Case } from '../types.ts';
 import { loadScenario, type Scenario } from '../../sim/index.ts';
 import { loadCases, type LoadOptions } from './load-cases.ts';
+import { hashTree } from './tree-hash.ts';
 
 /** Bumped when the shape of a cached entry changes. */
 const FORMAT = 'cases-cache-2';
@@ -42,22 +43,6 @@ export interface CaseCache {
 interface Entry {
   cases: Case[];
   scenarios: Record<string, Scenario>;
-}
-
-/** Every file under `dir` (sorted, recursive) into the hash: relative path, then bytes. */
-function hashTree(h: ReturnType<typeof createHash>, dir: string, rel = ''): void {
-  for (const name of readdirSync(join(dir, rel)).sort()) {
-    const r = rel ? `${rel}/${name}` : name;
-    const p = join(dir, r);
-    if (statSync(p).isDirectory()) {
-      h.update(`dir\0${r}\0`);
-      hashTree(h, dir, r);
-    } else {
-      const bytes = readFileSync(p);
-      h.update(`file\0${r}\0${bytes.length}\0`);
-      h.update(bytes);
-    }
-  }
 }
 
 /** The key of a load of `dir` with `options`, or undefined when a file cannot be read. */

@@ -176,6 +176,41 @@ cases:
   });
 });
 
+describe('a case set loaded again in the same process', () => {
+  const GOLDEN_CASE = GOOD.replace('id: a/b', 'id: a/g').replace('stdout: x', 'stdout_golden: goldens/g.golden');
+
+  it('is an equal copy of its own: changing one load does not change the next', () => {
+    const root = mkdtempSync(join(dir, 'again-'));
+    put(root, 'a/b.yaml', GOOD);
+    const first = loadCases(root);
+    const second = loadCases(root);
+    expect(second).toEqual(first);
+    second[0].title = 'changed';
+    second[0].args.push('--extra');
+    expect(loadCases(root)).toEqual(first);
+  });
+
+  it('reads every change of the folder: a case edited, added or removed, a golden removed', () => {
+    const root = mkdtempSync(join(dir, 'edits-'));
+    put(root, 'a/b.yaml', GOOD);
+    put(root, 'a/g.yaml', GOLDEN_CASE);
+    put(root, 'goldens/g.golden', 'x');
+    expect(loadCases(root).map((c) => [c.id, c.title])).toEqual([
+      ['a/b', 't'],
+      ['a/g', 't'],
+    ]);
+    put(root, 'a/b.yaml', GOOD.replace('title: t', 'title: u'));
+    expect(loadCases(root).map((c) => c.title)).toEqual(['u', 't']);
+    put(root, 'a/c.yaml', GOOD.replace('id: a/b', 'id: a/c'));
+    expect(loadCases(root).map((c) => c.id)).toEqual(['a/b', 'a/c', 'a/g']);
+    rmSync(join(root, 'a/c.yaml'));
+    expect(loadCases(root).map((c) => c.id)).toEqual(['a/b', 'a/g']);
+    rmSync(join(root, 'goldens/g.golden'));
+    expect(() => loadCases(root)).toThrow(/field \/expect\/stdout_golden: file not found/);
+    expect(loadCases(root, { allowMissingGoldens: true }).map((c) => c.id)).toEqual(['a/b', 'a/g']);
+  });
+});
+
 describe('the published schema', () => {
   it("lists exactly openapi.yaml's operationIds for `operation`", async () => {
     const { operations } = await import('../../openapi/index.ts');

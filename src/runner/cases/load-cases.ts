@@ -2,13 +2,16 @@
 // against conformance/case.schema.json. Errors name the file, the case and the field.
 // A file holding one case lives at <id>.yaml under the cases folder (case id `aws/name/flag` is
 // aws/name/flag.yaml); a file with `defaults:` + `cases:` may hold any ids.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parseDocument } from 'yaml';
 import { loadScenario, ScenarioError } from '../../sim/index.ts';
 import { packageRoot, paths } from '../root.ts';
 import type { Case } from '../types.ts';
+import { hashTree } from './tree-hash.ts';
 
 export class CaseLoadError extends Error {}
 
@@ -205,8 +208,45 @@ export function goldenPath(kase: Pick<Case, 'root' | 'expect'>): string {
 }
 
 /** Loads every case under `dir` (default conformance/cases), rejecting duplicate ids and one-case files not named `<id>.yaml`. */
+/**
+ * The case sets this process has loaded, by a hash of what a load reads that can change while a process runs:
+ * the folder's every path and bytes (goldens included: their existence is checked) and the options. (The schema
+ * and the scenarios are read once per process: getValidators, checkScenario.) A runner called many times in one
+ * process (the tests, in-process runs, a library) then parses and validates a case set once (~0.5 s for 1,700
+ * cases) and afterwards only hashes and copies it (~40 ms). Every call gets its own copy; a failed load is not kept.
+ */
+const loaded = new Map<string, Case[]>();
+const KEEP_LOADED = 4;
+
+function loadKey(dir: string, options: LoadOptions): string | undefined {
+  try {
+    const h = createHash('sha256');
+    h.update(`${resolve(dir)}\0${JSON.stringify({ allowMissingGoldens: !!options.allowMissingGoldens, root: options.root && resolve(options.root) })}\0`);
+    hashTree(h, dir);
+    return h.digest('hex');
+  } catch {
+    return undefined; // an unreadable file: the load below reports it
+  }
+}
+
 export function loadCases(dir: string = paths.casesDir(), options: LoadOptions = {}): Case[] {
   if (!existsSync(dir)) throw new CaseLoadError(`cases directory not found: ${dir}`);
+  const key = loadKey(dir, options);
+  const kept = key === undefined ? undefined : loaded.get(key);
+  if (kept) return structuredClone(kept);
+  const cases = loadCaseFiles(dir, options);
+  if (key !== undefined) {
+    const copy = structuredClone(cases);
+    if (isDeepStrictEqual(copy, cases)) {
+      loaded.delete(key);
+      loaded.set(key, copy);
+      if (loaded.size > KEEP_LOADED) loaded.delete(loaded.keys().next().value as string);
+    }
+  }
+  return cases;
+}
+
+function loadCaseFiles(dir: string, options: LoadOptions): Case[] {
   const cases: Case[] = [];
   const seen = new Map<string, string>();
   for (const file of listYaml(dir)) {
