@@ -50,7 +50,8 @@ export function contractDefine(file = fileURLToPath(new URL('../openapi.yaml', i
 
 const entries = [
   // One CommonJS file: Node's ES module loader costs more per start than compiling the whole bundle.
-  // `supported`: import() of a built-in module becomes a require() (else it starts the ES module loader after all).
+  // `supported`: import() of a built-in module becomes a require() (else it starts the ES module loader after all;
+  // and bin/coder compiles the bundle as a vm.Script, in which an import() has no loader to call).
   {
     entryPoints: { coder: 'src/cli/main.ts' },
     outdir: 'dist',

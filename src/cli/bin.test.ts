@@ -161,6 +161,8 @@ describe('bin/coder and its code cache', () => {
       encoding: 'utf8',
     });
     expect(check.stdout).toMatch(/^used \(\d+ KB\)\n$/);
+    // Compiled as a vm.Script, the bundle has no module loader behind an import() (scripts/build.mjs keeps it out).
+    expect(readFileSync(bundle, 'utf8')).not.toContain('import(');
   });
 
   it('bin/coder starts from it: an edit of the same length that keeps the token still runs the cached bytecode', () => {
