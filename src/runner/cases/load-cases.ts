@@ -221,7 +221,8 @@ const KEEP_LOADED = 4;
 function loadKey(dir: string, options: LoadOptions): string | undefined {
   try {
     const h = createHash('sha256');
-    h.update(`${resolve(dir)}\0${JSON.stringify({ allowMissingGoldens: !!options.allowMissingGoldens, root: options.root && resolve(options.root) })}\0`);
+    // Every option (a new one too), the root resolved.
+    h.update(`${resolve(dir)}\0${JSON.stringify({ ...options, root: options.root && resolve(options.root) })}\0`);
     hashTree(h, dir);
     return h.digest('hex');
   } catch {
