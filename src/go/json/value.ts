@@ -2,7 +2,7 @@
 // objects → plain objects (duplicate keys: last wins), numbers → float64, strings unquoted with Go's rules
 // (invalid UTF-8 bytes and lone surrogate escapes → U+FFFD).
 import { RUNE_ERROR, utf8DecodeLossy } from '../utf8.ts';
-import { isJSONSpace } from './scanner.ts';
+import { type Cursor, walkValid } from './walk.ts';
 
 export interface BuildResult {
   value: unknown;
@@ -81,119 +81,62 @@ function setKey(obj: Record<string, unknown>, k: string, v: unknown): void {
   Object.defineProperty(obj, k, { value: v, writable: true, enumerable: true, configurable: true });
 }
 
+/** The string starting at c.i, unquoted; c.i moves past its closing quote. */
+function readString(c: Cursor): string {
+  const { b } = c;
+  const s = ++c.i;
+  // The closing quote: the next quote not escaped (native indexOf, not a byte loop; the value is
+  // valid JSON, so the quote exists before `end`).
+  const within = b.subarray(0, c.end);
+  for (;;) {
+    const q = within.indexOf(0x22, c.i);
+    let backslashes = 0;
+    while (b[q - 1 - backslashes] === 0x5c && q - 1 - backslashes >= s) backslashes++;
+    c.i = q;
+    if (backslashes % 2 === 0) break;
+    c.i++;
+  }
+  const text = unquoteJSONString(b, s, c.i);
+  c.i++;
+  return text;
+}
+
 /** Decode the valid JSON value in b[start, end) into JS values. */
 export function buildValue(b: Uint8Array, start: number, end: number): BuildResult {
-  let i = start;
   let saved: string | null = null;
-  const skip = (): void => {
-    while (i < end && isJSONSpace(b[i])) i++;
-  };
-  const readString = (): string => {
-    const s = ++i;
-    // The closing quote: the next quote not escaped (native indexOf, not a byte loop; the value is
-    // valid JSON, so the quote exists before `end`).
-    const within = b.subarray(0, end);
-    for (;;) {
-      const q = within.indexOf(0x22, i);
-      let backslashes = 0;
-      while (b[q - 1 - backslashes] === 0x5c && q - 1 - backslashes >= s) backslashes++;
-      i = q;
-      if (backslashes % 2 === 0) break;
-      i++;
-    }
-    const text = unquoteJSONString(b, s, i);
-    i++;
-    return text;
-  };
-  /** A scalar (string, literal or number) starting at i. */
-  const scalar = (): unknown => {
-    const c = b[i];
-    if (c === 0x22) return readString();
-    if (c === 0x74) {
-      i += 4;
-      return true;
-    }
-    if (c === 0x66) {
-      i += 5;
-      return false;
-    }
-    if (c === 0x6e) {
-      i += 4;
-      return null;
-    }
-    const s = i;
-    while (i < end && /[-+.eE0-9]/.test(String.fromCharCode(b[i]))) i++;
-    const text = ascii.decode(b.subarray(s, i)); // not String.fromCharCode(...bytes): a number may have more digits than a call has arguments
-    const n = Number(text);
-    if (!Number.isFinite(n)) {
-      saved ??= `json: cannot unmarshal number ${text} into Go value of type float64`;
-      return null;
-    }
-    return n;
-  };
-  // Iterative, with an explicit stack of the open containers: Go decodes up to 10000 levels
-  // (maxNestingDepth), more than V8's default stack holds for a recursive descent.
-  type Open = { obj: Record<string, unknown>; key: string } | { arr: unknown[] };
-  const open: Open[] = [];
-  for (;;) {
-    // A value starts at i.
-    skip();
-    const c = b[i];
-    let done: unknown;
-    if (c === 0x7b) {
-      i++;
-      const obj: Record<string, unknown> = {};
-      skip();
-      if (b[i] === 0x7d) {
-        i++;
-        done = obj;
-      } else {
-        skip();
-        const key = readString();
-        skip();
-        i++; // ':'
-        open.push({ obj, key });
-        continue;
+  const value = walkValid<unknown, Record<string, unknown>, unknown[]>(b, start, end, {
+    scalar(c) {
+      const ch = b[c.i];
+      if (ch === 0x22) return readString(c);
+      if (ch === 0x74) {
+        c.i += 4;
+        return true;
       }
-    } else if (c === 0x5b) {
-      i++;
-      const arr: unknown[] = [];
-      skip();
-      if (b[i] === 0x5d) {
-        i++;
-        done = arr;
-      } else {
-        open.push({ arr });
-        continue;
+      if (ch === 0x66) {
+        c.i += 5;
+        return false;
       }
-    } else done = scalar();
-    // A value is done: add it to its container, and close every container that ends after it.
-    for (;;) {
-      const top = open.at(-1);
-      if (top === undefined) return { value: done, saved };
-      if ('obj' in top) {
-        setKey(top.obj, top.key, done);
-        skip();
-        if (b[i++] === 0x7d) {
-          open.pop();
-          done = top.obj;
-          continue;
-        }
-        // ',' then the next member's key
-        skip();
-        top.key = readString();
-        skip();
-        i++; // ':'
-        break;
+      if (ch === 0x6e) {
+        c.i += 4;
+        return null;
       }
-      top.arr.push(done);
-      skip();
-      if (b[i++] === 0x5d) {
-        open.pop();
-        done = top.arr;
-        continue;
+      const s = c.i;
+      while (c.i < end && /[-+.eE0-9]/.test(String.fromCharCode(b[c.i]))) c.i++;
+      const text = ascii.decode(b.subarray(s, c.i)); // not String.fromCharCode(...bytes): a number may have more digits than a call has arguments
+      const n = Number(text);
+      if (!Number.isFinite(n)) {
+        saved ??= `json: cannot unmarshal number ${text} into Go value of type float64`;
+        return null;
       }
-      break; // ','
-    }
-  }
+      return n;
+    },
+    key: readString,
+    object: () => ({}),
+    member: setKey,
+    closeObject: (obj) => obj,
+    array: () => [],
+    element: (arr, v) => arr.push(v),
+    closeArray: (arr) => arr,
+  });
+  return { value, saved };
 }
