@@ -116,6 +116,9 @@ async function codeCache() {
 
 /** Builds dist/ (also vitest's global setup, so tests never run a stale bundle). */
 export async function buildAll() {
+  // Chunk names carry a hash of their content: without this, every build with a change left its old chunks
+  // behind, and `npm pack` (files: dist/) shipped them all.
+  rmSync(`${dist}/chunks`, { recursive: true, force: true });
   await Promise.all(entries.map((e) => build({ ...common, ...e })));
   await codeCache();
 }

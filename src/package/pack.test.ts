@@ -51,6 +51,12 @@ describe('npm pack', () => {
   it('holds no tests, no TypeScript sources and no test fixtures', () => {
     expect(files.filter((f) => /\.test\.|(^|\/)src\/|\.ts$|fixtures\/broken|vitest/.test(f))).toEqual([]);
   });
+  it('holds only the chunks of this build (each one imported by a file of dist/)', () => {
+    const chunks = files.filter((f) => f.startsWith('dist/chunks/'));
+    const dist = files.filter((f) => f.startsWith('dist/') && f.endsWith('.mjs')).map((f) => readFileSync(join(repo, f), 'utf8'));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.filter((c) => !dist.some((text) => text.includes(`chunks/${basename(c)}`) || text.includes(`./${basename(c)}`)))).toEqual([]);
+  });
 });
 
 describe('installed into an empty directory', () => {
